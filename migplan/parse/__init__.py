@@ -1,0 +1,1 @@
+"""Parsers that read one statement's tokens into model objects (sqlglot for expressions and queries)."""

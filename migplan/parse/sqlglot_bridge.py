@@ -1,0 +1,146 @@
+"""Where migplan hands text to sqlglot, and checks that nothing was lost on the way.
+
+sqlglot can drop tokens silently (an Oracle ``IS BEGIN UPDATE ...`` body, physical clauses) or
+fall back to ``exp.Command``. So every tree we keep is checked: the identifiers, strings and
+numbers of the source text must all appear again when the tree is written back in the same
+dialect. What is missing is reported as lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from functools import lru_cache
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ErrorLevel, ParseError, TokenError
+from sqlglot.tokens import TokenType
+
+logging.getLogger("sqlglot").setLevel(logging.ERROR)  # we report Command fallbacks ourselves
+
+_SIGNIFICANT = {TokenType.VAR, TokenType.IDENTIFIER, TokenType.STRING, TokenType.NUMBER,
+                TokenType.NATIONAL_STRING, TokenType.BIT_STRING, TokenType.HEX_STRING,
+                TokenType.BYTE_STRING, TokenType.RAW_STRING}
+
+
+# Date/time unit words that sqlglot normalises (yy -> YEAR, seconds -> SECOND).
+_DATE_PARTS = frozenset("""
+    yy yyyy year years qq q quarter quarters mm m month months dy y dayofyear dd d day days wk ww week weeks dw w
+    weekday hh hour hours mi n minute minutes ss s second seconds ms millisecond milliseconds mcs microsecond
+    microseconds ns nanosecond nanoseconds tzoffset tz iso_week isowk isoww epoch dow doy
+""".split())
+
+
+@lru_cache(maxsize=None)
+def dialect(name: str | None) -> Dialect:
+    return Dialect.get_or_raise(name or "")
+
+
+class Parsed:
+    """A sqlglot tree with what the coverage check found."""
+
+    __slots__ = ("tree", "error", "lost")
+
+    def __init__(self, tree: exp.Expression | None, error: str | None = None, lost: list[str] | None = None):
+        self.tree = tree
+        self.error = error
+        self.lost = lost or []
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None and not self.error and not self.lost
+
+    def __bool__(self) -> bool:  # pragma: no cover
+        return self.ok
+
+
+def _significant(text: str, d: Dialect) -> Counter:
+    """Names and literals, lower-cased. Function names are left out: a function sqlglot read into a
+    typed node was understood even when it writes it under another name (IFNULL -> COALESCE)."""
+    out: Counter = Counter()
+    toks = d.tokenize(text)
+    for i, tok in enumerate(toks):
+        if tok.token_type not in _SIGNIFICANT:
+            continue
+        if (tok.token_type in (TokenType.VAR, TokenType.IDENTIFIER) and i + 1 < len(toks)
+                and toks[i + 1].token_type == TokenType.L_PAREN):
+            continue
+        if tok.token_type == TokenType.VAR and tok.text.lower() in _DATE_PARTS:
+            continue  # DATEDIFF(yy, ...) is written back as 'YEAR'
+
+        out[tok.text.lower()] += 1
+    return out
+
+
+def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None) -> list[str]:
+    """Identifiers/literals of ``source`` that are missing from ``tree`` written back."""
+    d = dialect(dialect_name)
+    try:
+        before = _significant(source, d)
+        after = _significant(tree.sql(dialect=d), d)
+    except (TokenError, Exception):  # noqa: BLE001 - a generator failure is itself a finding
+        return ["<tree could not be written back>"]
+    missing = before - after
+    return sorted(missing.elements())
+
+
+def _commands(tree: exp.Expression) -> list[str]:
+    return [c.sql() for c in tree.find_all(exp.Command)]
+
+
+def parse_statement(text: str, dialect_name: str | None) -> Parsed:
+    """Parse one statement; Command fallbacks and lost tokens count as failures."""
+    d = dialect(dialect_name)
+    try:
+        trees = d.parse(text, error_level=ErrorLevel.RAISE)
+    except (ParseError, TokenError) as err:
+        return Parsed(None, _first_line(err))
+    trees = [t for t in trees if t is not None]
+    if len(trees) != 1:
+        return Parsed(None, f"sqlglot read {len(trees)} statements here")
+    tree = trees[0]
+    if isinstance(tree, exp.Command) or _commands(tree):
+        return Parsed(tree, "sqlglot does not understand this statement (it kept it as an opaque command)")
+    lost = lost_tokens(text, tree, dialect_name)
+    return Parsed(tree, None, lost)
+
+
+def parse_expression(text: str, dialect_name: str | None) -> Parsed:
+    """Parse an expression (default, check condition, computed column, index key)."""
+    d = dialect(dialect_name)
+    try:
+        tree = sqlglot.parse_one(text, read=d, error_level=ErrorLevel.RAISE)
+    except (ParseError, TokenError) as err:
+        return Parsed(None, _first_line(err))
+    if tree is None:
+        return Parsed(None, "empty expression")
+    if isinstance(tree, exp.Command):
+        return Parsed(tree, "not an expression sqlglot understands")
+    return Parsed(tree, None, lost_tokens(text, tree, dialect_name))
+
+
+def parse_query(text: str, dialect_name: str | None) -> Parsed:
+    parsed = parse_statement(text, dialect_name)
+    if parsed.tree is not None and not isinstance(parsed.tree, exp.Query) and not parsed.error:
+        parsed.error = f"expected a query, sqlglot read a {type(parsed.tree).__name__}"
+    return parsed
+
+
+def _first_line(err: Exception) -> str:
+    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return msg.replace("\x1b[4m", "").replace("\x1b[0m", "")[:300]
+
+
+def table_references(tree: exp.Expression) -> list[exp.Table]:
+    """Tables a query reads, CTE names excluded (aliases are not tables)."""
+    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    out = []
+    for t in tree.find_all(exp.Table):
+        if not t.name:
+            continue
+        if not t.db and t.name.lower() in ctes:
+            continue
+        out.append(t)
+    return out

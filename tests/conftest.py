@@ -1,0 +1,39 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_schemas"
+CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+# sample folder -> source engine
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+# corpus folder -> source engine
+CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
+                  "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
+
+
+def sample_dirs():
+    out = []
+    for engine_dir in sorted(SAMPLES.iterdir()) if SAMPLES.exists() else []:
+        if engine_dir.is_dir() and engine_dir.name in SAMPLE_ENGINES:
+            for d in sorted(engine_dir.iterdir()):
+                if d.is_dir():
+                    out.append((SAMPLE_ENGINES[engine_dir.name], d))
+    return out
+
+
+def corpus_files():
+    if not CORPUS.exists():
+        return []
+    out = []
+    for f in sorted(CORPUS.rglob("*")):
+        if f.is_file() and f.name not in ("MANIFEST.tsv", "README.md"):
+            d = f.relative_to(CORPUS).parts[0]
+            if d in CORPUS_ENGINES:
+                out.append((CORPUS_ENGINES[d], f))
+    return out
+
+
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"public corpus not found at {CORPUS}")
