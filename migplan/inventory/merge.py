@@ -47,9 +47,11 @@ def _apply(inv: Inventory, what: str, payload, stmt, loc: Location) -> SchemaObj
         return _extended_property(inv, payload, stmt, loc)
     if what.startswith("alter "):
         kind, schema, name, detail = payload
-        obj = inv.lookup(kind if kind != "materialized view" else "materialized view", schema, name)
+        obj = inv.lookup(kind, schema, name)
         if obj is None and kind in ("view", "materialized view"):
             obj = inv.lookup("table", schema, name)
+        if obj is None and kind == "index":  # the index behind a PRIMARY KEY / UNIQUE constraint
+            obj = _constraint_owner(inv, name)
         if obj is None:
             raise _Unresolved(f"ALTER {kind.upper()} {schema + '.' if schema else ''}{name}: no such {kind} in the scripts")
         rest = (detail.get("rest") or "").upper()
@@ -72,6 +74,14 @@ def _apply(inv: Inventory, what: str, payload, stmt, loc: Location) -> SchemaObj
         obj.parts.append(Part(loc, action, PARSED, None, stmt.index))
         return obj
     raise _Unresolved(f"unknown part {what}")  # pragma: no cover
+
+
+def _constraint_owner(inv: Inventory, name: str) -> Table | None:
+    up = name.upper()
+    for t in inv.tables:
+        if any(c.name and c.name.upper() == up and c.kind in ("primary key", "unique") for c in t.constraints):
+            return t
+    return None
 
 
 def _table(inv: Inventory, schema, name, what: str) -> Table:

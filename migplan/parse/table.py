@@ -19,7 +19,7 @@ COLUMN_STOP = frozenset("""
     COLLATE COMMENT ON ENABLE DISABLE VALIDATE NOVALIDATE RELY NORELY DEFERRABLE INITIALLY USING
     SPARSE ROWGUIDCOL FILESTREAM MASKED ENCRYPTED VISIBLE INVISIBLE ENCODE DISTKEY SORTKEY CHARACTER
     CHARSET SORT ENCRYPT PERSISTED STORED VIRTUAL COLUMN_FORMAT STORAGE WITH INLINE KEY SERIAL HIDDEN
-    COMPRESS NOCOMPRESS FORMAT TITLE CASESPECIFIC UPPERCASE COMPRESSION
+    COMPRESS NOCOMPRESS FORMAT TITLE CASESPECIFIC UPPERCASE COMPRESSION SRID
 """.split())
 REFERENTIAL_ACTIONS = ("CASCADE", "SET NULL", "SET DEFAULT", "NO ACTION", "RESTRICT")
 # Column-level flags kept as attributes (value = attribute name)
@@ -343,7 +343,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
             ts.group()
             col.attrs["masked_or_encrypted"] = True
             continue
-        if ts.at_any("ENCODE", "COLUMN_FORMAT", "STORAGE", "COMPRESSION", "FORMAT", "TITLE"):
+        if ts.at_any("ENCODE", "COLUMN_FORMAT", "STORAGE", "COMPRESSION", "FORMAT", "TITLE", "SRID"):
             key = ts.next().up.lower()
             col.attrs[key] = ts.next().text
             continue

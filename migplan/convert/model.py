@@ -1,0 +1,85 @@
+"""What conversion produces: target statements per source object, and findings for what did not
+convert cleanly. Findings become action items in the analyze stage (severity, effort, docs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from migplan.inventory.model import SchemaObject
+
+# Kinds of target statement, in the order a plan may apply them (issue: DMS phases). The converter
+# emits them separately so the plan can put each in its phase (tables and keys before the load,
+# secondary indexes and foreign keys after it, code at cutover).
+STATEMENT_KINDS = (
+    "schema", "type", "sequence", "table", "primary key", "unique", "comment", "index", "foreign key", "check",
+    "view", "materialized view", "synonym", "identity reset", "grant",
+)
+
+
+@dataclass
+class Finding:
+    """A problem found while converting or analysing one object (before severity/effort are attached)."""
+
+    code: str
+    object: str  # source object's qualified name
+    kind: str  # source object's kind
+    file: str
+    line: int
+    message: str
+    source: str | None = None  # the source snippet the finding is about
+    converted: str | None = None  # what migplan wrote instead (or None)
+    sub: str | None = None  # column / constraint / index the finding is about
+
+
+@dataclass
+class TargetStatement:
+    kind: str
+    sql: str
+    name: str  # target-side name of what it creates (table, constraint, index ...)
+    table: str | None = None  # target table it belongs to (for constraints, indexes, comments)
+    source_line: int | None = None
+    expect: dict = field(default_factory=dict)  # what verification should find in the catalog afterwards
+
+
+@dataclass
+class ConvertedObject:
+    source: SchemaObject
+    target_schema: str | None
+    target_name: str
+    statements: list[TargetStatement] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    converted: bool = True  # False: migplan does not convert this kind (procedural code) or could not
+
+    @property
+    def key(self) -> str:
+        return f"{self.source.kind}:{self.source.qname}"
+
+    @property
+    def target_qname(self) -> str:
+        return f"{self.target_schema}.{self.target_name}" if self.target_schema else self.target_name
+
+    def sql(self, terminator: str = ";") -> str:
+        return "\n\n".join(s.sql + terminator for s in self.statements)
+
+
+@dataclass
+class Conversion:
+    source_engine: str
+    target_engine: str
+    objects: list[ConvertedObject] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # findings not tied to one converted object
+
+    def by_source(self, obj: SchemaObject) -> ConvertedObject | None:
+        for c in self.objects:
+            if c.source is obj:
+                return c
+        return None
+
+    def all_findings(self) -> list[Finding]:
+        out = list(self.findings)
+        for c in self.objects:
+            out.extend(c.findings)
+        return out
+
+    def statements(self) -> list[TargetStatement]:
+        return [s for c in self.objects for s in c.statements]

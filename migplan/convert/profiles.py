@@ -1,0 +1,108 @@
+"""Target engines as class-level tables (sqlglot-style): how each writes names, identities,
+comments and the like. Type maps and function maps live in data files next to this module."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from migplan.engines import Engine
+
+
+class TargetProfile:
+    family = ""
+    sqlglot = ""
+    max_identifier = 63
+    quote_open = '"'
+    quote_close = '"'
+    # schemas: PostgreSQL has schemas inside a database; MySQL's "schema" is a database
+    create_schema = "CREATE SCHEMA IF NOT EXISTS {name}"
+    inline_comments = False  # MySQL writes COMMENT '...' in the column/table definition
+    index_names_per_schema = True  # PostgreSQL: index (and PK/UNIQUE constraint) names are schema-wide
+    max_varchar = 10485760
+    supports_sequences = True
+    supports_check = True
+    supports_partial_index = True
+    supports_include = True
+    supports_deferrable = True
+    supports_descending_index = True
+    supports_functional_index = True
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def reserved(self) -> frozenset[str]:
+        return _reserved(self.family)
+
+    def quote(self, name: str) -> str:
+        inner = name.replace(self.quote_close, self.quote_close * 2)
+        return f"{self.quote_open}{inner}{self.quote_close}"
+
+    def ident(self, name: str) -> str:
+        """A target name as it must be written: quoted only when needed."""
+        if self.needs_quotes(name):
+            return self.quote(name)
+        return name
+
+    def needs_quotes(self, name: str) -> bool:
+        if not name or not (name[0].isalpha() or name[0] == "_"):
+            return True
+        if not all(ch.isalnum() or ch in "_$" for ch in name):
+            return True
+        if name.upper() in self.reserved:
+            return True
+        return self.case_matters(name)
+
+    def case_matters(self, name: str) -> bool:
+        return name != name.lower()
+
+    def qualified(self, schema: str | None, name: str) -> str:
+        return f"{self.ident(schema)}.{self.ident(name)}" if schema else self.ident(name)
+
+    def string(self, text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+
+class PostgresProfile(TargetProfile):
+    family = "postgresql"
+    sqlglot = "postgres"
+    max_identifier = 63  # NAMEDATALEN - 1 bytes
+
+
+class MysqlProfile(TargetProfile):
+    family = "mysql"
+    sqlglot = "mysql"
+    max_identifier = 64
+    quote_open = quote_close = "`"
+    create_schema = "CREATE DATABASE IF NOT EXISTS {name}"
+    inline_comments = True
+    index_names_per_schema = False  # MySQL index names are per table
+    max_varchar = 16383  # utf8mb4: 65,535-byte row limit / 4 bytes per character
+    supports_sequences = False  # MySQL 8.0 has none (MariaDB 10.3+ does)
+    supports_partial_index = False
+    supports_include = False
+    supports_deferrable = False
+    supports_descending_index = True  # MySQL 8.0 honours DESC
+    supports_functional_index = True  # MySQL 8.0.13+: ((expr)); MariaDB needs a virtual column
+
+    def case_matters(self, name: str) -> bool:
+        return False  # table names follow the file system; we write lower case and never need quotes for case
+
+    def string(self, text: str) -> str:
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def profile_for(engine: Engine) -> TargetProfile:
+    if engine.family == "postgresql":
+        return PostgresProfile(engine)
+    if engine.family == "mysql":
+        return MysqlProfile(engine)
+    raise ValueError(f"migplan does not write DDL for {engine.display} yet")
+
+
+@lru_cache(maxsize=None)
+def _reserved(family: str) -> frozenset[str]:
+    text = resources.files("migplan.data").joinpath(f"reserved/{family}.txt").read_text("utf-8")
+    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    return frozenset(words)

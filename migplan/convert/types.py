@@ -1,0 +1,142 @@
+"""Data type mapping, driven by one TOML table per source→target family
+(``migplan/data/typemaps/<source>-<target>.toml``). The engine here only matches rows and fills
+templates; every decision and its reason lives in the data file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from migplan.inventory.model import TypeSpec
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    source: tuple[str, ...]
+    target: str
+    params: str = "any"  # "none" (no parameters written) | "some" | "any"
+    precision: tuple[int, int] | None = None
+    scale: tuple[int, int] | None = None
+    length: tuple[int, int] | None = None
+    max: bool | None = None  # (MAX) written (SQL Server), or not
+    modifiers: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()  # modifiers that must be absent
+    lossy: bool = False
+    item: str | None = None
+    why: str = ""
+    message: str | None = None
+
+
+@dataclass
+class MappedType:
+    sql: str
+    rule: TypeRule | None
+    item: str | None = None
+    message: str | None = None
+    checks: list[str] = field(default_factory=list)  # CHECK conditions the mapping adds ({col} placeholder)
+
+    @property
+    def lossy(self) -> bool:
+        return bool(self.rule and self.rule.lossy)
+
+
+@dataclass
+class TypeMap:
+    source: str
+    target: str
+    rules: list[TypeRule]
+    unknown: dict
+
+    def map(self, spec: TypeSpec) -> MappedType:
+        p, s, n, is_max = _numbers(spec)
+        for rule in self.rules:
+            if spec.base not in rule.source:
+                continue
+            if not _fits(rule, spec, p, s, n, is_max):
+                continue
+            sql = _fill(rule.target, spec, p, s, n)
+            checks = []
+            if "UNSIGNED" in spec.modifiers and "UNSIGNED" in rule.modifiers and self.target == "postgresql":
+                checks.append("{col} >= 0")
+            return MappedType(sql, rule, rule.item, rule.message, checks)
+        if spec.user_defined:
+            return MappedType(spec.raw or spec.base, None, "TYP017",
+                              f"user-defined type {spec.base}: define it on the target or map it to a built-in type")
+        fallback = self.unknown.get("target", "text")
+        return MappedType(fallback, None, self.unknown.get("item", "TYP018"),
+                          f"no mapping for {spec.raw or spec.base} to {self.target}; written as {fallback}")
+
+
+def _numbers(spec: TypeSpec) -> tuple[int | None, int | None, int | None, bool]:
+    """precision, scale, length (first parameter as a count), and whether (MAX) was written."""
+    is_max = bool(spec.params) and spec.params[0].upper() == "MAX"
+    first = spec.param_int(0)
+    second = spec.param_int(1)
+    return first, second, first, is_max
+
+
+def _fits(rule: TypeRule, spec: TypeSpec, p, s, n, is_max) -> bool:
+    if rule.params == "none" and spec.params:
+        return False
+    if rule.params == "some" and not spec.params:
+        return False
+    if rule.max is not None and rule.max != is_max:
+        return False
+    if rule.precision is not None and (p is None or not rule.precision[0] <= p <= rule.precision[1]):
+        return False
+    if rule.length is not None and (n is None or not rule.length[0] <= n <= rule.length[1]):
+        return False
+    if rule.scale is not None:
+        scale = s if s is not None else (0 if p is not None else None)
+        if scale is None or not rule.scale[0] <= scale <= rule.scale[1]:
+            return False
+    if any(m not in spec.modifiers for m in rule.modifiers):
+        return False
+    if any(m in spec.modifiers for m in rule.without):
+        return False
+    return True
+
+
+def _fill(template: str, spec: TypeSpec, p, s, n) -> str:
+    if "{" not in template:
+        return template
+    values = {
+        "p": p, "s": s if s is not None else 0, "n": n,
+        "p6": min(p, 6) if p is not None else 6,
+        "n4000": n,
+        "args": ", ".join(spec.params),
+    }
+    return template.format(**{k: ("" if v is None else v) for k, v in values.items()})
+
+
+def _range(value) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return (value, value)
+    return (int(value[0]), int(value[1]))
+
+
+@lru_cache(maxsize=None)
+def load(source_family: str, target_family: str) -> TypeMap | None:
+    """The type map for a family pair, or None when the two families are the same."""
+    if source_family == target_family:
+        return None
+    path = resources.files("migplan.data").joinpath(f"typemaps/{source_family}-{target_family}.toml")
+    if not path.is_file():
+        raise ValueError(f"no type map from {source_family} to {target_family} "
+                         f"(expected migplan/data/typemaps/{source_family}-{target_family}.toml)")
+    raw = tomllib.loads(path.read_text("utf-8"))
+    rules = []
+    for row in raw.get("map", []):
+        src = row["source"]
+        rules.append(TypeRule(
+            source=tuple(x.upper() for x in ([src] if isinstance(src, str) else src)),
+            target=row["target"], params=row.get("params", "any"),
+            precision=_range(row.get("precision")), scale=_range(row.get("scale")), length=_range(row.get("length")),
+            max=row.get("max"), modifiers=tuple(row.get("modifiers", ())), without=tuple(row.get("without", ())),
+            lossy=row.get("lossy", False), item=row.get("item"), why=row.get("why", ""), message=row.get("message"),
+        ))
+    return TypeMap(source_family, target_family, rules, raw.get("unknown", {}))

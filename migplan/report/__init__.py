@@ -1,0 +1,1 @@
+"""Report stage: notebook displays, HTML/Markdown reports, CSV and JSON files."""
