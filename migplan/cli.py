@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from migplan import cli_matrix
 from migplan.errors import MigplanError
 
 
@@ -12,6 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="migplan", description="Plan database migrations to AWS with DMS and SCT.")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_inventory(sub)
+    cli_matrix.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -28,8 +28,8 @@ TABLE_COLUMNS = [  # (header, value) for the fixed-width text table
     ("newest", lambda c: matrix.yes_no(c.sct_current)),
     ("path", lambda c: c.path_label),
 ]
-FOOTER = ("Pairs not listed: same engine family and dialect → homogeneous; DMS source → DMS target → data-only; "
-          "anything else → unsupported. `migplan matrix -s SOURCE -t TARGET` explains one pair.")
+FOOTER = ("Pairs not listed: same engine family and dialect → homogeneous; DMS source → DMS target → "
+          "data-only; anything else → unsupported. `migplan matrix -s SOURCE -t TARGET` explains one pair.")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -41,8 +41,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-s", "--source", help="source engine name or alias (e.g. oracle, mssql, pg)")
     p.add_argument("-t", "--target", help="target engine name or alias (e.g. apg, aurora-mysql, redshift)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--all", action="store_true", help="every source × target combination, not only documented ones")
-    p.set_defaults(func=run)
+    p.add_argument("--all", action="store_true",
+                   help="every source × target combination, not only the documented ones")
+    p.set_defaults(run=run)
     return p
 
 
@@ -64,13 +65,13 @@ def _one(c: matrix.Compatibility, fmt: str) -> str:
     if fmt == "table":
         return c.explain() + "\n"
     if fmt == "json":
-        return json.dumps(c.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return _json(c.to_dict())
     return render([c], fmt)
 
 
 def render(selection: list[matrix.Compatibility], fmt: str, footer: bool = False) -> str:
     if fmt == "json":
-        return json.dumps([c.to_dict() for c in selection], indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return _json([c.to_dict() for c in selection])
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=matrix.COLUMNS, lineterminator="\n")
@@ -82,11 +83,19 @@ def render(selection: list[matrix.Compatibility], fmt: str, footer: bool = False
     return text_table(selection) + (f"\n{FOOTER}\n" if footer else "")
 
 
+def _json(obj) -> str:
+    # sorted keys and fixed indent: the same data gives byte-identical output
+    return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def text_table(selection: list[matrix.Compatibility]) -> str:
     rows = [[get(c) for _, get in TABLE_COLUMNS] for c in selection]
     heads = [h for h, _ in TABLE_COLUMNS]
     widths = [max(len(x) for x in col) for col in zip(heads, *rows)]
-    line = lambda cells: "  ".join(x.ljust(w) for x, w in zip(cells, widths)).rstrip()  # noqa: E731
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(x.ljust(w) for x, w in zip(cells, widths)).rstrip()
+
     counts = {v: sum(c.verdict == v for c in selection) for v in matrix.VERDICTS}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     return "\n".join([line(heads), line(["-" * w for w in widths]), *map(line, rows),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import tomllib
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -25,7 +25,8 @@ from migplan.engines import Engine
 
 # What the rest of the kit acts on; `migplan assess` stops on "unsupported" unless --force.
 VERDICTS = ("heterogeneous", "homogeneous", "data-only", "unsupported")
-COLOURS = {"heterogeneous": "#cfe2ff", "homogeneous": "#d1e7dd", "data-only": "#fff3cd", "unsupported": "#f8d7da"}
+COLOURS = {"heterogeneous": "#cfe2ff", "homogeneous": "#d1e7dd", "data-only": "#fff3cd",
+           "unsupported": "#f8d7da"}
 MAX_TWO_STEP = 3  # more two-step routes than this is noise, not advice
 
 
@@ -69,15 +70,15 @@ class Compatibility:
         lines = [
             f"{self.source} → {self.target}: {self.verdict}",
             f"{s.display} → {t.display}.",
-            f"SCT: {yes_no(self.sct)} (2019 table: {yes_no(self.sct_2019)}; newest list: "
-            f"{yes_no(self.sct_current)}). DMS Schema Conversion: {yes_no(self.dms_sc)}.",
-            f"DMS data movement: {yes_no(self.dms)} (reads {self.source}: {yes_no(self.dms_source)}; "
-            f"writes {self.target}: {yes_no(self.dms_target)}).",
+            (f"SCT: {yes_no(self.sct)} (2019 table: {yes_no(self.sct_2019)}; newest list: "
+             f"{yes_no(self.sct_current)}). DMS Schema Conversion: {yes_no(self.dms_sc)}."),
+            (f"DMS data movement: {yes_no(self.dms)} (reads {self.source}: {yes_no(self.dms_source)}; "
+             f"writes {self.target}: {yes_no(self.dms_target)})."),
             f"Path: {self.recommended_path}",
-            f"DDL: read with sqlglot {_dialect(self.sqlglot_read)}, write {_dialect(self.sqlglot_write)}; "
-            f"verify on {self.verify_engine or 'no local engine'}.",
+            (f"DDL: read with sqlglot {_dialect(self.sqlglot_read)}, write {_dialect(self.sqlglot_write)}; "
+             f"verify on {self.verify_engine or 'no local engine'}."),
         ]
-        for title, items in (("Notes", self.notes), ("Alternatives", self.alternatives), ("Sources", self.sources)):
+        for title, items in self._lists():
             if items:
                 lines.append(f"{title}:")
                 lines += [f"  - {item}" for item in items]
@@ -85,21 +86,25 @@ class Compatibility:
 
     __str__ = explain
 
+    def _lists(self) -> list[tuple[str, list[str]]]:
+        return [("Notes", self.notes), ("Alternatives", self.alternatives), ("Sources", self.sources)]
+
     def _repr_html_(self) -> str:
         e = html.escape
         badge = (f'<span style="background:{COLOURS[self.verdict]};padding:0 .4em;border-radius:3px">'
                  f"{e(self.verdict)}</span>")
         facts = [("SCT", yes_no(self.sct)), ("DMS Schema Conversion", yes_no(self.dms_sc)),
                  ("DMS moves the data", yes_no(self.dms)), ("in 2019 table", yes_no(self.sct_2019)),
-                 ("in newest list", yes_no(self.sct_current)), ("sqlglot", f"{_dialect(self.sqlglot_read)} → {_dialect(self.sqlglot_write)}"),
+                 ("in newest list", yes_no(self.sct_current)),
+                 ("sqlglot", f"{_dialect(self.sqlglot_read)} → {_dialect(self.sqlglot_write)}"),
                  ("verify on", self.verify_engine or "-")]
-        rows = "".join(f"<tr><th style='text-align:left'>{e(k)}</th><td style='text-align:left'>{e(str(v))}</td></tr>"
-                       for k, v in facts)
+        cell = "style='text-align:left'"
+        rows = "".join(f"<tr><th {cell}>{e(k)}</th><td {cell}>{e(v)}</td></tr>" for k, v in facts)
         parts = [f"<p><b>{e(self.source)} → {e(self.target)}</b> {badge}</p>", f"<table>{rows}</table>",
                  f"<p><b>Path:</b> {e(self.recommended_path)}</p>"]
-        for title, items in (("Notes", self.notes), ("Alternatives", self.alternatives), ("Sources", self.sources)):
+        for title, items in self._lists():
             if items:
-                parts.append(f"<p><b>{title}</b></p><ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>")
+                parts.append(f"<p><b>{title}</b></p><ul>{''.join(f'<li>{e(i)}</li>' for i in items)}</ul>")
         return "<div>" + "".join(parts) + "</div>"
 
 
@@ -120,7 +125,8 @@ def yes_no(value: bool | str) -> str:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     raw = tomllib.loads(resources.files("migplan.data").joinpath("matrix.toml").read_text("utf-8"))
-    docs = {key: f"{cite} ({year})" if year != "undated" else cite for key, (cite, year) in raw["documents"].items()}
+    docs = {key: cite if year == "undated" else f"{cite} ({year})"
+            for key, (cite, year) in raw["documents"].items()}
     rows: dict[tuple[str, str], dict] = {}
     for row in raw["pair"]:
         key = (row["source"], row["target"])
@@ -133,10 +139,12 @@ def _data() -> dict:
             raise ValueError(f"matrix.toml: {key} sct must be true, false or 'assessment-only'")
         unknown = [d for d in row["sources"] if d not in docs]
         if unknown or row.get("path", "none") not in raw["paths"]:
-            raise ValueError(f"matrix.toml: {key} cites unknown documents {unknown} or path {row.get('path')!r}")
+            raise ValueError(f"matrix.toml: {key} cites unknown documents {unknown} "
+                             f"or an unknown path {row.get('path')!r}")
         rows[key] = row
     return {"rows": rows, "docs": docs, "paths": raw["paths"], "tools": raw.get("tool", []),
-            "source_as": raw.get("source_as", {}), "dms_homogeneous": raw["homogeneous"]["dms_homogeneous_families"]}
+            "source_as": raw.get("source_as", {}),
+            "dms_homogeneous": raw["homogeneous"]["dms_homogeneous_families"]}
 
 
 def sources() -> list[str]:
@@ -158,7 +166,7 @@ def _converts(row: dict | None) -> bool:
     return row is not None and (row["sct"] is not False or row["dms_sc"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verdict(source: str, target: str) -> tuple[str, bool]:
     """(verdict, homogeneous) for canonical names; cached because alternatives ask a lot."""
     s, t = engines.get(source), engines.get(target)
@@ -204,7 +212,7 @@ def check(source: str | Engine, target: str | Engine) -> Compatibility:
     notes = list(row.get("notes", [])) if row else []
     cites = list(row["sources"]) if row else []
     notes += _derived_notes(verdict, s, t, row, cites)
-    alternatives = _alternatives(verdict, s, t, cites) if verdict in ("data-only", "unsupported") else []
+    alternatives = _alternatives(s, t, cites) if verdict in ("data-only", "unsupported") else []
     cites.append("dms")  # the DMS flags always come from engines.toml, i.e. from §1.3
     return Compatibility(
         source=s.name, target=t.name, verdict=verdict,
@@ -212,7 +220,8 @@ def check(source: str | Engine, target: str | Engine) -> Compatibility:
         dms_source=s.dms_source, dms_target=t.dms_target, homogeneous=homogeneous,
         sqlglot_read=s.sqlglot, sqlglot_write=t.sqlglot, verify_engine=t.verify_engine,
         recommended_path=data["paths"][path][1], path=path,
-        kind=row["kind"] if row else (s.kind if s.kind == t.kind else "mixed"), documented=row is not None,
+        kind=row["kind"] if row else (s.kind if s.kind == t.kind else "mixed"),
+        documented=row is not None,
         sct_2019=row["sct_2019"] if row else False, sct_current=row["sct_current"] if row else False,
         notes=notes, alternatives=alternatives, sources=[data["docs"][k] for k in dict.fromkeys(cites)],
     )
@@ -221,8 +230,8 @@ def check(source: str | Engine, target: str | Engine) -> Compatibility:
 def _derived_notes(verdict: str, s: Engine, t: Engine, row: dict | None, cites: list[str]) -> list[str]:
     notes = []
     if verdict == "homogeneous" and not row:
-        notes.append(f"Same engine family ({s.family}) and SQL dialect: move the schema with the engine's own "
-                     "tools; SCT is not needed (aws_dms_sct.md §1.4).")
+        notes.append(f"Same engine family ({s.family}) and SQL dialect: move the schema with the engine's "
+                     "own tools; SCT is not needed (aws_dms_sct.md §1.4).")
         cites.append("homogeneous")
     if verdict == "homogeneous" and s.family in _data()["dms_homogeneous"] and s.dms_source and t.dms_target:
         notes.append("DMS homogeneous data migrations (native tools, serverless) cover this engine family; "
@@ -233,21 +242,21 @@ def _derived_notes(verdict: str, s: Engine, t: Engine, row: dict | None, cites: 
                      "(aws_dms_sct.md §1.1, §1.2, §9.1).")
         cites += ["sct-oltp", "sct-diff", "dms-sc"]
     if verdict == "data-only":
-        notes.append(f"DMS reads {s.name} and writes {t.name} (aws_dms_sct.md §1.3), so DMS can move the data; "
-                     "converting the schema is on you.")
+        notes.append(f"DMS reads {s.name} and writes {t.name} (aws_dms_sct.md §1.3), so DMS can move the "
+                     "data; converting the schema is on you.")
     if verdict == "unsupported":
-        cannot = ([f"read {s.name}"] if not s.dms_source else []) + ([f"write {t.name}"] if not t.dms_target else [])
+        cannot = [f"read {s.name}"] * (not s.dms_source) + [f"write {t.name}"] * (not t.dms_target)
         notes.append(f"DMS cannot {' or '.join(cannot)} (aws_dms_sct.md §1.3).")
         # Say how data leaves a source DMS can't read, when the data knows (SCT's agents).
-        via_agents = [tg for (sr, tg) in _data()["rows"] if sr == s.name and _row_path(sr, tg) == "sct-agents"]
-        if via_agents:
-            notes.append(f"Data leaves {s.name} only through SCT's data extraction agents, for the targets SCT "
-                         f"converts it to ({', '.join(via_agents)}) (peers.md §1.3).")
+        agents = [tg for (sr, tg) in _data()["rows"] if sr == s.name and _row_path(sr, tg) == "sct-agents"]
+        if agents:
+            notes.append(f"Data leaves {s.name} only through SCT's data extraction agents, for the targets "
+                         f"SCT converts it to ({', '.join(agents)}) (peers.md §1.3).")
             cites.append("sct-agents")
     return notes
 
 
-def _alternatives(verdict: str, s: Engine, t: Engine, cites: list[str]) -> list[str]:
+def _alternatives(s: Engine, t: Engine, cites: list[str]) -> list[str]:
     data, out = _data(), []
     # 1. SCT may read the source as another engine it does list (Oracle DW as Oracle...).
     if s.name in data["source_as"]:
@@ -256,7 +265,8 @@ def _alternatives(verdict: str, s: Engine, t: Engine, cites: list[str]) -> list[
         if v in ("heterogeneous", "homogeneous"):
             out.append(f"Treat the source as {other}: {other} → {t.name} is {v} ({why}).")
     # 2. A different target that SCT converts this source to.
-    converted = [tg for (sr, tg), row in data["rows"].items() if sr == s.name and tg != t.name and _converts(row)]
+    converted = [tg for (sr, tg), row in data["rows"].items()
+                 if sr == s.name and tg != t.name and _converts(row)]
     if converted:
         out.append(f"A different target: SCT converts {s.name} to {', '.join(_ordered(converted))}.")
     # 3. Two steps through an engine both legs can handle (schema converted or native on each leg).
@@ -282,7 +292,8 @@ def _ordered(names: list[str]) -> list[str]:
 # ------------------------------------------------------------------ tables
 
 
-def pairs(source: str | None = None, target: str | None = None, documented_only: bool = False) -> list[Compatibility]:
+def pairs(source: str | None = None, target: str | None = None,
+          documented_only: bool = False) -> list[Compatibility]:
     """Every source × target combination (filtered), sources then targets in registry order.
 
     With ``documented_only`` only the pairs matrix.toml lists: the README's supported-pairs table.
@@ -307,7 +318,8 @@ def flat(c: Compatibility) -> dict:
     return {k: d[k] for k in COLUMNS}
 
 
-def frame(source: str | None = None, target: str | None = None, documented_only: bool = False) -> pd.DataFrame:
+def frame(source: str | None = None, target: str | None = None,
+          documented_only: bool = False) -> pd.DataFrame:
     """The long table: one row per pair, verdict as an ordered category."""
     df = pd.DataFrame([flat(c) for c in pairs(source, target, documented_only)], columns=COLUMNS)
     df["verdict"] = pd.Categorical(df["verdict"], categories=list(VERDICTS), ordered=True)
@@ -330,8 +342,9 @@ class MatrixStyler(Styler):
 
 def styled(df: pd.DataFrame | None = None) -> MatrixStyler:
     """Colour every verdict cell (default: the pivot); fixed uuid keeps the HTML identical run to run."""
+    caption = "SCT / DMS verdict per source (rows) → target (columns)" if df is None else None
     df = pivot() if df is None else df
-    return MatrixStyler(df, uuid="migplan_matrix", cell_ids=False).map(
+    return MatrixStyler(df, uuid="migplan_matrix", cell_ids=False, caption=caption).map(
         lambda v: f"background-color: {COLOURS[v]}" if v in COLOURS else "")
 
 
