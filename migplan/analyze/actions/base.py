@@ -1,0 +1,104 @@
+"""The action-item rule: one small class per code, its docstring is its documentation.
+
+A rule says what it is (code, category, default severity and effort, the source/target families
+it applies to, the SCT action codes and DMS assessment keys it corresponds to) and, when it is found
+by looking at the source, how to find it (``check``). Rules raised elsewhere (by the converter, the
+verifier or the input reader) set ``raised_by`` and leave ``check`` empty: the code, its docs and
+fixtures still live here.
+
+Docstring layout (sections are the lines ending in ':' at the start of a line)::
+
+    One-line summary.
+
+    What it detects:
+        ...
+    Why it matters:
+        ...
+    Example:
+        source SQL
+    Typical rewrite:
+        target SQL
+    Effort:
+        ...
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from migplan.analyze.context import AnalysisContext
+    from migplan.convert.model import Finding
+    from migplan.inventory.model import SchemaObject
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+EFFORTS = ("none", "simple", "medium", "significant")
+CATEGORIES = (
+    "input", "data types", "tables", "constraints", "indexes", "sequences and identity", "names",
+    "views and SQL", "procedural code", "triggers", "functional differences", "DMS readiness", "verification",
+)
+SECTIONS = ("What it detects", "Why it matters", "Example", "Typical rewrite", "Effort", "References")
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""  # kebab-case slug, e.g. "connect-by"
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "medium"
+    effort: ClassVar[str] = "medium"
+    sources: ClassVar[tuple[str, ...]] = ()  # source engine families; () = any
+    targets: ClassVar[tuple[str, ...]] = ()  # target engine families; () = any
+    kinds: ClassVar[tuple[str, ...]] = ()  # object kinds check() looks at; () = all
+    sct: ClassVar[tuple[str, ...]] = ()  # SCT action codes, written "<pair> <code>" e.g. "Oracle->PostgreSQL 5340"
+    dms: ClassVar[tuple[str, ...]] = ()  # DMS premigration assessment keys
+    raised_by: ClassVar[str] = "rule"  # rule | converter | verifier | input | names
+    status: ClassVar[str] = "stable"  # stable | preview | deprecated
+
+    def applies(self, source_family: str, target_family: str) -> bool:
+        return (not self.sources or source_family in self.sources) and (
+            not self.targets or target_family in self.targets
+        )
+
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
+        """Find this problem in one source object; yield findings (use ``ctx.hit``)."""
+        return ()
+
+    # -- documentation -----------------------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.split("\n", 1)[0].strip()
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        doc = inspect.getdoc(cls) or ""
+        out: dict[str, str] = {}
+        current = None
+        lines: list[str] = []
+        for line in doc.splitlines()[1:]:
+            m = re.match(r"^([A-Z][A-Za-z ]+):\s*$", line)
+            if m and m.group(1) in SECTIONS:
+                if current:
+                    out[current] = _dedent("\n".join(lines))
+                current, lines = m.group(1), []
+            elif current:
+                lines.append(line)
+        if current:
+            out[current] = _dedent("\n".join(lines))
+        return out
+
+    @classmethod
+    def fix(cls) -> str:
+        """The recommended action, shown with each item: the first paragraph of 'Typical rewrite'."""
+        rewrite = cls.sections().get("Typical rewrite", "")
+        text = rewrite.split("\n\n")[0].strip()
+        return text if not text.startswith(("CREATE", "SELECT", "ALTER", "--")) else cls.summary()
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).strip("\n")

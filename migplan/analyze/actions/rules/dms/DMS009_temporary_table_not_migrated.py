@@ -1,0 +1,45 @@
+from migplan.analyze.actions.base import Rule
+
+
+class TemporaryTableNotMigrated(Rule):
+    """Oracle global temporary tables: DMS neither loads nor captures them.
+
+    What it detects:
+        Each Oracle global temporary table (``CREATE GLOBAL TEMPORARY TABLE``).
+
+    Why it matters:
+        Their rows are private to a session and transient, so there is nothing to move, and DMS skips
+        them: the table definition must come from the schema conversion, not from a DMS task, and a
+        task that expects to create it (DROP_AND_CREATE) will not. Code that relies on the table's
+        per-session behaviour is reported separately by the conversion.
+
+    Example:
+        CREATE GLOBAL TEMPORARY TABLE gtt_order_ids (id NUMBER) ON COMMIT DELETE ROWS;
+
+    Typical rewrite:
+        Create the table (or its emulation) on the target from the converted DDL; leave it out of the
+        DMS table mappings.
+
+        CREATE TEMPORARY TABLE gtt_order_ids (id numeric) ON COMMIT DELETE ROWS;  -- per session
+
+    Effort:
+        None for the data; the definition comes with the schema conversion.
+
+    References:
+        aws_dms_sct.md §7.1 (global temporary tables are neither loaded nor captured), §2.5.1 (SCT codes
+        5198, 5620 for the conversion).
+    """
+
+    code = "DMS009"
+    name = "temporary-table-not-migrated"
+    category = "DMS readiness"
+    severity = "info"
+    effort = "none"
+    sources = ("oracle",)
+    kinds = ("table",)
+
+    def check(self, obj, ctx):
+        if obj.temporary != "global":
+            return
+        yield ctx.hit(self, obj, obj.location.line, "global temporary table: DMS neither loads nor captures "
+                      "it; create it from the converted DDL")

@@ -1,0 +1,56 @@
+from migplan.analyze.actions.base import Rule
+from migplan.analyze.actions.rules._code import hit, is_dml_trigger
+
+
+class StatementTriggerOnMysql(Rule):
+    """A statement-level trigger going to MySQL, which has row-level triggers only.
+
+    What it detects:
+        For a MySQL target: DML triggers that fire once per statement, i.e. every SQL Server AFTER /
+        FOR trigger (SQL Server has no row-level triggers), Oracle and PostgreSQL triggers without
+        FOR EACH ROW. INSTEAD OF triggers are TRG002.
+
+    Why it matters:
+        MySQL only has ``FOR EACH ROW`` triggers. Logic that works on the whole set of changed rows
+        (SQL Server's inserted/deleted tables, an Oracle statement trigger recomputing a total)
+        runs once per row on MySQL: aggregates must become per-row increments, checks across rows
+        move to the application or a procedure, and performance changes for bulk statements.
+
+    Example:
+        CREATE TRIGGER tr_orders_audit ON sales.orders AFTER INSERT, UPDATE AS
+        INSERT INTO audit_log (order_id, action) SELECT i.order_id, 'CHANGE' FROM inserted i;
+
+    Typical rewrite:
+        One row trigger per event using NEW/OLD, when the logic is per row; otherwise move it to the
+        procedures that modify the table.
+
+        CREATE TRIGGER tr_orders_audit_ins AFTER INSERT ON orders FOR EACH ROW
+          INSERT INTO audit_log (order_id, action) VALUES (NEW.order_id, 'CHANGE');
+
+    Effort:
+        Medium per trigger; significant when the logic needs the whole set of rows.
+
+    References:
+        SCT action code 686 (SQL Server to MySQL: statement-level triggers); Oracle to MySQL: the
+        Triggers row of §2.5.4 lists statement triggers with codes not mapped one to one;
+        aws_dms_sct.md §2.5.3, §2.5.4.
+    """
+
+    code = "TRG003"
+    name = "statement-trigger-on-mysql"
+    category = "triggers"
+    severity = "high"
+    effort = "medium"
+    targets = ("mysql",)
+    kinds = ("trigger",)
+    sct = ("SQL Server->MySQL 686",)
+
+    def check(self, obj, ctx):
+        if ctx.source_family == "mysql" or not is_dml_trigger(obj) or obj.timing == "INSTEAD OF":
+            return
+        if obj.for_each_row and ctx.source_family != "sqlserver":
+            return
+        sets = " (it reads the inserted/deleted sets)" if ctx.source_family == "sqlserver" else ""
+        yield hit(self, obj, ctx, obj.location.line, f"statement-level {obj.timing} {' OR '.join(obj.events)} trigger"
+                  f"{sets}: MySQL triggers are row-level only; rewrite per row or move the logic to procedures",
+                  source=f"{obj.timing} {' OR '.join(obj.events)}")

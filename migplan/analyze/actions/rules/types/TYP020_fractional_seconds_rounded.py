@@ -1,0 +1,42 @@
+from migplan.analyze.actions.base import Rule
+
+
+class FractionalSecondsRounded(Rule):
+    """A timestamp with more fractional digits than the target keeps: values are rounded.
+
+    What it detects:
+        A timestamp or time column declared with more fractional-second digits than the target type
+        holds: Oracle ``TIMESTAMP(7..9)`` (nanoseconds), SQL Server ``datetime2`` and ``time`` (7
+        digits, 100 ns, by default) going to PostgreSQL or MySQL, whose types stop at microseconds (6
+        digits). Raised today by the Oracle and SQL Server type maps to PostgreSQL and MySQL.
+
+    Why it matters:
+        Values are rounded to the microsecond during the load: two distinct source values can become
+        equal (a problem for unique keys on timestamps), and row-by-row comparisons with the source
+        (DMS validation, reconciliation queries) report differences.
+
+    Example:
+        CREATE TABLE trades (id NUMBER(10) PRIMARY KEY, executed_at TIMESTAMP(9));
+
+    Typical rewrite:
+        Accept microseconds in most cases; where nanoseconds matter, store the extra digits in a
+        second column (or the whole value as a bigint of nanoseconds) and exclude the column from
+        exact validation.
+
+        CREATE TABLE trades (id bigint PRIMARY KEY, executed_at timestamp(6));
+
+    Effort:
+        Simple: usually a decision only; more where timestamps are unique keys.
+
+    References:
+        aws_dms_sct.md §2.5.1 (SCT Oracle -> PostgreSQL date/time precision items), §2.5.2 and §2.5.3
+        (SCT precision-loss items for SQL Server sources), §6.4 (DMS validation).
+    """
+
+    code = "TYP020"
+    name = "fractional-seconds-rounded"
+    category = "data types"
+    severity = "low"
+    effort = "simple"
+    sources = ("oracle", "sqlserver")
+    raised_by = "converter"
