@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from migplan import cli_matrix
+from migplan import cli_assess, cli_matrix
 from migplan.errors import MigplanError
 
 
@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_inventory(sub)
     cli_matrix.add_parser(sub)
+    cli_assess.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

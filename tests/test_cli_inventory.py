@@ -54,10 +54,10 @@ def test_table_and_csv(script, capsys):
 
 
 def test_unknown_engine_is_a_clear_error(script, capsys):
-    code, out, err = run(capsys, "inventory", str(script), "-s", "orcale")
+    code, _out, err = run(capsys, "inventory", str(script), "-s", "orcale")
     assert code == 2 and "unknown engine 'orcale'" in err and "oracle" in err
 
 
 def test_missing_path_is_a_clear_error(tmp_path, capsys):
-    code, out, err = run(capsys, "inventory", str(tmp_path / "nope"), "-s", "oracle")
+    code, _out, err = run(capsys, "inventory", str(tmp_path / "nope"), "-s", "oracle")
     assert code == 2 and "no such file or folder" in err

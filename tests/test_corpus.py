@@ -8,7 +8,9 @@ import pytest
 
 from tests.conftest import CORPUS, needs_corpus
 
-spec = importlib.util.spec_from_file_location("corpus_parse", Path(__file__).parents[1] / "benchmarks" / "corpus_parse.py")
+spec = importlib.util.spec_from_file_location(
+    "corpus_parse", Path(__file__).parents[1] / "benchmarks" / "corpus_parse.py"
+)
 corpus_parse = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(corpus_parse)
 

@@ -29,7 +29,7 @@ class TestOracleTables:
         t = inv["RETAIL.CUSTOMERS"]
         assert t.status == "parsed", t.message
         assert [c.name for c in t.columns] == ["CUSTOMER_ID", "NAME", "CODE", "CREATED", "BALANCE", "NOTES", "PHOTO"]
-        cid, name, code, created, balance, notes, photo = t.columns
+        cid, name, code, created, balance, _notes, _photo = t.columns
         assert cid.identity.kind == "identity" and cid.identity.start == "100" and not cid.nullable
         assert name.source_type == "VARCHAR2(100 CHAR)" and name.type.params == ("100 CHAR",)
         assert not name.nullable and code.nullable
@@ -102,7 +102,10 @@ class TestOracleTables:
         p = inv.get("RETAIL.TOUCH_ORDERS", kind="procedure")
         assert p.status == "partial"
         assert "UPDATE retail.orders SET touched = SYSDATE" in p.body  # sqlglot 30 would lose this UPDATE
-        assert [(x.name, x.mode, x.type) for x in p.parameters] == [("p_id", "IN", "NUMBER"), ("p_out", "OUT", "VARCHAR2")]
+        assert [(x.name, x.mode, x.type) for x in p.parameters] == [
+            ("p_id", "IN", "NUMBER"),
+            ("p_out", "OUT", "VARCHAR2"),
+        ]
         assert p.body_line == 2
 
     def test_trigger_header(self):
@@ -127,7 +130,14 @@ class TestOracleTables:
             CREATE SYNONYM retail.remote_stock FOR stock.items@warehouse_link;
         """, "oracle")
         s = inv.get("RETAIL.S", kind="sequence")
-        assert (s.start, s.increment, s.max_value, s.cache, s.order, s.cycle) == ("1000", "5", "99999", "0", False, False)
+        assert (s.start, s.increment, s.max_value, s.cache, s.order, s.cycle) == (
+            "1000",
+            "5",
+            "99999",
+            "0",
+            False,
+            False,
+        )
         pub = inv.get("PUBLIC.CUSTOMERS", kind="synonym")
         assert pub.public and pub.target_qname == "RETAIL.CUSTOMERS"
         assert inv.get("RETAIL.REMOTE_STOCK", kind="synonym").dblink == "warehouse_link"
@@ -144,7 +154,8 @@ class TestOracleTables:
 
 class TestSqlServer:
     def test_ssms_table_with_defaults_and_checks_added_later(self):
-        inv = inv_of("""
+        inv = inv_of(
+            """
             CREATE TABLE [sales].[Orders](
                 [OrderID] [int] IDENTITY(1,1) NOT NULL,
                 [Total] [money] NULL,
@@ -162,14 +173,19 @@ class TestSqlServer:
             GO
             ALTER TABLE [sales].[Orders] CHECK CONSTRAINT [CK_Orders_Qty]
             GO
-            EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'One row per order; ever.' , @level0type=N'SCHEMA',@level0name=N'sales', @level1type=N'TABLE',@level1name=N'Orders'
+            EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'One row per order; ever.',
+            @level0type=N'SCHEMA',@level0name=N'sales', @level1type=N'TABLE',@level1name=N'Orders'
             GO
-            EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Line total' , @level0type=N'SCHEMA',@level0name=N'sales', @level1type=N'TABLE',@level1name=N'Orders', @level2type=N'COLUMN',@level2name=N'Amount'
+            EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Line total',
+            @level0type=N'SCHEMA',@level0name=N'sales', @level1type=N'TABLE',@level1name=N'Orders',
+            @level2type=N'COLUMN',@level2name=N'Amount'
             GO
-        """, "sqlserver")
+        """,
+            "sqlserver",
+        )
         t = inv["sales.Orders"]
         assert t.status == "parsed", t.message
-        oid, total, qty, price, amount, notes = t.columns
+        oid, total, _qty, _price, amount, notes = t.columns
         assert oid.identity.start == "1" and oid.source_type == "[int]" and oid.type.base == "INT"
         assert total.default == "((0))" and total.default_constraint == "DF_Orders_Total"
         assert amount.computed == "[Qty]*[Price]" and amount.computed_stored
@@ -217,7 +233,7 @@ class TestMySQL:
         """, "mysql", default_schema="shop")
         t = inv["shop.book"]
         assert t.status == "parsed", t.message
-        idc, title, flag, kind, tags, updated = t.columns
+        idc, title, _flag, kind, _tags, updated = t.columns
         assert idc.identity.kind == "auto_increment" and idc.type.modifiers == ("UNSIGNED",)
         assert title.comment == "title; shown" and title.collation == "utf8mb4_bin"
         assert kind.type.base == "ENUM" and kind.type.params == ("'paper'", "'ebook'")

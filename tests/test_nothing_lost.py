@@ -32,7 +32,9 @@ def test_samples_lose_nothing(engine, folder):
 
 @needs_corpus
 @pytest.mark.corpus
-@pytest.mark.parametrize("engine,path", corpus_files(), ids=lambda v: str(v.relative_to(CORPUS)) if hasattr(v, "relative_to") else v)
+@pytest.mark.parametrize(
+    "engine,path", corpus_files(), ids=lambda v: str(v.relative_to(CORPUS)) if hasattr(v, "relative_to") else v
+)
 def test_corpus_file_loses_nothing(engine, path):
     if path.suffix.lower() in (".java", ".cs", ".php", ".py"):
         pytest.skip("application code")

@@ -11,8 +11,22 @@ from migplan.inventory.model import SchemaObject
 # emits them separately so the plan can put each in its phase (tables and keys before the load,
 # secondary indexes and foreign keys after it, code at cutover).
 STATEMENT_KINDS = (
-    "schema", "type", "sequence", "table", "primary key", "unique", "comment", "index", "foreign key", "check",
-    "view", "materialized view", "synonym", "identity reset", "grant",
+    "schema",
+    "extension",
+    "type",
+    "sequence",
+    "table",
+    "primary key",
+    "unique",
+    "comment",
+    "index",
+    "foreign key",
+    "check",
+    "view",
+    "materialized view",
+    "synonym",
+    "identity reset",
+    "grant",
 )
 
 
@@ -29,6 +43,9 @@ class Finding:
     source: str | None = None  # the source snippet the finding is about
     converted: str | None = None  # what migplan wrote instead (or None)
     sub: str | None = None  # column / constraint / index the finding is about
+    effort: str | None = None  # effort bucket for this occurrence when it differs from the rule's default
+    severity: str | None = None  # severity of this occurrence when it differs from the rule's default
+    caused_by: str | None = None  # another object's failure this one only follows from (verification)
 
 
 @dataclass
@@ -39,6 +56,7 @@ class TargetStatement:
     table: str | None = None  # target table it belongs to (for constraints, indexes, comments)
     source_line: int | None = None
     expect: dict = field(default_factory=dict)  # what verification should find in the catalog afterwards
+    origin: str | None = None  # the source element it comes from, e.g. "constraint:EMP_PK", "comment:NAME"
 
 
 @dataclass
@@ -68,6 +86,7 @@ class Conversion:
     target_engine: str
     objects: list[ConvertedObject] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # findings not tied to one converted object
+    prelude: list[TargetStatement] = field(default_factory=list)  # CREATE SCHEMA ...
 
     def by_source(self, obj: SchemaObject) -> ConvertedObject | None:
         for c in self.objects:

@@ -3,7 +3,7 @@ comments and the like. Type maps and function maps live in data files next to th
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from migplan.engines import Engine
@@ -12,6 +12,7 @@ from migplan.engines import Engine
 class TargetProfile:
     family = ""
     sqlglot = ""
+    not_deterministic: frozenset[str] = frozenset()
     max_identifier = 63
     quote_open = '"'
     quote_close = '"'
@@ -68,6 +69,14 @@ class PostgresProfile(TargetProfile):
     family = "postgresql"
     sqlglot = "postgres"
     max_identifier = 63  # NAMEDATALEN - 1 bytes
+    # Not IMMUTABLE in pg_proc (STABLE: depend on settings such as DateStyle, TimeZone, lc_time; or
+    # VOLATILE): refused in generated columns and index expressions.
+    not_deterministic = frozenset({
+        "TO_CHAR", "TO_DATE", "TO_TIMESTAMP", "TO_NUMBER", "AGE", "CONCAT", "CONCAT_WS", "FORMAT", "NOW",
+        "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "CLOCK_TIMESTAMP",
+        "STATEMENT_TIMESTAMP", "TRANSACTION_TIMESTAMP", "TIMEOFDAY", "RANDOM", "GEN_RANDOM_UUID", "NEXTVAL",
+        "CURRVAL", "CURRENT_USER", "SESSION_USER", "CURRENT_SCHEMA", "TXID_CURRENT", "UUID",
+    })
 
 
 class MysqlProfile(TargetProfile):
@@ -83,6 +92,13 @@ class MysqlProfile(TargetProfile):
     supports_partial_index = False
     supports_include = False
     supports_deferrable = False
+    # non-deterministic built-ins, refused in generated columns (and functional key parts)
+    not_deterministic = frozenset({
+        "NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "SYSDATE",
+        "UTC_TIMESTAMP", "UTC_DATE", "UTC_TIME", "UNIX_TIMESTAMP", "CURDATE", "CURTIME", "RAND", "UUID",
+        "UUID_SHORT", "USER", "CURRENT_USER", "SESSION_USER", "CONNECTION_ID", "DATABASE", "LAST_INSERT_ID",
+        "FOUND_ROWS", "ROW_COUNT", "GET_LOCK", "SLEEP", "NEXTVAL",
+    })
     supports_descending_index = True  # MySQL 8.0 honours DESC
     supports_functional_index = True  # MySQL 8.0.13+: ((expr)); MariaDB needs a virtual column
 
@@ -101,8 +117,36 @@ def profile_for(engine: Engine) -> TargetProfile:
     raise ValueError(f"migplan does not write DDL for {engine.display} yet")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reserved(family: str) -> frozenset[str]:
     text = resources.files("migplan.data").joinpath(f"reserved/{family}.txt").read_text("utf-8")
     words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
     return frozenset(words)
+
+
+def non_deterministic_calls(tree, profile: TargetProfile) -> list[str]:
+    """Functions in a converted expression the target refuses where values must be reproducible
+    (generated columns, index expressions)."""
+    from sqlglot import exp
+
+    found = []
+    for node in tree.walk() if tree is not None else ():
+        if isinstance(node, exp.Anonymous):
+            name = str(node.this).upper()
+        elif isinstance(node, exp.Func):
+            cls = type(node).__name__.upper()
+            name = _FUNC_CLASSES.get(cls) or node.sql_name().upper()
+            if name == "RAND" and profile.family == "postgresql":
+                name = "RANDOM"
+        else:
+            continue
+        if name in profile.not_deterministic and name not in found:
+            found.append(name)
+    return found
+
+
+# sqlglot expression classes -> the function name the target knows them by
+_FUNC_CLASSES = {"TIMETOSTR": "TO_CHAR", "STRTOTIME": "TO_TIMESTAMP", "STRTODATE": "TO_DATE",
+                 "CURRENTTIMESTAMP": "CURRENT_TIMESTAMP", "CURRENTDATE": "CURRENT_DATE",
+                 "CURRENTTIME": "CURRENT_TIME", "CURRENTUSER": "CURRENT_USER", "CONCATWS": "CONCAT_WS",
+                 "TOCHAR": "TO_CHAR", "TONUMBER": "TO_NUMBER", "UUID": "UUID"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from migplan.inventory.model import TypeSpec
@@ -51,8 +51,10 @@ class TypeMap:
 
     def map(self, spec: TypeSpec) -> MappedType:
         p, s, n, is_max = _numbers(spec)
+        # public.citext, "CITEXT": an extension's type is matched by its own name
+        names = {spec.base, spec.base.upper(), spec.base.split(".")[-1].strip('"').upper()}
         for rule in self.rules:
-            if spec.base not in rule.source:
+            if names.isdisjoint(rule.source):
                 continue
             if not _fits(rule, spec, p, s, n, is_max):
                 continue
@@ -62,8 +64,11 @@ class TypeMap:
                 checks.append("{col} >= 0")
             return MappedType(sql, rule, rule.item, rule.message, checks)
         if spec.user_defined:
-            return MappedType(spec.raw or spec.base, None, "TYP017",
-                              f"user-defined type {spec.base}: define it on the target or map it to a built-in type")
+            # a type of another engine family cannot be named on this one: keep the values as text
+            fallback = self.unknown.get("target", "text")
+            return MappedType(fallback, None, "TYP017",
+                              f"user-defined type {spec.base} is not defined in the scripts: written as {fallback}; "
+                              "define an equivalent on the target or map it to a built-in type")
         fallback = self.unknown.get("target", "text")
         return MappedType(fallback, None, self.unknown.get("item", "TYP018"),
                           f"no mapping for {spec.raw or spec.base} to {self.target}; written as {fallback}")
@@ -119,7 +124,7 @@ def _range(value) -> tuple[int, int] | None:
     return (int(value[0]), int(value[1]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(source_family: str, target_family: str) -> TypeMap | None:
     """The type map for a family pair, or None when the two families are the same."""
     if source_family == target_family:

@@ -15,10 +15,11 @@ from pathlib import Path
 # Extensions we read as SQL scripts when walking a folder. Oracle projects name files by object
 # kind (.pks/.pkb package spec/body, .tps/.tpb type spec/body, .prc, .fnc, .trg, .vw, .tab ...).
 SQL_EXTENSIONS = frozenset(
-    """
-    .sql .ddl .dml .pks .pkb .pkg .pls .plb .prc .proc .fnc .func .trg .vw .tab .seq .syn .typ .tps .tpb
-    .con .idx .ind .grt .db2 .cql .btq .bteq .tsql .psql .pgsql .mysql
-    """.split()
+    [
+        ".sql", ".ddl", ".dml", ".pks", ".pkb", ".pkg", ".pls", ".plb", ".prc", ".proc", ".fnc", ".func", ".trg",
+        ".vw", ".tab", ".seq", ".syn", ".typ", ".tps", ".tpb", ".con", ".idx", ".ind", ".grt", ".db2", ".cql",
+        ".btq", ".bteq", ".tsql", ".psql", ".pgsql", ".mysql",
+    ]
 )
 
 # Bytes 0x81 0x8D 0x8F 0x90 0x9D are undefined in cp1252; a file with them is read as latin-1.
@@ -81,7 +82,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             try:
                 text = data[len(bom):].decode(name.replace("-sig", ""))
             except UnicodeDecodeError as err:
-                raise UnreadableFile(f"starts with a {name} byte-order mark but is not valid {name}: {err}")
+                raise UnreadableFile(f"starts with a {name} byte-order mark but is not valid {name}: {err}") from err
             return _check_text(text, name, problems)
     if data and b"\x00" in data[:4096]:
         guess = _utf16_without_bom(data)

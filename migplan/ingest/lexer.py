@@ -13,8 +13,8 @@ Tokens are ``(kind, start, end)`` tuples over the original text. Kinds:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 Token = tuple[str, int, int]
 

@@ -9,7 +9,7 @@ line starts, and emitting :class:`Statement` spans that cover every non-comment 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.lexer import Lexer, Token, lexer_for

@@ -18,7 +18,14 @@ from migplan.ingest.statement import Statement
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.inventory.model import (
-    PARSED, PARTIAL, UNPARSED, Location, Routine, SchemaObject, Table,
+    PARSED,
+    PARTIAL,
+    UNPARSED,
+    Index,
+    Location,
+    Routine,
+    SchemaObject,
+    Table,
 )
 from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
@@ -26,7 +33,13 @@ from migplan.parse.comment import parse_comment, parse_extended_property
 from migplan.parse.context import ParseContext
 from migplan.parse.index import parse_create_index
 from migplan.parse.misc import (
-    mask_secrets, parse_drop, parse_grant, parse_named, parse_sp_addtype, parse_synonym, parse_user_type,
+    mask_secrets,
+    parse_drop,
+    parse_grant,
+    parse_named,
+    parse_sp_addtype,
+    parse_synonym,
+    parse_user_type,
     parse_variable,
 )
 from migplan.parse.routine import parse_routine
@@ -57,7 +70,9 @@ def load_schema(paths, source: str | Engine, default_schema: str | None = None, 
     """Read scripts (a file, a folder, or a list of them) written for ``source`` into an inventory."""
     engine = engines.get(source)
     if engine.splitter is None:
-        raise ValueError(f"{engine.display} has no SQL scripts migplan can read; name the engine the scripts were written for")
+        raise ValueError(
+            f"{engine.display} has no SQL scripts migplan can read; name the engine the scripts were written for"
+        )
     found, skipped = discover(paths)
     builder = Builder(engine, default_schema, options)
     builder.inv.skipped_files = skipped
@@ -98,7 +113,7 @@ class Builder:
             loaded[key] = (src, split_source(src, self.engine.splitter, self.options))
         self._sources = loaded
         included: set[str] = set()
-        for key, (src, stmts) in loaded.items():
+        for src, stmts in loaded.values():
             for s in stmts:
                 if s.include:
                     target = self._resolve_include(src, s.include)
@@ -151,9 +166,14 @@ class Builder:
             if stmt.include:
                 target = self._resolve_include(src, stmt.include)
                 if target is None:
-                    self.inv.problems.append(Problem(stmt.file, stmt.line,
-                                                     f"included file {stmt.include!r} not found; its statements are not in the inventory",
-                                                     "INPUT-INCLUDE"))
+                    self.inv.problems.append(
+                        Problem(
+                            stmt.file,
+                            stmt.line,
+                            f"included file {stmt.include!r} not found; its statements are not in the inventory",
+                            "INPUT-INCLUDE",
+                        )
+                    )
                 elif target in self._done:
                     stmt.notes.append(f"{stmt.include} was already read")
                 else:
@@ -395,7 +415,9 @@ class Builder:
         ts.i = 1
         try:
             if verb in ("insert", "replace", "upsert"):
-                while ts.at_any("INTO", "IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OVERWRITE", "ALL", "TABLE"):
+                while ts.at_any(
+                    "INTO", "IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OVERWRITE", "ALL", "TABLE"
+                ):
                     ts.i += 1
             elif verb == "delete":
                 ts.accept("FROM")
@@ -437,10 +459,10 @@ class Builder:
     def finish(self) -> Inventory:
         apply_parts(self.inv, self.pending)
         for obj in self.inv.objects:
-            if obj.kind == "index":
-                table = self.inv.lookup("table", obj.table_schema, obj.table_name)  # type: ignore[attr-defined]
+            if isinstance(obj, Index):
+                table = self.inv.lookup("table", obj.table_schema, obj.table_name)
                 if isinstance(table, Table):
-                    table.indexes.append(obj)  # type: ignore[arg-type]
+                    table.indexes.append(obj)
             elif isinstance(obj, Routine) and obj.kind == "trigger" and obj.table_name:
                 table = self.inv.lookup("table", obj.table_schema, obj.table_name)
                 if isinstance(table, Table):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from migplan.engines import Engine
 from migplan.ingest.statement import Statement
 from migplan.inventory import names
 from migplan.inventory.model import (
-    Index, Routine, SchemaObject, Table, View,
+    Index,
+    Routine,
+    SchemaObject,
+    Table,
+    View,
 )
 
 # What became of a statement: exactly one of these per statement (the nothing-lost invariant).
@@ -66,9 +70,14 @@ class Inventory:
     def key_of(self, kind: str, schema: str | None, name: str) -> tuple[str, str]:
         return (_namespace(kind), names.key(schema, name, self.engine))
 
+    def object_key(self, obj: SchemaObject) -> tuple[str, str]:
+        if obj.kind == "index" and self.engine.family in _INDEX_PER_TABLE and getattr(obj, "table_name", None):
+            return ("index", names.key(obj.schema, f"{obj.table_name}.{obj.name}", self.engine))
+        return self.key_of(obj.kind, obj.schema, obj.name)
+
     def add(self, obj: SchemaObject) -> SchemaObject | None:
         """Add an object; if one of the same name exists, the later one replaces it (with a note)."""
-        k = self.key_of(obj.kind, obj.schema, obj.name)
+        k = self.object_key(obj)
         old = self._by_key.get(k) if obj.name else None
         if old is not None:
             obj.notes.append(f"replaces the {old.kind} defined at {old.location} (same name)")
@@ -193,6 +202,10 @@ class Inventory:
         from migplan.report.display import inventory_html
 
         return inventory_html(self)
+
+
+# Engines where an index name is unique per table, not per schema.
+_INDEX_PER_TABLE = ("sqlserver", "mysql", "sap-ase")
 
 
 def _namespace(kind: str) -> str:

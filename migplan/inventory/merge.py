@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from migplan.inventory.inventory import Inventory, Problem
 from migplan.inventory.model import (
-    PARSED, PARTIAL, Column, Constraint, Index, Location, Part, Routine, SchemaObject, Sequence, Table,
+    PARSED,
+    PARTIAL,
+    Column,
+    Constraint,
+    Index,
+    Location,
+    Part,
+    Routine,
+    SchemaObject,
+    Sequence,
+    Table,
 )
 from migplan.parse.alter import Action, AlterTable
 
@@ -53,7 +63,9 @@ def _apply(inv: Inventory, what: str, payload, stmt, loc: Location) -> SchemaObj
         if obj is None and kind == "index":  # the index behind a PRIMARY KEY / UNIQUE constraint
             obj = _constraint_owner(inv, name)
         if obj is None:
-            raise _Unresolved(f"ALTER {kind.upper()} {schema + '.' if schema else ''}{name}: no such {kind} in the scripts")
+            raise _Unresolved(
+                f"ALTER {kind.upper()} {schema + '.' if schema else ''}{name}: no such {kind} in the scripts"
+            )
         rest = (detail.get("rest") or "").upper()
         action = f"alter {kind}"
         if isinstance(obj, Routine) and kind == "trigger":
@@ -216,6 +228,14 @@ def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location)
         return "owner"
     if a in ("attach partition", "detach partition"):
         table.attrs.setdefault("partitions", []).append(act.target)
+        pschema, _, pname = act.target.rpartition(".")
+        child = inv.lookup("table", pschema or table.schema, pname)
+        if child is not None and a == "attach partition":
+            # pg_dump creates the partition as a plain table and attaches it later: it is a partition all the same
+            child.attrs["partition_of"] = table.qname
+            child.partitioning = " ".join(act.detail.get("bounds", "").split()) or child.partitioning
+        elif child is not None:
+            child.attrs.pop("partition_of", None)
         return a
     table.attrs.setdefault("alter_options", []).append(act.target if isinstance(act.target, str) else str(act.target))
     return a
@@ -254,8 +274,11 @@ def _comment(inv: Inventory, action, stmt, loc: Location) -> SchemaObject:
         obj.parts.append(Part(loc, f"comment on column {colname}", PARSED, None, stmt.index))
         return obj
     kind = {"materialized view": "materialized view"}.get(target, target)
-    schema, name, _q, _e = qualify(action.on or action.name, inv.engine, inv.default_schema) if action.on and target in ("constraint", "trigger") \
+    schema, name, _q, _e = (
+        qualify(action.on or action.name, inv.engine, inv.default_schema)
+        if action.on and target in ("constraint", "trigger")
         else qualify(action.name, inv.engine, inv.default_schema)
+    )
     lookup_kind = "table" if kind in ("view", "materialized view", "constraint") else kind
     if kind in ("database", "role", "extension", "tablespace"):
         obj = inv.lookup(kind, None, name)

@@ -190,8 +190,8 @@ class Table(SchemaObject):
     temporary: str | None = None  # "global" (Oracle GTT / ##), "local" (#temp), None
     partitioning: str | None = None  # PARTITION BY clause text
     options: dict[str, str] = field(default_factory=dict)  # physical/storage options as written
-    indexes: list["Index"] = field(default_factory=list)  # filled by the inventory
-    triggers: list["Routine"] = field(default_factory=list)  # filled by the inventory
+    indexes: list[Index] = field(default_factory=list)  # filled by the inventory
+    triggers: list[Routine] = field(default_factory=list)  # filled by the inventory
 
     def column(self, name: str) -> Column | None:
         up = name.upper()
@@ -235,6 +235,8 @@ class IndexColumn:
     descending: bool = False
     is_expression: bool = False
     prefix_length: int | None = None  # MySQL prefix index: name(10)
+    opclass: str | None = None  # PostgreSQL operator class: gin_trgm_ops, jsonb_path_ops...
+    nulls: str | None = None  # NULLS FIRST / NULLS LAST
 
 
 @dataclass(repr=False)

@@ -15,7 +15,10 @@ from migplan.inventory.model import Column, Table, TypeSpec
 from migplan.parse.context import ParseContext
 from migplan.parse.options import TABLE_OPTIONS, read_options
 from migplan.parse.table import (
-    _expression, _index_columns, parse_constraint, read_column_options,
+    _expression,
+    _index_columns,
+    parse_constraint,
+    read_column_options,
 )
 from migplan.parse.tokens import Name, ParseError, TokenStream
 from migplan.parse.types import read_type

@@ -60,27 +60,95 @@ SINGLE_OBJECTS = {
     "SPFILE": "spfile", "RESTORE": "restore point", "AUDIT": "audit policy", "BUFFERPOOL": "bufferpool",
     "STOGROUP": "stogroup", "WORKLOAD": "workload", "THRESHOLD": "threshold", "MASTER": "master key",
 }
-CREATE_MODIFIERS = frozenset("""
-    OR REPLACE ALTER EDITIONABLE NONEDITIONABLE EDITIONING FORCE NOFORCE NO GLOBAL LOCAL TEMPORARY TEMP
-    UNLOGGED PRIVATE UNIQUE BITMAP CLUSTERED NONCLUSTERED COLUMNSTORE FULLTEXT SPATIAL PRIMARY PUBLIC
-    RECURSIVE MULTISET SET VOLATILE SECURE TRANSIENT EXTERNAL AND COMPILE RESOLVE NOLOGGING ONLINE
-    IF NOT EXISTS LARGE BIGFILE SMALLFILE UNDO BLOCKCHAIN IMMUTABLE SHARDED DUPLICATED CONSTRAINT
-    HASH DEFERRED AUTO IMMEDIATE INVISIBLE VISIBLE MATERIALIZED_VIEW DIRECT_LOAD CREATED REGULAR USER
-    SYSTEM
-""".split())
+CREATE_MODIFIERS = frozenset([
+    "OR", "REPLACE", "ALTER", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING", "FORCE", "NOFORCE", "NO", "GLOBAL",
+    "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED", "PRIVATE", "UNIQUE", "BITMAP", "CLUSTERED", "NONCLUSTERED",
+    "COLUMNSTORE", "FULLTEXT", "SPATIAL", "PRIMARY", "PUBLIC", "RECURSIVE", "MULTISET", "SET", "VOLATILE", "SECURE",
+    "TRANSIENT", "EXTERNAL", "AND", "COMPILE", "RESOLVE", "NOLOGGING", "ONLINE", "IF", "NOT", "EXISTS", "LARGE",
+    "BIGFILE", "SMALLFILE", "UNDO", "BLOCKCHAIN", "IMMUTABLE", "SHARDED", "DUPLICATED", "CONSTRAINT", "HASH",
+    "DEFERRED", "AUTO", "IMMEDIATE", "INVISIBLE", "VISIBLE", "MATERIALIZED_VIEW", "DIRECT_LOAD", "CREATED",
+    "REGULAR", "USER", "SYSTEM",
+])
 _MYSQL_ATTR = re.compile(r"(ALGORITHM|DEFINER|SQL\s+SECURITY)\s*=?\s*", re.I)
 
 DATA_VERBS = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "BULK", "LOAD", "REPLACE", "TRUNCATE", "UPSERT"}
 SESSION_VERBS = {
-    "SET", "USE", "COMMIT", "ROLLBACK", "SAVEPOINT", "START", "LOCK", "UNLOCK", "PRINT", "RAISERROR",
-    "DBCC", "CHECKPOINT", "ANALYZE", "VACUUM", "REINDEX", "CLUSTER", "SELECT", "WITH", "VALUES", "SHOW",
-    "EXPLAIN", "FLUSH", "OPTIMIZE", "RESET", "DISCARD", "NOTIFY", "LISTEN", "CALL", "EXEC", "EXECUTE",
-    "RECONFIGURE", "WAITFOR", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "DECLARE", "PREPARE", "PURGE",
-    "AUDIT", "NOAUDIT", "ASSOCIATE", "DISASSOCIATE", "SECURITY", "REFRESH", "BACKUP", "RESTORE",
-    "ENABLE", "DISABLE", "KILL", "SHUTDOWN", "REVERT", "SETUSER", "THROW", "RETURN", "GOTO", "DO",
-    "RENAME", "LABEL", "ASSOCIATE", "DESCRIBE", "HANDLER", "INSTALL", "UNINSTALL", "CACHE", "PURGE",
-    "ABORT", "END", "RELEASE", "IMPORT", "SIGNAL", "RESIGNAL", "GET", "ITERATE", "LEAVE", "REPEAT",
-    "LOOP", "WHILE",
+    "SET",
+    "USE",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "START",
+    "LOCK",
+    "UNLOCK",
+    "PRINT",
+    "RAISERROR",
+    "DBCC",
+    "CHECKPOINT",
+    "ANALYZE",
+    "VACUUM",
+    "REINDEX",
+    "CLUSTER",
+    "SELECT",
+    "WITH",
+    "VALUES",
+    "SHOW",
+    "EXPLAIN",
+    "FLUSH",
+    "OPTIMIZE",
+    "RESET",
+    "DISCARD",
+    "NOTIFY",
+    "LISTEN",
+    "CALL",
+    "EXEC",
+    "EXECUTE",
+    "RECONFIGURE",
+    "WAITFOR",
+    "FETCH",
+    "OPEN",
+    "CLOSE",
+    "DEALLOCATE",
+    "DECLARE",
+    "PREPARE",
+    "PURGE",
+    "AUDIT",
+    "NOAUDIT",
+    "ASSOCIATE",
+    "DISASSOCIATE",
+    "SECURITY",
+    "REFRESH",
+    "BACKUP",
+    "RESTORE",
+    "ENABLE",
+    "DISABLE",
+    "KILL",
+    "SHUTDOWN",
+    "REVERT",
+    "SETUSER",
+    "THROW",
+    "RETURN",
+    "GOTO",
+    "DO",
+    "RENAME",
+    "LABEL",
+    "DESCRIBE",
+    "HANDLER",
+    "INSTALL",
+    "UNINSTALL",
+    "CACHE",
+    "ABORT",
+    "END",
+    "RELEASE",
+    "IMPORT",
+    "SIGNAL",
+    "RESIGNAL",
+    "GET",
+    "ITERATE",
+    "LEAVE",
+    "REPEAT",
+    "LOOP",
+    "WHILE",
 }
 
 
@@ -154,9 +222,7 @@ def _create(ts: TokenStream, j: int) -> Kind:
             continue
         if word == "DEFINER" and ts.up(j + 1) == "=":
             j += 3  # DEFINER = user [@ host] | CURRENT_USER [()]
-            if ts.up(j) == "@":
-                j += 2
-            elif ts.up(j) == "(" and ts.up(j + 1) == ")":
+            if ts.up(j) == "@" or (ts.up(j) == "(" and ts.up(j + 1) == ")"):
                 j += 2
             continue
         if word == "SQL" and ts.up(j + 1) == "SECURITY":

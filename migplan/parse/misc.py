@@ -25,7 +25,7 @@ def parse_synonym(ts: TokenStream, word_index: int, flags: set[str], ctx: ParseC
     ts.accept("IF", "NOT", "EXISTS")
     name = ts.name()
     public = "PUBLIC" in flags
-    schema, obj, quoted, extra = ctx.qualify(name)
+    schema, obj, quoted, _extra = ctx.qualify(name)
     if public:
         schema = "PUBLIC"
     ts.expect("FOR")
@@ -53,7 +53,12 @@ def parse_named(ts: TokenStream, word_index: int, kind: str, ctx: ParseContext, 
     if schema_scoped:
         schema, obj, quoted, extra = ctx.qualify(name)
     else:
-        schema, obj, quoted, extra = None, name.parts[-1] if name.quoted[-1] else ctx.engine.fold(name.parts[-1]), name.quoted[-1], {}
+        schema, obj, quoted, extra = (
+            None,
+            name.parts[-1] if name.quoted[-1] else ctx.engine.fold(name.parts[-1]),
+            name.quoted[-1],
+            {},
+        )
     o = SchemaObject(kind=kind, schema=schema, name=obj, location=ctx.location(), quoted=quoted)
     o.attrs.update(extra)
     rest = ts.rest_text()
@@ -241,7 +246,7 @@ def parse_variable(ts: TokenStream, word_index: int, ctx: ParseContext) -> Schem
     """Db2 global variable: CREATE [OR REPLACE] VARIABLE name type [DEFAULT x | CONSTANT x]."""
     ts.i = word_index + 1
     name = ts.name()
-    schema, obj, quoted, extra = ctx.qualify(name)
+    schema, obj, quoted, _extra = ctx.qualify(name)
     var = SchemaObject(kind="variable", schema=schema, name=obj, location=ctx.location(), quoted=quoted)
     start = ts.i
     read_type(ts)
@@ -269,13 +274,17 @@ def parse_sp_addtype(ts: TokenStream, ctx: ParseContext) -> UserType:
     ts.name()  # [sys.]sp_addtype
     args = []
     for a, b in ts.split_commas(ts.i, len(ts.toks)):
-        args.append(string_value(ts.span_text(a, b).lstrip("Nn") if ts.span_text(a, b)[:2] in ("N'", "n'") else ts.span_text(a, b)))
+        args.append(
+            string_value(
+                ts.span_text(a, b).lstrip("Nn") if ts.span_text(a, b)[:2] in ("N'", "n'") else ts.span_text(a, b)
+            )
+        )
     ts.i = len(ts.toks)
     if len(args) < 2:
         raise ParseError("sp_addtype needs a name and a base type")
     from migplan.parse.tokens import Name
 
-    schema, obj, quoted, _ = ctx.qualify(Name([args[0]], [False]))
+    schema, obj, _quoted, _ = ctx.qualify(Name([args[0]], [False]))
     ut = UserType(kind="type", schema=schema, name=obj, location=ctx.location(), type_kind="alias",
                   base_type=args[1])
     if len(args) > 2:

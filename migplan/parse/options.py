@@ -204,7 +204,11 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
             ts.next()
         elif ts.at("FOR"):
             ts.i += 1
-            while not ts.at_end and ts.peek().kind == "word" and ts.up() in ("OLTP", "ALL", "DIRECT_LOAD", "OPERATIONS", "QUERY", "ARCHIVE", "LOW", "HIGH"):
+            while (
+                not ts.at_end
+                and ts.peek().kind == "word"
+                and ts.up() in ("OLTP", "ALL", "DIRECT_LOAD", "OPERATIONS", "QUERY", "ARCHIVE", "LOW", "HIGH")
+            ):
                 ts.next()
         elif ts.at_any("BASIC", "ADVANCED", "YES", "NO"):
             ts.next()
@@ -304,7 +308,9 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
                         depth += 1
                     elif t.kind == "punct" and t.text == ")":
                         depth -= 1
-                    elif depth == 0 and t.kind == "word" and t.up in ("NEXT", "AS", "ENABLE", "DISABLE", "USING", "WITH"):
+                    elif (
+                        depth == 0 and t.kind == "word" and t.up in ("NEXT", "AS", "ENABLE", "DISABLE", "USING", "WITH")
+                    ):
                         break
                     ts.next()
             else:

@@ -28,10 +28,37 @@ _CHARACTERISTICS = {
     "ORDER",
 }
 _TRIGGER_TIMING = ("INSTEAD OF", "NO CASCADE BEFORE", "BEFORE", "AFTER", "FOR")
-_TRIGGER_EVENTS = {"INSERT", "UPDATE", "DELETE", "TRUNCATE", "MERGE", "LOGON", "LOGOFF", "STARTUP", "SHUTDOWN",
-                   "SERVERERROR", "CREATE", "ALTER", "DROP", "DDL", "RENAME", "GRANT", "REVOKE", "TRUNCATE",
-                   "ANALYZE", "COMMENT", "AUDIT", "NOAUDIT", "ASSOCIATE", "DISASSOCIATE", "SUSPEND",
-                   "DB_ROLE_CHANGE", "CLONE", "UNPLUG", "SET", "DDL_DATABASE_LEVEL_EVENTS"}
+_TRIGGER_EVENTS = {
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "TRUNCATE",
+    "MERGE",
+    "LOGON",
+    "LOGOFF",
+    "STARTUP",
+    "SHUTDOWN",
+    "SERVERERROR",
+    "CREATE",
+    "ALTER",
+    "DROP",
+    "DDL",
+    "RENAME",
+    "GRANT",
+    "REVOKE",
+    "ANALYZE",
+    "COMMENT",
+    "AUDIT",
+    "NOAUDIT",
+    "ASSOCIATE",
+    "DISASSOCIATE",
+    "SUSPEND",
+    "DB_ROLE_CHANGE",
+    "CLONE",
+    "UNPLUG",
+    "SET",
+    "DDL_DATABASE_LEVEL_EVENTS",
+}
 
 
 def parse_routine(ts: TokenStream, word_index: int, kind: str, ctx: ParseContext) -> Routine:
@@ -61,13 +88,13 @@ def _params(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
         sub = ts.sub(a, b)
         p = Parameter(name="")
         modes = []
-        while sub.at_any(*_MODES) and not (sub.peek(1) is None):
+        while sub.at_any(*_MODES) and sub.peek(1) is not None:
             modes.append(sub.next().up)
         if not sub.at_end:
             t = sub.peek()
             nxt = sub.peek(1)
             # a parameter name is followed by a type; PostgreSQL allows unnamed (type only)
-            if t.kind in ("word", "qident") and nxt is not None and not (nxt.text in ("(", ".", "[")):
+            if t.kind in ("word", "qident") and nxt is not None and nxt.text not in ("(", ".", "["):
                 p.name = sub.next().text
                 while sub.at_any(*_MODES):
                     modes.append(sub.next().up)
@@ -191,7 +218,11 @@ def _trigger_header(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
             continue
         if ts.accept("NOT", "FOR", "REPLICATION") or ts.accept("WITH", "APPEND") or ts.accept("MODE", "DB2SQL"):
             continue
-        if ts.at("WITH") and ctx.splitter == "tsql" and ts.up(1) in ("EXECUTE", "ENCRYPTION", "NATIVE_COMPILATION", "SCHEMABINDING"):
+        if (
+            ts.at("WITH")
+            and ctx.splitter == "tsql"
+            and ts.up(1) in ("EXECUTE", "ENCRYPTION", "NATIVE_COMPILATION", "SCHEMABINDING")
+        ):
             ts.i += 1
             while not ts.at_end and ts.up() not in ("FOR", "AFTER", "INSTEAD", "AS"):
                 ts.next()
@@ -214,7 +245,11 @@ def _body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
         up = t.up
         if up in ("IS", "AS") and t.kind == "word":
             ts.i += 1
-            if ctx.splitter in ("postgres", "redshift", "snowflake") and ts.peek() is not None and ts.peek().kind == "string":
+            if (
+                ctx.splitter in ("postgres", "redshift", "snowflake")
+                and ts.peek() is not None
+                and ts.peek().kind == "string"
+            ):
                 _pg_string_body(ts, r, ctx)
                 return
             if ts.at("LANGUAGE") or ts.at("EXTERNAL"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 import sqlglot
 from sqlglot import exp
@@ -26,14 +26,16 @@ _SIGNIFICANT = {TokenType.VAR, TokenType.IDENTIFIER, TokenType.STRING, TokenType
 
 
 # Date/time unit words that sqlglot normalises (yy -> YEAR, seconds -> SECOND).
-_DATE_PARTS = frozenset("""
-    yy yyyy year years qq q quarter quarters mm m month months dy y dayofyear dd d day days wk ww week weeks dw w
-    weekday hh hour hours mi n minute minutes ss s second seconds ms millisecond milliseconds mcs microsecond
-    microseconds ns nanosecond nanoseconds tzoffset tz iso_week isowk isoww epoch dow doy
-""".split())
+_DATE_PARTS = frozenset([
+    "yy", "yyyy", "year", "years", "qq", "q", "quarter", "quarters", "mm", "m", "month", "months", "dy", "y",
+    "dayofyear", "dd", "d", "day", "days", "wk", "ww", "week", "weeks", "dw", "w", "weekday", "hh", "hour", "hours",
+    "mi", "n", "minute", "minutes", "ss", "s", "second", "seconds", "ms", "millisecond", "milliseconds", "mcs",
+    "microsecond", "microseconds", "ns", "nanosecond", "nanoseconds", "tzoffset", "tz", "iso_week", "isowk", "isoww",
+    "epoch", "dow", "doy",
+])
 
 
-@lru_cache(maxsize=None)
+@cache
 def dialect(name: str | None) -> Dialect:
     return Dialect.get_or_raise(name or "")
 
@@ -41,7 +43,7 @@ def dialect(name: str | None) -> Dialect:
 class Parsed:
     """A sqlglot tree with what the coverage check found."""
 
-    __slots__ = ("tree", "error", "lost")
+    __slots__ = ("error", "lost", "tree")
 
     def __init__(self, tree: exp.Expression | None, error: str | None = None, lost: list[str] | None = None):
         self.tree = tree
@@ -81,7 +83,7 @@ def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None) -> 
         before = _significant(source, d)
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
         after = Counter(tok.text.lower() for tok in d.tokenize(tree.sql(dialect=d)))
-    except (TokenError, Exception):  # noqa: BLE001 - a generator failure is itself a finding
+    except (TokenError, Exception):
         return ["<tree could not be written back>"]
     missing = before - after
     return sorted(missing.elements())

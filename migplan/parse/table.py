@@ -14,13 +14,14 @@ from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.types import read_type
 
 # Words that end a DEFAULT / AS expression inside a column definition.
-COLUMN_STOP = frozenset("""
-    NOT NULL CONSTRAINT PRIMARY UNIQUE CHECK REFERENCES DEFAULT GENERATED IDENTITY AUTO_INCREMENT
-    COLLATE COMMENT ON ENABLE DISABLE VALIDATE NOVALIDATE RELY NORELY DEFERRABLE INITIALLY USING
-    SPARSE ROWGUIDCOL FILESTREAM MASKED ENCRYPTED VISIBLE INVISIBLE ENCODE DISTKEY SORTKEY CHARACTER
-    CHARSET SORT ENCRYPT PERSISTED STORED VIRTUAL COLUMN_FORMAT STORAGE WITH INLINE KEY SERIAL HIDDEN
-    COMPRESS NOCOMPRESS FORMAT TITLE CASESPECIFIC UPPERCASE COMPRESSION SRID
-""".split())
+COLUMN_STOP = frozenset([
+    "NOT", "NULL", "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "DEFAULT", "GENERATED", "IDENTITY",
+    "AUTO_INCREMENT", "COLLATE", "COMMENT", "ON", "ENABLE", "DISABLE", "VALIDATE", "NOVALIDATE", "RELY", "NORELY",
+    "DEFERRABLE", "INITIALLY", "USING", "SPARSE", "ROWGUIDCOL", "FILESTREAM", "MASKED", "ENCRYPTED", "VISIBLE",
+    "INVISIBLE", "ENCODE", "DISTKEY", "SORTKEY", "CHARACTER", "CHARSET", "SORT", "ENCRYPT", "PERSISTED", "STORED",
+    "VIRTUAL", "COLUMN_FORMAT", "STORAGE", "WITH", "INLINE", "KEY", "SERIAL", "HIDDEN", "COMPRESS", "NOCOMPRESS",
+    "FORMAT", "TITLE", "CASESPECIFIC", "UPPERCASE", "COMPRESSION", "SRID",
+])
 REFERENTIAL_ACTIONS = ("CASCADE", "SET NULL", "SET DEFAULT", "NO ACTION", "RESTRICT")
 # Column-level flags kept as attributes (value = attribute name)
 COLUMN_FLAGS = {
@@ -82,6 +83,12 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         ts.i = len(ts.toks)
     read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
     _table_options_to_fields(table)
+    pk = table.primary_key
+    if pk is not None:  # every engine makes primary-key columns NOT NULL
+        for name in pk.columns:
+            col = table.column(name)
+            if col is not None:
+                col.nullable = False
     return table
 
 
@@ -148,7 +155,8 @@ def _table_item(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
         _leftover(ts, ctx, "table constraint")
         return
     is_index = word in ("KEY", "INDEX", "FULLTEXT", "SPATIAL") and (
-        nxt in ("(", "USING", "KEY", "INDEX") or ts.up(2) in ("(", "USING", "CLUSTERED", "NONCLUSTERED", "HASH", "COLUMNSTORE")
+        nxt in ("(", "USING", "KEY", "INDEX")
+        or ts.up(2) in ("(", "USING", "CLUSTERED", "NONCLUSTERED", "HASH", "COLUMNSTORE")
     )
     if is_index or (word == "UNIQUE" and _mysql_like(ctx)):
         _inline_index(ts, table, ctx)
@@ -228,10 +236,11 @@ def read_index_column(sub: TokenStream, ctx: ParseContext) -> IndexColumn:
         tail.append(sub.toks[end - 1].up)
         end -= 1
     desc = "DESC" in tail
+    nulls = "NULLS FIRST" if "FIRST" in tail else ("NULLS LAST" if "LAST" in tail else None)
     inner = sub.sub(0, end)
     prefix = None
     if len(inner.toks) == 1 and inner.toks[0].kind in ("word", "qident"):
-        return IndexColumn(ctx.column_name(inner.name()), desc)
+        return IndexColumn(ctx.column_name(inner.name()), desc, nulls=nulls)
     # MySQL prefix index: col(10)
     if (len(inner.toks) == 4 and inner.toks[0].kind in ("word", "qident") and inner.toks[1].text == "("
             and inner.toks[2].kind == "number" and inner.toks[3].text == ")" and ctx.splitter == "mysql"):
@@ -242,13 +251,12 @@ def read_index_column(sub: TokenStream, ctx: ParseContext) -> IndexColumn:
     if (len(inner.toks) >= 2 and inner.toks[0].kind in ("word", "qident") and inner.toks[-1].kind == "word"
             and inner.toks[-1].up.endswith("_OPS") and all(t.kind == "word" or t.text == "." for t in inner.toks[1:])):
         name = inner.sub(0, 1).name()
-        col = IndexColumn(ctx.column_name(name), desc)
-        return col
+        return IndexColumn(ctx.column_name(name), desc, opclass=inner.span_text(1, len(inner.toks)), nulls=nulls)
     text = inner.span_text(0, len(inner.toks))
     if not text:
         raise ParseError("empty index key")
     ctx.check_expression(text, "index expression")
-    return IndexColumn(text, desc, True)
+    return IndexColumn(text, desc, True, nulls=nulls)
 
 
 def _column(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
@@ -259,6 +267,8 @@ def _column(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
                  quoted=name.quoted[-1], line=ctx.line_at(start_off))
     if ts.at("AS") or (ts.at("GENERATED") and ctx.splitter == "tsql"):
         col.type = TypeSpec(base="", raw="")  # T-SQL computed column: type comes from the expression
+    elif ts.at_any("CONSTRAINT", "REFERENCES") and ctx.splitter == "oracle":
+        col.attrs["type_from_reference"] = True  # Oracle: `col REFERENCES t` takes the referenced column's type
     elif not ts.at_end:
         col.type = read_type(ts)
         base = col.type.base
@@ -466,7 +476,7 @@ def _identity_options(ts: TokenStream, ident: Identity) -> None:
             if word in ("NO",):
                 word = "NO " + ts.next().up
                 ident.options[word] = "true"
-            elif ts.peek() is not None and ts.peek().kind == "number" or ts.at("-"):
+            elif (ts.peek() is not None and ts.peek().kind == "number") or ts.at("-"):
                 ident.options[word] = _signed(ts)
             else:
                 ident.options[word] = "true"

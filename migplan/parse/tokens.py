@@ -112,7 +112,7 @@ class TokenStream:
             t = self.peek()
             if t is not None and t.text == "&" and self.peek(1) is not None and self.peek(1).kind == "word":
                 # SQL*Plus substitution variable left undefined by the script: keep it as written
-                amp = self.next()
+                self.next()  # the &
                 word = self.next()
                 parts.append("&" + word.text)
                 quoted.append(True)
@@ -223,7 +223,7 @@ class TokenStream:
             items.append((start, last))
         return items
 
-    def sub(self, first: int, last: int) -> "TokenStream":
+    def sub(self, first: int, last: int) -> TokenStream:
         """A stream over a token range of this one (same text, same offsets)."""
         s = TokenStream.__new__(TokenStream)
         s.text = self.text

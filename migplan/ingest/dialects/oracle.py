@@ -141,7 +141,9 @@ class OracleSplitter(Splitter):
                 m = _SLASH_LINE.match(text, end)
                 if m:
                     term = m.group(0).strip()
-                    notes = [] if term == "/" else ["PL/SQL unit ended with '.': SQL*Plus stores it but does not run it"]
+                    notes = (
+                        [] if term == "/" else ["PL/SQL unit ended with '.': SQL*Plus stores it but does not run it"]
+                    )
                     return start, self.line_end(text, m.start()), term, notes
                 if last_code == ";" and _CREATE_LINE.match(text, end):
                     line = src.line_of(start)

@@ -1,0 +1,100 @@
+"""Analyze stage: findings from the input, the converter and the rule catalog become action items
+with severity and effort; each object gets an SCT-style verdict.
+
+    items = analyze(inventory, conversion, config)
+"""
+
+from __future__ import annotations
+
+from migplan.analyze import actions
+from migplan.analyze.config import Config
+from migplan.analyze.context import AnalysisContext
+from migplan.analyze.items import ActionItem, ActionItems
+from migplan.convert.model import Conversion, Finding
+from migplan.inventory.inventory import Inventory
+
+__all__ = ["ActionItem", "ActionItems", "Config", "analyze", "to_item"]
+
+
+def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None) -> ActionItems:
+    config = config or Config()
+    from migplan import engines
+
+    ctx = AnalysisContext(inv, conversion, inv.engine, engines.get(conversion.target_engine))
+    findings: list[Finding] = []
+    findings.extend(_input_findings(inv))
+    findings.extend(conversion.all_findings())
+    for rule_cls in actions.applicable(_family(inv.engine.family), ctx.target.family):
+        rule = rule_cls()
+        if rule.raised_by != "rule":
+            continue
+        for obj in inv.objects:
+            if rule.kinds and obj.kind not in rule.kinds:
+                continue
+            findings.extend(rule.check(obj, ctx))
+    seen = set()
+    items = []
+    for f in findings:
+        key = (f.code, f.object, f.kind, f.line, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(to_item(f, config))
+    items.sort(key=lambda i: (i.file, i.line, i.code, i.object))
+    return ActionItems(items)
+
+
+def to_item(f: Finding, config: Config) -> ActionItem:
+    rule = actions.get(f.code)
+    override = config.codes.get(f.code)
+    severity = (override and override.severity) or f.severity or rule.severity
+    effort = (override and override.effort) or f.effort or rule.effort
+    low, high = config.effort[effort]["per"]
+    if override and override.hours:
+        low, high = override.hours
+    sup = config.suppression(f.code, f.object)
+    return ActionItem(
+        code=f.code, name=rule.name, severity=severity, category=rule.category, object=f.object, kind=f.kind,
+        file=f.file, line=f.line, message=f.message, fix=rule.fix(), effort=effort, hours_low=low, hours_high=high,
+        source=f.source, converted=f.converted, sub=f.sub, sct=rule.sct, dms=rule.dms,
+        suppressed=sup is not None, suppression=(sup.reason or "suppressed by configuration") if sup else None,
+    )
+
+
+def _family(family: str) -> str:
+    return {"sap-ase": "sqlserver", "greenplum": "postgresql"}.get(family, family)
+
+
+def _input_findings(inv: Inventory) -> list[Finding]:
+    """Problems of the input itself: every one is an action item with its file and line."""
+    out: list[Finding] = []
+    codes = {"INPUT-UNREADABLE": "PRS003", "INPUT-ENCODING": "PRS003", "INPUT-TRUNCATED": "PRS004",
+             "INPUT-ORPHAN": "PRS005", "INPUT-INCLUDE": "PRS006", "INPUT": "PRS003"}
+    for p in inv.problems:
+        out.append(Finding(codes.get(p.code, "PRS003"), p.file, "file", p.file, p.line or 1, p.message))
+    for r in inv.records:
+        if r.disposition == "unparsed":
+            out.append(Finding("PRS001", r.object or f"{r.file}:{r.line}", "statement", r.file, r.line,
+                               f"statement not understood ({r.kind}): {r.message}"))
+    procedural = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library")
+    for o in inv.objects:
+        if o.status == "unparsed":
+            out.append(Finding("PRS001", o.qname, o.kind, o.location.file, o.location.line,
+                               f"{o.kind} not understood: {o.message}"))
+        elif o.status == "partial" and o.kind not in procedural:
+            if (o.message or "").startswith("migplan records"):
+                out.append(Finding("PRS007", o.qname, o.kind, o.location.file, o.location.line,
+                                   f"{o.kind} kept as text: {o.message}"))
+            elif o.lost or not _reported_by_converter(o.message or ""):
+                out.append(Finding("PRS002", o.qname, o.kind, o.location.file, o.location.line,
+                                   f"{o.kind} only partly understood: {o.message}"))
+    return out
+
+
+# Expression problems the converter reports itself, with a precise code (SQL002, CON003, VEW011, IDX002 ...).
+_CONVERTER_REPORTS = ("default", "check constraint", "query:", "index expression", "index filter", "computed column")
+
+
+def _reported_by_converter(message: str) -> bool:
+    parts = [p.strip() for p in message.split(";") if p.strip()]
+    return bool(parts) and all(p.startswith(_CONVERTER_REPORTS) for p in parts)

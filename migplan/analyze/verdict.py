@@ -1,0 +1,54 @@
+"""Per-object verdicts and the SCT-style summary (aws_dms_sct.md §2.3: automatically converted /
+simple / medium / complex; an object's category is its worst item, and many small items add up)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from migplan.analyze.items import ActionItem
+
+VERDICTS = ["automatic", "simple", "medium", "complex"]
+_BY_EFFORT = {"none": "automatic", "simple": "simple", "medium": "medium", "significant": "complex"}
+# Summed per-occurrence hours (high end) that push an object up a category.
+MEDIUM_AT = 2.0
+COMPLEX_AT = 8.0
+
+STORAGE = ("table", "index", "sequence", "synonym", "type", "domain")
+CODE = ("view", "materialized view", "procedure", "function", "package", "package body", "trigger", "type body")
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    hours_low: float
+    hours_high: float
+    items: int
+
+
+def object_verdicts(items: list[ActionItem]) -> dict[tuple[str, str], Verdict]:
+    """(kind, qualified name) -> verdict, from active, non-info items."""
+    by_obj: dict[tuple[str, str], list[ActionItem]] = defaultdict(list)
+    for i in items:
+        if not i.suppressed:
+            by_obj[(i.kind, i.object)].append(i)
+    out = {}
+    for key, its in by_obj.items():
+        real = [i for i in its if i.severity != "info" and i.effort != "none"]
+        verdict = "automatic"
+        for i in real:
+            v = _BY_EFFORT[i.effort]
+            if VERDICTS.index(v) > VERDICTS.index(verdict):
+                verdict = v
+        low = sum(i.hours_low for i in real)
+        high = sum(i.hours_high for i in real)
+        if real and high > COMPLEX_AT:
+            verdict = "complex"
+        elif real and high > MEDIUM_AT and VERDICTS.index(verdict) < VERDICTS.index("medium"):
+            verdict = "medium"
+        out[key] = Verdict(verdict, low, high, len(real))
+    return out
+
+
+def verdict_of(verdicts: dict, kind: str, qname: str) -> Verdict:
+    return verdicts.get((kind, qname), Verdict("automatic", 0.0, 0.0, 0))

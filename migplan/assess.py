@@ -1,0 +1,272 @@
+"""The assessment: one call that runs the pipeline for a source -> target pair.
+
+    a = migplan.assess("sample_schemas/oracle/retail", source="oracle", target="aurora-postgresql")
+    a.action_items.frame(); a.objects.frame(); a.summary(); a.converted_sql("RETAIL.CUSTOMERS")
+    a.verify()            # apply the converted DDL to a throwaway real engine, compare catalogs
+    a.write("out/")       # assessment.json, CSVs, converted DDL
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from migplan import engines, matrix
+from migplan.analyze import ActionItems, Config, analyze
+from migplan.analyze.verdict import CODE, STORAGE, VERDICTS, object_verdicts, verdict_of
+from migplan.convert import Conversion, ConvertOptions, convert
+from migplan.errors import MigplanError
+from migplan.inventory import Inventory, load_schema, load_text
+
+
+class UnsupportedPairError(MigplanError):
+    def __init__(self, compat):
+        self.compatibility = compat
+        super().__init__(f"{compat.source} -> {compat.target} is not a pair SCT or DMS supports:\n{compat.explain()}\n"
+                         "Use force=True (--force) to assess anyway.")
+
+
+def assess(paths, source, target, *, default_schema: str | None = None, config=None,
+           options: ConvertOptions | None = None, force: bool = False, verify: bool = False,
+           verify_dsn: str | None = None, **plan_options) -> Assessment:
+    """Inventory, compatibility check, conversion and action items for scripts in ``paths``."""
+    inv = load_schema(paths, source, default_schema)
+    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options)
+
+
+def assess_text(sql: str, source, target, *, default_schema: str | None = None, config=None,
+                options: ConvertOptions | None = None, force: bool = False, path: str = "input.sql",
+                **plan_options) -> Assessment:
+    """The same for a script given as a string (tests, notebooks, quick checks)."""
+    inv = load_text(sql, source, default_schema, path=path)
+    return _assess(inv, target, config, options, force, False, None, plan_options)
+
+
+def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options) -> Assessment:
+    target_engine = engines.get(target)
+    compat = matrix.check(inv.engine.name, target_engine.name)
+    if compat.verdict == "unsupported" and not force:
+        raise UnsupportedPairError(compat)
+    cfg = Config.load(config)
+    conversion = convert(inv, target_engine, options)
+    items = analyze(inv, conversion, cfg)
+    a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options))
+    if verify or verify_dsn:
+        a.verify(dsn=verify_dsn)
+    return a
+
+
+@dataclass
+class Assessment:
+    inventory: Inventory
+    compatibility: matrix.Compatibility
+    conversion: Conversion
+    action_items: ActionItems
+    config: Config
+    verification: object | None = None
+    plan_options: dict = field(default_factory=dict)
+
+    @property
+    def source(self):
+        return self.inventory.engine
+
+    @property
+    def target(self):
+        return engines.get(self.conversion.target_engine)
+
+    # -- per object ----------------------------------------------------------------------
+    @property
+    def verdicts(self):
+        return object_verdicts(self.action_items.items)
+
+    @property
+    def objects(self) -> ObjectResults:
+        return ObjectResults(self)
+
+    def converted_sql(self, name: str, kind: str | None = None) -> str:
+        obj = self.inventory.get(name, kind)
+        if obj is None:
+            raise KeyError(f"no object named {name!r}")
+        conv = self.conversion.by_source(obj)
+        if conv is None or not conv.statements:
+            return f"-- {obj.kind} {obj.qname} is not converted by migplan (see its action items)\n"
+        return conv.sql() + "\n"
+
+    # -- graph, plan, DMS -------------------------------------------------------------------
+    @property
+    def graph(self):
+        """networkx DiGraph: an edge from each object to what it needs (plan.graph)."""
+        if "_graph" not in self.__dict__:
+            from migplan.plan.graph import build_graph
+
+            self.__dict__["_graph"] = build_graph(self.inventory)
+        return self.__dict__["_graph"]
+
+    @property
+    def plan(self):
+        if "_plan" not in self.__dict__:
+            from migplan.plan.phases import Plan, PlanOptions
+
+            self.__dict__["_plan"] = Plan(self, PlanOptions(**self.plan_options), self.graph)
+        return self.__dict__["_plan"]
+
+    def replan(self, **plan_options):
+        """Plan again with other options (migration_type, fks_during_load, table_stats, throughput_mb_s ...)."""
+        self.plan_options.update(plan_options)
+        self.__dict__.pop("_plan", None)
+        self.__dict__.pop("_dms", None)
+        return self.plan
+
+    @property
+    def dms(self):
+        if "_dms" not in self.__dict__:
+            from migplan.dms import DmsArtifacts
+
+            self.__dict__["_dms"] = DmsArtifacts(self.plan)
+        return self.__dict__["_dms"]
+
+    @property
+    def cdc(self):
+        from migplan.plan.cdc import readiness
+
+        return readiness(self.inventory, self.target.family)
+
+    # -- verification --------------------------------------------------------------------
+    def verify(self, dsn: str | None = None, engine: str | None = None):
+        """Apply the converted DDL to a real target engine and compare its catalog with what we expect."""
+        from migplan.verify import verify as run_verify
+
+        self.verification = run_verify(self, dsn=dsn, engine=engine)
+        return self.verification
+
+    # -- summary -------------------------------------------------------------------------
+    def summary(self) -> Summary:
+        return Summary(self)
+
+    def write(self, out_dir) -> Path:
+        from migplan.report.files import write_assessment
+
+        return write_assessment(self, Path(out_dir))
+
+    def to_dict(self) -> dict:
+        from migplan.report.files import assessment_to_dict
+
+        return assessment_to_dict(self)
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"<Assessment {self.source.name} -> {self.target.name}: {s.objects} objects, "
+                f"{len(self.action_items.active())} action items, {s.hours_low:.0f}-{s.hours_high:.0f} h>")
+
+    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
+        return self.summary()._repr_html_()
+
+
+class ObjectResults:
+    """Per object: kind, name, verdict, converted DDL, items, verification."""
+
+    def __init__(self, a: Assessment):
+        self.a = a
+
+    def rows(self) -> list[dict]:
+        verdicts = self.a.verdicts
+        codes: dict[tuple[str, str], list[str]] = {}
+        for i in self.a.action_items.active():
+            codes.setdefault((i.kind, i.object), []).append(i.code)
+        ver = getattr(self.a.verification, "by_object", {}) if self.a.verification else {}
+        out = []
+        for conv in self.a.conversion.objects:
+            o = conv.source
+            v = verdict_of(verdicts, o.kind, o.qname)
+            vres = ver.get(conv.key)
+            out.append({
+                "kind": o.kind, "schema": o.schema, "name": o.name, "qualified_name": o.qname,
+                "file": o.location.file, "line": o.location.line, "parse_status": o.status,
+                "verdict": v.verdict, "converted": conv.converted, "target_name": conv.target_qname,
+                "items": len(codes.get((o.kind, o.qname), [])),
+                "codes": sorted(set(codes.get((o.kind, o.qname), []))),
+                "hours_low": v.hours_low, "hours_high": v.hours_high,
+                "verification": vres.status if vres else None,
+                "verification_message": vres.message if vres else None,
+                "ddl": conv.sql() if conv.statements else "",
+            })
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        rows = self.rows()
+        cols = ["kind", "schema", "name", "file", "line", "parse_status", "verdict", "converted", "target_name",
+                "items", "codes", "hours_low", "hours_high", "verification", "verification_message", "ddl"]
+        df = pd.DataFrame(rows, columns=["qualified_name"] + cols).drop(columns=["qualified_name"])
+        df["verdict"] = pd.Categorical(df["verdict"], categories=VERDICTS, ordered=True)
+        return df
+
+    def _repr_html_(self) -> str:  # pragma: no cover
+        return self.frame().drop(columns=["ddl"]).to_html(index=False)
+
+
+class Summary:
+    """SCT-style summary: storage and code objects by verdict, conversion percentages, effort range."""
+
+    def __init__(self, a: Assessment):
+        self.a = a
+        rows = ObjectResults(a).rows()
+        self.rows = rows
+        self.objects = len(rows)
+        self.by_group: dict[str, dict[str, int]] = {}
+        for group, kinds in (("storage", STORAGE), ("code", CODE)):
+            counts = {v: 0 for v in VERDICTS}
+            for r in rows:
+                if r["kind"] in kinds:
+                    counts[r["verdict"]] += 1
+            self.by_group[group] = counts
+        active = a.action_items.active()
+        learning = {}
+        for i in active:
+            if i.severity != "info" and i.effort != "none":
+                learning[i.code] = a.config.effort[i.effort]["learning"]
+                ov = a.config.codes.get(i.code)
+                if ov and ov.learning is not None:
+                    learning[i.code] = ov.learning
+        self.learning_hours = sum(learning.values())
+        per = [i for i in active if i.severity != "info" and i.effort != "none"]
+        self.hours_low = self.learning_hours + sum(i.hours_low for i in per)
+        self.hours_high = self.learning_hours + sum(i.hours_high for i in per)
+
+    def percent_automatic(self, group: str) -> float:
+        counts = self.by_group[group]
+        total = sum(counts.values())
+        return 100.0 * counts["automatic"] / total if total else 100.0
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.a.source.name, "target": self.a.target.name, "verdict": self.a.compatibility.verdict,
+            "objects": self.objects,
+            "storage_objects": self.by_group["storage"], "code_objects": self.by_group["code"],
+            "storage_automatic_percent": round(self.percent_automatic("storage"), 1),
+            "code_automatic_percent": round(self.percent_automatic("code"), 1),
+            "action_items": len(self.a.action_items.active()),
+            "suppressed_items": len(self.a.action_items) - len(self.a.action_items.active()),
+            "effort_hours": {"low": round(self.hours_low, 1), "high": round(self.hours_high, 1),
+                             "learning": round(self.learning_hours, 1)},
+        }
+
+    def frame(self) -> pd.DataFrame:
+        rows = []
+        for group, counts in self.by_group.items():
+            total = sum(counts.values())
+            rows.append({"objects": group, "total": total, **counts,
+                         "automatic %": round(100.0 * counts["automatic"] / total, 1) if total else 100.0})
+        return pd.DataFrame(rows)
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        return (f"{d['source']} -> {d['target']} ({d['verdict']}): {d['objects']} objects; storage "
+                f"{d['storage_automatic_percent']}% automatic, code {d['code_automatic_percent']}% automatic; "
+                f"{d['action_items']} action items; effort {d['effort_hours']['low']}-{d['effort_hours']['high']} h")
+
+    def _repr_html_(self) -> str:  # pragma: no cover
+        from html import escape
+
+        return f"<p>{escape(repr(self))}</p>" + self.frame().to_html(index=False)

@@ -1,0 +1,52 @@
+"""`migplan assess`: the whole assessment from the command line (a thin shell over migplan.assess)."""
+
+from __future__ import annotations
+
+import sys
+
+from migplan.analyze.items import SEVERITY_ORDER
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("assess", help="inventory, compatibility, conversion, action items (and verification)",
+                       description="Assess source scripts for a migration to a target engine.")
+    p.add_argument("paths", nargs="+", help="script files or folders")
+    p.add_argument("-s", "--source", required=True, help="source engine (e.g. oracle, sqlserver, mysql)")
+    p.add_argument("-t", "--target", required=True, help="target engine (e.g. aurora-postgresql, aurora-mysql)")
+    p.add_argument("-o", "--output", help="write assessment.json, CSVs and converted DDL to this folder")
+    p.add_argument("--default-schema", help="schema for unqualified source names")
+    p.add_argument("--config", help="TOML file with severity/effort overrides and suppressions")
+    p.add_argument("--verify", action="store_true", help="apply the converted DDL to a local real engine")
+    p.add_argument("--verify-dsn", help="apply it to this server instead (postgresql://... or mysql://...)")
+    p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair")
+    p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from migplan.assess import assess
+
+    a = assess(args.paths, args.source, args.target, default_schema=args.default_schema, config=args.config,
+               force=args.force, verify=args.verify, verify_dsn=args.verify_dsn)
+    s = a.summary()
+    out = sys.stdout
+    out.write(repr(s) + "\n")
+    if a.verification is not None:
+        v = a.verification.summary()
+        out.write(f"verification on {v['engine']}: {v['accepted']}/{v['statements']} statements accepted; "
+                  f"unpredicted failures: {v['unpredicted_failures']}\n")
+    top = a.action_items.summary_frame().head(10)
+    if len(top):
+        out.write("\ntop action items:\n")
+        for r in top.itertuples(index=False):
+            out.write(f"  {r.code} {r.severity!s:8} x{r.occurrences:<4} {r.summary}\n")
+    if args.output:
+        path = a.write(args.output)
+        out.write(f"\nwrote {path}\n")
+    for p in a.inventory.problems:
+        print(f"migplan: {p.file}:{p.line or '-'}: {p.message}", file=sys.stderr)
+    if args.fail_on:
+        worst = SEVERITY_ORDER.index(args.fail_on)
+        if any(SEVERITY_ORDER.index(i.severity) <= worst for i in a.action_items.active()):
+            return 1
+    return 0

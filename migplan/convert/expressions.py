@@ -1,0 +1,457 @@
+"""Expressions and queries (defaults, checks, computed columns, index keys, view queries):
+sqlglot reads the source dialect and writes the target's; around it, migplan maps names to their
+target spelling and applies the function map of the pair (``migplan/data/functions/*.toml``),
+plus the few rewrites a table cannot say (Oracle pseudo-columns, sequence calls)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ErrorLevel, ParseError, TokenError, UnsupportedError
+
+from migplan.convert.names import NameMapper
+from migplan.convert.profiles import TargetProfile
+from migplan.engines import Engine
+
+
+@dataclass
+class Converted:
+    sql: str | None
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    tree: exp.Expression | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.sql is not None
+
+
+@dataclass(frozen=True)
+class FunctionRule:
+    name: str
+    target: str
+    why: str = ""
+    item: str | None = None
+    args: int | None = None  # only when called with this many arguments
+
+
+@cache
+def builtins(family: str) -> frozenset[str]:
+    """Built-in function names of a target family (data/builtins, from scripts/update_builtins.py)."""
+    path = resources.files("migplan.data").joinpath(f"builtins/{family}.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text("utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def function_rules(source_family: str, target_family: str) -> dict[str, list[FunctionRule]]:
+    path = resources.files("migplan.data").joinpath(f"functions/{source_family}-{target_family}.toml")
+    if source_family == target_family or not path.is_file():
+        return {}
+    raw = tomllib.loads(path.read_text("utf-8"))
+    out: dict[str, list[FunctionRule]] = {}
+    for row in raw.get("function", []):
+        rule = FunctionRule(row["source"].upper(), row["target"], row.get("why", ""), row.get("item"), row.get("args"))
+        out.setdefault(rule.name, []).append(rule)
+    return out
+
+
+class ExpressionConverter:
+    def __init__(self, source: Engine, profile: TargetProfile, names: NameMapper,
+                 sequences: dict[str, str] | None = None):
+        self.source = source
+        self.profile = profile
+        self.names = names
+        self.rules = function_rules(source.family, profile.family)
+        self.sequences = sequences or {}  # source sequence name (upper) -> target qualified name
+        self.map_type = None  # the pair's type mapping (ConvertContext.map_type), set once it exists
+        self.routines: set[str] = set()  # names of functions/procedures/packages the scripts define
+
+    def convert(self, text: str, context: str = "expression", columns: dict | None = None) -> Converted:
+        """``columns``: source column name (upper case) -> TypeSpec of the table the expression belongs to,
+        for rewrites that depend on a column's type (BIT compared with 0/1 on PostgreSQL)."""
+        if self.source.splitter == "tsql":
+            text = _tsql_money_literals(text)
+        try:
+            if context == "query":
+                trees = sqlglot.parse(text, read=self.source.sqlglot, error_level=ErrorLevel.RAISE)
+                tree = trees[0] if len(trees) == 1 else None
+                if tree is None:
+                    return Converted(None, [("PRS002", f"sqlglot read {len(trees)} statements in the query")])
+            else:
+                tree = sqlglot.parse_one(text, read=self.source.sqlglot, error_level=ErrorLevel.RAISE)
+        except (ParseError, TokenError) as err:
+            return Converted(None, [("PRS002", f"sqlglot cannot read this {context}: {_first(err)}")])
+        problems: list[tuple[str, str]] = []
+        self._columns = {k.upper(): v for k, v in (columns or {}).items()}
+        tree = self._drop_dual(tree.copy())
+        tree = tree.transform(lambda node: self._rewrite(node, problems, context), copy=False)
+        try:
+            sql = tree.sql(dialect=self.profile.sqlglot, unsupported_level=ErrorLevel.RAISE)
+        except UnsupportedError as err:
+            problems.append(("SQL001", f"no {self.profile.family} equivalent: {_first(err)}"))
+            sql = None  # a partial translation would run with another meaning: write nothing
+        if any(code in BLOCKING for code, _ in problems):
+            sql = None
+        return Converted(sql, problems, tree)
+
+    def _drop_dual(self, tree: exp.Expression) -> exp.Expression:
+        """SELECT ... FROM dual: both targets select without FROM (a quoted `dual` would be a table)."""
+        for frm in list(tree.find_all(exp.From)):
+            t = frm.this
+            if isinstance(t, exp.Table) and not t.db and str(t.name).upper() == "DUAL":
+                frm.pop()
+        return tree
+
+    # -- rewrites -------------------------------------------------------------------------
+    def _rewrite(self, node: exp.Expression, problems: list, context: str) -> exp.Expression:
+        if isinstance(node, exp.Identifier):
+            if isinstance(node.parent, exp.Table) and node.arg_key == "db":
+                return self._schema(node)  # a schema can be renamed on the target (MySQL: a database)
+            return self._identifier(node)
+        if isinstance(node, exp.Column):
+            special = self._pseudo_column(node, problems)
+            if special is not None:
+                return special
+        if isinstance(node, exp.CurrentTimestamp) and node.args.get("sysdate"):
+            rule = self._rule("SYSDATE", 0)
+            if rule:
+                return self._apply(rule, [], problems)
+        if isinstance(node, (exp.Anonymous, exp.Func)) and not isinstance(node, exp.Column):
+            name = _func_name(node)
+            if name:
+                args = [a for a in node.args.get("expressions") or []] if isinstance(node, exp.Anonymous) else \
+                    [v for k, v in node.args.items() if isinstance(v, exp.Expression)]
+                rule = self._rule(name, len(args))
+                if rule:
+                    return self._apply(rule, args, problems)
+                if isinstance(node, exp.Anonymous):
+                    self._check_function(node, name, problems)
+                trunc = self._trunc_of_date(node, name, args, problems, context)
+                if trunc is not None:
+                    return trunc
+        if isinstance(node, exp.Div) and self.source.family == "oracle" and self.profile.family == "postgresql" \
+                and not node.args.get("typed"):
+            # Oracle divides NUMBERs exactly; sqlglot's float cast would make ROUND(x, n) fail on PostgreSQL,
+            # and integer columns would truncate without a cast: numeric keeps Oracle's result
+            sub = [a.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+                   for a in (node.this, node.expression)]
+            return exp.Div(this=exp.cast(sub[0], "numeric"), expression=sub[1], typed=True, safe=False)
+        if isinstance(node, exp.Convert) and self.map_type is not None and not node.args.get("style") \
+                and isinstance(node.this, exp.DataType):
+            cast = self._cast(exp.Cast(this=node.expression, to=node.this), problems, context)
+            if cast is not None:
+                return cast
+        if isinstance(node, (exp.Cast, exp.TryCast)) and self.map_type is not None:
+            cast = self._cast(node, problems, context)
+            if cast is not None:
+                return cast
+        if isinstance(node, exp.RegexpLike) and self.profile.family == "mysql" and not node.args.get("flag"):
+            # REGEXP works on MySQL 8 and MariaDB alike; REGEXP_LIKE is MySQL 8 only
+            sub = [a.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+                   for a in (node.this, node.expression)]
+            return exp.Paren(this=exp.Var(this=f"{sub[0].sql(dialect='mysql')} REGEXP "
+                                               f"{sub[1].sql(dialect='mysql')}"))
+        if isinstance(node, exp.Connect) and self.source.family != self.profile.family:
+            problems.append(("SQL001", "hierarchical query (START WITH / CONNECT BY) has no direct form on "
+                                       f"{self.profile.family}: rewrite it with WITH RECURSIVE"))
+            return node
+        if isinstance(node, exp.Filter) and self.profile.family == "mysql":
+            return self._filter_as_case(node, problems, context)
+        if isinstance(node, exp.Dot) and isinstance(node.this, exp.Paren) and self.profile.family == "mysql":
+            problems.append(("SQL001", f"field access {node.sql(dialect=self.source.sqlglot)} on a composite value "
+                                       "has no MySQL form"))
+            return node
+        if isinstance(node, (exp.ArrayContainsAll, exp.ArrayOverlaps)) and self.profile.family == "mysql":
+            problems.append(("SQL001", f"array operator in {node.sql(dialect=self.source.sqlglot)} has no MySQL form"))
+            return node
+        if isinstance(node, exp.NextValueFor):
+            return self._next_value_for(node, problems)
+        if isinstance(node, exp.Add) and self.source.splitter == "tsql" and self._stringy(node):
+            # T-SQL's + on strings is concatenation; NULL propagates in || and CONCAT alike
+            sub = [a.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+                   for a in (node.this, node.expression)]
+            return exp.DPipe(this=sub[0], expression=sub[1], safe=False)
+        if isinstance(node, (exp.EQ, exp.NEQ)) and self.profile.family == "postgresql" and self._columns:
+            bit = self._boolean_compare(node)
+            if bit is not None:
+                return bit
+        if isinstance(node, exp.DateTrunc):  # sqlglot keeps Oracle's 'DD'/'MM' units, PostgreSQL wants day/month
+            unit = node.args.get("unit")
+            if isinstance(unit, exp.Literal) and unit.is_string:
+                mapped = _TRUNC_UNITS.get(unit.this.upper())
+                if mapped:
+                    node.set("unit", exp.Literal.string(mapped))
+        return node
+
+    def _cast(self, node: exp.Cast, problems: list, context: str) -> exp.Expression | None:
+        """CAST(x AS source_type): the type goes through the pair's type map like a column's does; a
+        literal cast to a type that becomes text on the target is just the literal."""
+        from migplan.parse.types import parse_type_text
+
+        to = node.to
+        if not isinstance(to, exp.DataType):
+            return None
+        text = to.sql(dialect=self.source.sqlglot)
+        if to.this == exp.DataType.Type.USERDEFINED and to.args.get("kind"):
+            text = str(to.args["kind"])
+        try:
+            spec = parse_type_text(text, self.source.splitter)
+        except Exception:
+            return None
+        mapped = self.map_type(spec)
+        if mapped is None or not mapped.sql:
+            return None
+        inner = node.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        target = mapped.sql.lower()
+        textual = target.startswith(("varchar", "char", "text", "longtext", "mediumtext", "enum", "nvarchar"))
+        if isinstance(inner, exp.Literal) and inner.is_string and (textual or mapped.item):
+            return inner  # '[8,18)'::int4range -> '[8,18)' where the range is kept as text
+        try:
+            dtype = exp.DataType.build(mapped.sql, dialect=self.profile.sqlglot)
+        except Exception:
+            return None
+        if mapped.item and mapped.item not in _EXACT_ITEMS:
+            problems.append((mapped.item, f"CAST to {text} written as CAST to {mapped.sql}"))
+        return exp.Cast(this=inner, to=dtype)
+
+    def _stringy(self, node: exp.Expression) -> bool:
+        """Whether a T-SQL expression is a character string, as far as the text and column types tell."""
+        if isinstance(node, exp.Literal):
+            return node.is_string
+        if isinstance(node, exp.National):
+            return True
+        if isinstance(node, exp.Paren):
+            return self._stringy(node.this)
+        if isinstance(node, exp.Add):
+            return self._stringy(node.this) or self._stringy(node.expression)
+        if isinstance(node, (exp.DPipe, exp.Concat, exp.Upper, exp.Lower, exp.Trim, exp.Substring, exp.Left,
+                             exp.Right, exp.Replace)):
+            return True
+        if isinstance(node, (exp.Cast, exp.TryCast)):
+            return node.to.is_type(*exp.DataType.TEXT_TYPES)
+        if isinstance(node, exp.Column):
+            spec = self._columns.get(str(node.name).upper())
+            return spec is not None and spec.base.upper() in _STRING_TYPES
+        return False
+
+    def _next_value_for(self, node: exp.NextValueFor, problems: list) -> exp.Expression:
+        seq = node.this
+        source = ".".join(p.name for p in seq.parts) if isinstance(seq, exp.Column) else seq.sql()
+        name = seq.name if isinstance(seq, exp.Column) else source
+        target = self.sequences.get(name.upper()) or self.sequences.get(source.upper())
+        if target is None:
+            schema = self.names.schema(seq.table) if isinstance(seq, exp.Column) and seq.table else None
+            target = self.profile.qualified(schema, self.names.base(name))
+        if self.profile.family == "postgresql":
+            return exp.Anonymous(this="nextval", expressions=[exp.Literal.string(target)])
+        problems.append(("SEQ001", f"NEXT VALUE FOR {source}: {self.profile.family} has no sequences; use "
+                                   "AUTO_INCREMENT or a sequence table"))
+        return node
+
+    def _filter_as_case(self, node: exp.Filter, problems: list, context: str) -> exp.Expression:
+        """agg(x) FILTER (WHERE c) -> agg(CASE WHEN c THEN x END): MySQL has no FILTER clause, and
+        aggregates skip the NULLs the CASE leaves for other rows (COUNT(*) counts the 1s)."""
+        agg = node.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        cond = node.expression.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        arg = agg.this
+        value = exp.Literal.number(1) if isinstance(arg, exp.Star) or arg is None else arg
+        agg.set("this", exp.Case(ifs=[exp.If(this=cond, true=value)]))
+        return agg
+
+    def _trunc_of_date(self, node, name: str, args: list, problems: list, context: str):
+        """Oracle TRUNC(date_column): midnight of that day. sqlglot keeps TRUNC, which is numeric on
+        the targets; the column's type says it is a date."""
+        if self.source.family != "oracle" or name != "TRUNC" or len(args) != 1 or not isinstance(args[0], exp.Column):
+            return None
+        spec = self._columns.get(str(args[0].name).upper())
+        if spec is None or not spec.base.upper().startswith(("DATE", "TIMESTAMP")):
+            return None
+        col = args[0].transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        if self.profile.family == "postgresql":
+            return exp.DateTrunc(unit=exp.Literal.string("day"), this=col)
+        return exp.Anonymous(this="DATE", expressions=[col])
+
+    def _check_function(self, node: exp.Anonymous, name: str, problems: list) -> None:
+        """A function sqlglot does not know, with no row in the pair's function map: if the target has
+        no built-in of that name and the scripts do not define it, the call cannot run there."""
+        if self.source.family == self.profile.family or name.upper() in self.routines:
+            return
+        if isinstance(node.parent, exp.Dot):
+            left = node.parent.this
+            column = left.expression if isinstance(left, exp.Dot) else left
+            spec = self._columns.get(str(getattr(column, "name", "")).upper()) if self.source.splitter == "tsql" \
+                else None
+            if spec is not None and spec.base.upper() in ("HIERARCHYID", "GEOGRAPHY", "GEOMETRY", "XML"):
+                problems.append(("SQL001", f"{spec.base.lower()} method {name}() on {column.sql()}: "
+                                           f"{self.profile.family} has no such type methods"))
+            return  # otherwise pkg.f() or schema.f(): a routine of the scripts, SQL018's business
+        upper = name.upper()
+        target_has = upper in builtins(self.profile.family)
+        if self.profile.family == "postgresql" and not target_has:
+            problems.append(("SQL001", f"no {name}() on PostgreSQL and the scripts do not define it"))
+        elif self.profile.family == "mysql" and self.source.family == "postgresql" and not target_has \
+                and upper in builtins("postgresql"):
+            problems.append(("SQL001", f"PostgreSQL's {name}() has no MySQL equivalent"))
+
+    def _rule(self, name: str, nargs: int) -> FunctionRule | None:
+        for rule in self.rules.get(name.upper(), []):
+            if rule.args is None or rule.args == nargs:
+                return rule
+        return None
+
+    def _apply(self, rule: FunctionRule, args: list[exp.Expression], problems: list) -> exp.Expression:
+        # arguments first, so nested calls are rewritten too (ADD_MONTHS(TRUNC(SYSDATE), 1))
+        args = [a.transform(lambda n: self._rewrite(n, problems, "expression"), copy=True) for a in args]
+        rendered = [a.sql(dialect=self.profile.sqlglot) for a in args]
+        text = rule.target.format(*rendered)
+        if rule.item:
+            problems.append((rule.item, f"{rule.name} written as {text}: {rule.why}"))
+        try:
+            return sqlglot.parse_one(text, read=self.profile.sqlglot)
+        except (ParseError, TokenError):  # pragma: no cover - our own templates
+            return exp.Anonymous(this=text)
+
+    def _boolean_compare(self, node: exp.Expression) -> exp.Expression | None:
+        """A BIT column (boolean on PostgreSQL) compared with 0 or 1 compares with false/true."""
+        left, right = node.this, node.expression
+        while isinstance(left, exp.Paren):
+            left = left.this
+        while isinstance(right, exp.Paren):  # T-SQL writes (discontinued = (0))
+            right = right.this
+        for col, lit in ((left, right), (right, left)):
+            if isinstance(col, exp.Column) and isinstance(lit, exp.Literal) and not lit.is_string \
+                    and lit.this in ("0", "1"):
+                spec = self._columns.get(str(col.name).upper())
+                if spec is not None and spec.base == "BIT" and not spec.params:
+                    column = col.transform(lambda n: self._rewrite(n, [], "expression"), copy=True)
+                    return type(node)(this=column, expression=exp.Boolean(this=lit.this == "1"))
+        return None
+
+    def _identifier(self, node: exp.Identifier) -> exp.Identifier:
+        name = node.this
+        if not isinstance(name, str) or not name or name == "*":
+            return node
+        quoted = bool(node.args.get("quoted"))
+        if not quoted and self.source.folding == "upper":
+            stored = name.upper()
+        elif not quoted and self.source.folding == "lower":
+            stored = name.lower()
+        else:
+            stored = name
+        target = self.names.base(stored, quoted)
+        return exp.Identifier(this=target, quoted=self.profile.needs_quotes(target))
+
+    def _schema(self, node: exp.Identifier) -> exp.Identifier:
+        name = node.this
+        quoted = bool(node.args.get("quoted"))
+        if not quoted and self.source.folding == "upper":
+            name = name.upper()
+        elif not quoted and self.source.folding == "lower":
+            name = name.lower()
+        target = self.names.schema(name)
+        return exp.Identifier(this=target, quoted=self.profile.needs_quotes(target))
+
+    def _pseudo_column(self, node: exp.Column, problems: list) -> exp.Expression | None:
+        name = node.name.upper() if isinstance(node.name, str) else ""
+        table = node.table.upper() if node.table else ""
+        if self.source.family == "oracle":
+            if not table and name in ("USER", "SESSION_USER"):
+                return exp.CurrentUser()
+            if not table and name == "SYSTIMESTAMP":
+                return exp.CurrentTimestamp()
+            if table and name in ("NEXTVAL", "CURRVAL"):
+                target = self.sequences.get(table) or self.names.base(node.table)
+                fn = "nextval" if name == "NEXTVAL" else "currval"
+                if self.profile.family == "postgresql":
+                    return sqlglot.parse_one(f"{fn}({self.profile.string(target)})", read="postgres")
+                problems.append(("SEQ001", f"{node.table}.{name}: {self.profile.family} has no sequences; "
+                                           "use AUTO_INCREMENT or a sequence table"))
+        return None
+
+
+def infer_type(sql: str, dialect: str, column_types: dict[str, str]) -> str | None:
+    """The target type of a converted expression, from the target types of the columns it reads
+    (sqlglot's type annotation); None when sqlglot cannot tell."""
+    from sqlglot.optimizer.annotate_types import annotate_types
+
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+        typed = {k.lower(): exp.DataType.build(v, dialect=dialect) for k, v in column_types.items() if v}
+    except (ParseError, TokenError, ValueError):
+        return None
+
+    def typed_null(node):
+        if isinstance(node, exp.Column) and str(node.name).lower() in typed:
+            return exp.Cast(this=exp.Null(), to=typed[str(node.name).lower()].copy())
+        return node
+
+    try:
+        tree = annotate_types(tree.transform(typed_null), dialect=dialect)
+    except Exception:
+        return None
+    t = tree.type
+    if t is None or t.this in (exp.DataType.Type.UNKNOWN, exp.DataType.Type.NULL):
+        return None
+    if any(isinstance(n, exp.Column) for n in tree.find_all(exp.Column)):
+        return None  # a column of unknown type took part: the answer would be a guess
+    if t.this in (exp.DataType.Type.TINYINT, exp.DataType.Type.SMALLINT, exp.DataType.Type.UTINYINT,
+                  exp.DataType.Type.USMALLINT):
+        t = exp.DataType.build("int")  # sqlglot types YEAR() and friends narrowly; values outgrow them
+    text = t.sql(dialect=dialect).replace(", ", ",")
+    if t.this in (exp.DataType.Type.VARCHAR, exp.DataType.Type.NVARCHAR, exp.DataType.Type.TEXT) and \
+            not t.expressions:
+        text = "text" if dialect == "postgres" else "longtext"
+    return text.lower()
+
+
+# type-map items that describe a storage choice, not a change of value: no item for a cast
+_EXACT_ITEMS = frozenset({"TYP023", "TYP030", "TYP031", "TYP020", "TYP012", "TYP013", "TYP022", "TYP029"})
+
+_STRING_TYPES = frozenset({"CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME", "CHARACTER",
+                           "NATIONAL CHARACTER", "CHARACTER VARYING", "NATIONAL CHARACTER VARYING"})
+
+# Problems after which an expression is not written at all (writing it would fail or change meaning).
+BLOCKING = frozenset({"SQL001", "SEQ001", "PRS002"})
+
+
+def _tsql_money_literals(text: str) -> str:
+    """T-SQL money literals ($20.00) are plain numbers elsewhere; sqlglot reads them as names."""
+    from migplan.ingest.lexer import lexer_for
+
+    out = []
+    last = 0
+    toks = list(lexer_for("tsql").tokens(text))
+    for i, (kind, start, end) in enumerate(toks):
+        if kind == "punct" and text[start] == "$" and i + 1 < len(toks) and toks[i + 1][0] == "number" \
+                and toks[i + 1][1] == end:
+            out.append(text[last:start])
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_TRUNC_UNITS = {"DD": "day", "DDD": "day", "J": "day", "MM": "month", "MON": "month", "MONTH": "month",
+                "YYYY": "year", "YEAR": "year", "YY": "year", "Q": "quarter", "HH": "hour", "HH24": "hour",
+                "MI": "minute", "IW": "week", "WW": "week", "D": "week", "DAY": "week", "CC": "century"}
+
+
+def _func_name(node: exp.Expression) -> str | None:
+    if isinstance(node, exp.Anonymous):
+        this = node.this
+        return (this.name if isinstance(this, exp.Identifier) else str(this)).upper()
+    try:
+        return node.sql_name().upper()
+    except Exception:
+        return None
+
+
+def _first(err: Exception) -> str:
+    text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return text.replace("\x1b[4m", "").replace("\x1b[0m", "")[:200]

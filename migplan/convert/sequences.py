@@ -1,0 +1,76 @@
+"""Sequences: options mapped; options the target lacks are dropped with a note."""
+
+from __future__ import annotations
+
+from migplan.convert.context import ConvertContext
+from migplan.convert.model import ConvertedObject, TargetStatement
+from migplan.convert.tables import serial_default
+from migplan.inventory.model import Sequence
+
+_PG_BIGINT_MAX = 9223372036854775807
+
+
+def convert_sequence(seq: Sequence, ctx: ConvertContext) -> ConvertedObject:
+    schema, name = ctx.target_of(seq)
+    conv = ConvertedObject(seq, schema, name)
+    p = ctx.profile
+    line = seq.location.line
+    if p.family == "mysql" and not ctx.target.name.startswith("mariadb") and _feeds_auto_increment(seq, ctx):
+        return conv  # a PostgreSQL serial's sequence: its column is written AUTO_INCREMENT instead
+    if p.family == "mysql" and not ctx.target.name.startswith("mariadb"):
+        ctx.finding(conv, "SEQ001", "MySQL has no sequence objects: use AUTO_INCREMENT on the column it feeds, "
+                    "or a one-row counter table updated with LAST_INSERT_ID(expr)", line)
+        conv.converted = False
+        return conv
+    parts = [f"CREATE SEQUENCE {p.qualified(schema, name)}"]
+    if p.family == "postgresql":
+        parts.append("AS bigint")
+    if seq.start is not None:
+        parts.append(f"START WITH {seq.start}")
+    if seq.increment is not None:
+        parts.append(f"INCREMENT BY {seq.increment}")
+    if seq.min_value is not None:
+        parts.append(f"MINVALUE {seq.min_value}")
+    if seq.max_value is not None:
+        value = seq.max_value
+        if p.family == "postgresql" and _big(value):
+            ctx.finding(conv, "SEQ002", f"MAXVALUE {value} exceeds bigint: written as the bigint maximum", line)
+            value = str(_PG_BIGINT_MAX)
+        parts.append(f"MAXVALUE {value}")
+    if seq.cache not in (None, "0"):
+        parts.append(f"CACHE {seq.cache}")
+    if seq.cycle:
+        parts.append("CYCLE")
+    dropped = []  # NOCACHE and ORDER need nothing: the target caches one value and hands them out in order
+    for opt in ("KEEP", "SCALE", "EXTEND", "SESSION", "GLOBAL", "SHARD"):
+        if opt in seq.options:
+            dropped.append(opt)
+    if dropped:
+        ctx.finding(conv, "SEQ002", "sequence options dropped: " + "; ".join(dropped), line)
+    ctx.finding(conv, "SEQ003", "after the data load, restart this sequence above the source's current value "
+                "(DMS does not move sequence state); the plan's cutover step generates the statement", line)
+    sql = " ".join(parts)
+    conv.statements.append(TargetStatement("sequence", sql, name, None, line, {"sequence": (schema, name)}))
+    return conv
+
+
+def _big(value: str) -> bool:
+    try:
+        return abs(int(value)) > _PG_BIGINT_MAX
+    except ValueError:
+        return False
+
+
+def _feeds_auto_increment(seq: Sequence, ctx: ConvertContext) -> bool:
+    """OWNED BY a column whose default is nextval of this sequence (pg_dump's serial/bigserial)."""
+    if not seq.owned_by:
+        return False
+    parts = seq.owned_by.split(".")
+    if len(parts) < 2:
+        return False
+    table = ctx.inventory.lookup("table", parts[-3] if len(parts) > 2 else seq.schema, parts[-2])
+    col = table.column(parts[-1]) if table is not None else None
+    if col is None or not col.default:
+        return False
+    used = serial_default(col) or ""
+    return used.split(".")[-1].strip('"').lower() == seq.name.lower()

@@ -1,0 +1,101 @@
+"""Views and materialized views: the query goes through sqlglot (source -> target dialect) with
+migplan's name mapping and function map; constructs that do not convert are flagged by the action
+catalog, and the real engine confirms (verification)."""
+
+from __future__ import annotations
+
+from migplan.convert.context import ConvertContext
+from migplan.convert.model import ConvertedObject, TargetStatement
+from migplan.inventory.model import View
+
+
+def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
+    schema, name = ctx.target_of(view)
+    conv = ConvertedObject(view, schema, name)
+    p = ctx.profile
+    line = view.location.line
+    expr = ctx.exprs.convert(view.query, context="query", columns=view_column_types(view, ctx))
+    if not expr.ok:
+        ctx.finding(conv, ctx.failure_code(expr, "VEW011"), f"query not converted: {ctx.failure_message(expr)}",
+                    line, source=view.query)
+        conv.converted = False
+        return conv
+    for code, msg in expr.problems:
+        ctx.finding(conv, code, msg, line, source=view.query, converted=expr.sql)
+    cols = ""
+    if view.column_names:
+        cols = " (" + ", ".join(p.ident(ctx.names.base(c)) for c in view.column_names) + ")"
+    qname = p.qualified(schema, name)
+    materialized = view.kind == "materialized view"
+    if materialized and p.family == "mysql":
+        ctx.finding(conv, "VEW006", "MySQL has no materialized views: written as a table filled by the query; "
+                    "schedule a refresh (event or job) to replace REFRESH", line)
+        sql = f"CREATE TABLE {qname} AS {expr.sql}"
+        kind = "materialized view"
+    elif materialized:
+        sql = f"CREATE MATERIALIZED VIEW {qname}{cols} AS {expr.sql}"
+        if "WITH NO DATA" in view.options:
+            sql += " WITH NO DATA"
+        refresh = [k for k in view.options if k.startswith("REFRESH") or "QUERY REWRITE" in k or k.startswith("BUILD")]
+        if refresh:
+            ctx.finding(conv, "VEW006", f"materialized view options {', '.join(sorted(refresh))}: PostgreSQL "
+                        "refreshes only on demand (REFRESH MATERIALIZED VIEW); schedule it and drop fast refresh "
+                        "logs", line)
+        kind = "materialized view"
+    else:
+        sql = f"CREATE VIEW {qname}{cols} AS {expr.sql}"
+        if "WITH CHECK OPTION" in view.options or "WITH CASCADED CHECK OPTION" in view.options:
+            sql += " WITH CHECK OPTION"
+        if "WITH LOCAL CHECK OPTION" in view.options:
+            sql += " WITH LOCAL CHECK OPTION"
+        kind = "view"
+    if "WITH READ ONLY" in view.options:
+        ctx.finding(conv, "VEW005", "WITH READ ONLY: the target has no read-only views; grant only SELECT on it "
+                    "to keep it read-only", line)
+    conv.statements.append(TargetStatement(kind, sql, name, None, line, {"view": (schema, name),
+                                                                           "materialized": materialized}))
+    if view.comment and p.family == "postgresql":
+        word = "MATERIALIZED VIEW" if materialized else "VIEW"
+        conv.statements.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
+                                               name, qname, line, {"comment": view.comment, "table": (schema, name)}))
+    return conv
+
+
+def view_column_types(view, ctx: ConvertContext) -> dict:
+    """Source column name -> type for the tables a view reads, directly or through other views; a
+    name two tables give different types is left out (the rewrite would be a guess)."""
+    import sqlglot
+    from sqlglot.errors import ParseError, TokenError
+
+    from migplan.inventory.model import Table, View
+    from migplan.parse.sqlglot_bridge import table_references
+
+    out: dict = {}
+    clashes: set = set()
+    seen: set = set()
+    todo = [view]
+    while todo:
+        v = todo.pop()
+        if id(v) in seen:
+            continue
+        seen.add(id(v))
+        try:
+            tree = sqlglot.parse_one(v.query, read=ctx.source.sqlglot)
+        except (ParseError, TokenError, ValueError):
+            continue
+        for ref in table_references(tree):
+            obj = None
+            for kind in ("table", "view", "materialized view"):
+                obj = ctx.inventory.lookup(kind, ref.db or v.schema, ref.name) or \
+                    ctx.inventory.lookup(kind, None, ref.name)
+                if obj is not None:
+                    break
+            if isinstance(obj, Table):
+                for c in obj.columns:
+                    key = c.name.upper()
+                    if key in out and (out[key].base, out[key].params) != (c.type.base, c.type.params):
+                        clashes.add(key)
+                    out.setdefault(key, c.type)
+            elif isinstance(obj, View):
+                todo.append(obj)
+    return {k: v for k, v in out.items() if k not in clashes}

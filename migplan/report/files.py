@@ -1,0 +1,115 @@
+"""Output of an assessment: assessment.json (schema: migplan/data/assessment.schema.json),
+action_items.csv, objects.csv, the converted DDL, the plan and the DMS artifacts. Byte-identical for the same input: no clock, no absolute paths, stable ordering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import migplan
+
+ASSESSMENT_FORMAT = 1
+
+
+def assessment_to_dict(a) -> dict:
+    from dataclasses import asdict
+
+    summary = a.summary()
+    objects = []
+    for row in a.objects.rows():
+        objects.append({
+            "kind": row["kind"], "schema": row["schema"], "name": row["name"],
+            "qualified_name": row["qualified_name"], "file": row["file"], "line": row["line"],
+            "parse_status": row["parse_status"], "verdict": row["verdict"], "converted": row["converted"],
+            "target_name": row["target_name"], "action_items": row["codes"],
+            "effort_hours": {"low": round(row["hours_low"], 2), "high": round(row["hours_high"], 2)},
+            "ddl": row["ddl"],
+            "verification": None if row["verification"] is None else {
+                "status": row["verification"], "message": row["verification_message"]},
+        })
+    items = [{
+        "code": i.code, "name": i.name, "severity": i.severity, "category": i.category, "object": i.object,
+        "kind": i.kind, "file": i.file, "line": i.line, "message": i.message, "fix": i.fix, "effort": i.effort,
+        "hours_low": i.hours_low, "hours_high": i.hours_high, "source": i.source, "converted": i.converted,
+        "suppressed": i.suppressed, "suppression": i.suppression, "predicted": i.predicted,
+        "sct": list(i.sct), "dms": list(i.dms),
+    } for i in a.action_items.items]
+    compat = asdict(a.compatibility)
+    ver = None
+    if a.verification is not None:
+        ver = a.verification.summary()
+        ver.pop("seconds", None)  # timings change from run to run
+    inv = a.inventory
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "generator": f"migplan {migplan.__version__}",
+        "pair": {"source": a.source.name, "target": a.target.name, "verdict": a.compatibility.verdict},
+        "compatibility": compat,
+        "summary": summary.to_dict(),
+        "inventory": {"files": [{"path": f.path, "encoding": f.encoding, "statements": f.statements,
+                                 "problems": list(f.problems)} for f in inv.files],
+                      "statements": len(inv.statements),
+                      "problems": [{"file": p.file, "line": p.line, "message": p.message, "code": p.code}
+                                   for p in inv.problems]},
+        "objects": objects,
+        "action_items": items,
+        "verification": ver,
+    }
+
+
+def write_assessment(a, out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    data = assessment_to_dict(a)
+    (out / "assessment.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    a.action_items.frame().to_csv(out / "action_items.csv", index=False, lineterminator="\n")
+    a.objects.frame().to_csv(out / "objects.csv", index=False, lineterminator="\n")
+    ddl = out / "ddl"
+    ddl.mkdir(exist_ok=True)
+    (ddl / "converted.sql").write_text(converted_script(a), encoding="utf-8")
+    plan = a.plan
+    for name, text in plan.ddl_files().items():
+        (ddl / name).write_text(text, encoding="utf-8")
+    (out / "plan.md").write_text(plan.runbook(), encoding="utf-8")
+    plan.frame().to_csv(out / "plan.csv", index=False, lineterminator="\n")
+    (out / "cdc_readiness.md").write_text(a.cdc.markdown(), encoding="utf-8")
+    dms = out / "dms"
+    dms.mkdir(exist_ok=True)
+    tasks = a.dms.tasks()
+    if len(tasks) == 1:
+        _json(dms / "table-mappings.json", tasks[0][1])
+    else:
+        for n, (_name, mapping) in enumerate(tasks, 1):
+            _json(dms / f"table-mappings-wave{n}.json", mapping)
+    _json(dms / "task-settings.json", a.dms.task_settings())
+    (dms / "cloudformation.yaml").write_text(a.dms.cloudformation_yaml(), encoding="utf-8")
+    _graph_files(a, out)
+    return out
+
+
+def _json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _graph_files(a, out: Path) -> None:
+    from migplan.plan.export import to_dot, to_graphml
+
+    (out / "graph.graphml").write_text(to_graphml(a.graph), encoding="utf-8")
+    (out / "graph.dot").write_text(to_dot(a.graph), encoding="utf-8")
+
+
+def converted_script(a) -> str:
+    """Every converted statement in an order a target engine accepts, each object headed by where it came from."""
+    from migplan.convert.order import application_order
+
+    lines = [f"-- migplan {migplan.__version__}: {a.source.display} -> {a.target.display}",
+             "-- Objects migplan did not convert are listed with their action items in assessment.json.", ""]
+    origin = {c.key: c.source for c in a.conversion.objects}
+    last = None
+    for key, st in application_order(a.conversion):
+        src = origin.get(key)
+        if src is not None and key != last:
+            lines.append(f"-- {src.kind} {src.qname} ({src.location})")
+            last = key
+        lines.append(st.sql + ";")
+        lines.append("")
+    return "\n".join(lines)
