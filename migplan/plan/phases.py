@@ -1,0 +1,526 @@
+"""The phase plan: DMS's three phases (full load, applying cached changes, ongoing replication)
+wrapped in the steps AWS recommends around them (aws_dms_sct.md §4.6, §4.7), each step naming its
+objects in an order that respects the dependency graph and saying why it sits where it does.
+
+The converted DDL is split by phase into runnable files:
+
+    01_before_full_load.sql       schemas, types, sequences, tables with primary keys, unique keys
+    02_before_cached_changes.sql  secondary indexes (the task stops: StopTaskCachedChangesNotApplied)
+    03_after_cached_changes.sql   foreign keys and check constraints (StopTaskCachedChangesApplied)
+    04_cutover.sql                sequence/identity re-seeding, views, synonyms, code (triggers last)
+    05_held_back.sql              views and code that need an object migplan did not convert; each
+                                  fails until that object exists on the target
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from migplan.convert.model import ConvertedObject, TargetStatement
+from migplan.inventory.model import Index, Routine, Sequence, Table
+from migplan.plan import load as loadmod
+from migplan.plan.graph import break_cycles, build_graph, cycles, node_key
+
+MIGRATION_TYPES = ("full-load", "cdc", "full-load-and-cdc")
+PHASES = ("prerequisites", "before full load", "full load", "before cached changes", "apply cached changes",
+          "after cached changes", "ongoing replication", "cutover", "rollback")
+DDL_FILES = {
+    "before full load": "01_before_full_load.sql",
+    "before cached changes": "02_before_cached_changes.sql",
+    "after cached changes": "03_after_cached_changes.sql",
+    "cutover": "04_cutover.sql",
+}
+HELD_FILE = "05_held_back.sql"
+_CODE_KINDS = ("view", "materialized view", "synonym", "routine", "trigger")
+
+
+@dataclass
+class Step:
+    phase: str
+    number: str
+    title: str
+    why: str
+    action: str  # run DDL | start task | resume task | task stops | check | operate
+    objects: list[str] = field(default_factory=list)
+    sql: list[str] = field(default_factory=list)
+    ddl_file: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanOptions:
+    migration_type: str = "full-load-and-cdc"
+    fks_during_load: bool = False
+    table_stats: object = None  # CSV path, DataFrame or dict (see plan.load.read_table_stats)
+    throughput_mb_s: float = loadmod.DEFAULT_THROUGHPUT_MB_S
+    max_subtasks: int = loadmod.DEFAULT_SUBTASKS
+    parallel_threshold_gb: float = loadmod.DEFAULT_PARALLEL_THRESHOLD_GB
+
+    def __post_init__(self):
+        if self.migration_type not in MIGRATION_TYPES:
+            from migplan.errors import MigplanError
+
+            raise MigplanError(f"migration type {self.migration_type!r} is not one of {', '.join(MIGRATION_TYPES)}")
+        if not 1 <= self.max_subtasks <= 49:
+            from migplan.errors import MigplanError
+
+            raise MigplanError("MaxFullLoadSubTasks must be between 1 and 49 (aws_dms_sct.md §6.2)")
+
+
+class Plan:
+    def __init__(self, assessment, options: PlanOptions | None = None, graph: nx.DiGraph | None = None):
+        self.a = assessment
+        self.options = options or PlanOptions()
+        self.graph = graph if graph is not None else build_graph(assessment.inventory)
+        self.cycles = cycles(self.graph)
+        self.deferred = break_cycles(self.graph)
+        self.homogeneous = assessment.compatibility.verdict == "homogeneous"
+        self.stats = loadmod.read_table_stats(self.options.table_stats)
+        self.tables = self._load_tables()
+        self.waves = self._waves()
+        self.held: dict[str, str] = {}  # object key -> why its DDL waits (see _held_back)
+        self.ddl = self._split_ddl()
+        self.steps = self._steps()
+
+    # -- load order ------------------------------------------------------------------------------
+    def _convs(self) -> dict[int, ConvertedObject]:
+        return {id(c.source): c for c in self.a.conversion.objects}
+
+    def _load_tables(self) -> list[loadmod.LoadTable]:
+        out = []
+        tables = self.a.inventory.tables
+        parents = {t.attrs["partition_of"].upper() for t in tables if t.attrs.get("partition_of")}
+        pg_to_pg = self.a.source.family == self.a.target.family == "postgresql"
+        for t in tables:
+            if t.temporary or t.attrs.get("external"):
+                continue
+            # PostgreSQL partitions: DMS reads the partitions into partitions (PG -> PG), else the parent (§7.4)
+            if pg_to_pg and t.qname.upper() in parents:
+                continue
+            if not pg_to_pg and t.attrs.get("partition_of"):
+                continue
+            st = self.stats.get(t.qname.upper()) or self.stats.get(t.name.upper()) or loadmod.TableStats()
+            lt = loadmod.LoadTable(node_key(t), t.qname, st)
+            pk = t.primary_key
+            key_col = pk.columns[0] if pk and len(pk.columns) == 1 else None
+            lt.parallel = loadmod.parallel_setting(lt, self.options.parallel_threshold_gb, bool(t.partitioning),
+                                                   key_col, self.options.max_subtasks)
+            out.append(lt)
+        return out
+
+    def _waves(self) -> list[loadmod.Wave]:
+        by_key = {t.key: t for t in self.tables}
+        if self.options.fks_during_load:
+            gens = loadmod.waves(self.graph, list(by_key), self.deferred, self._partition_aliases())
+        else:
+            gens = [list(by_key)]
+        out = []
+        top = len(self.tables) + 1
+        order = top
+        for n, gen in enumerate(gens, 1):
+            members = [by_key[k] for k in gen]
+            # biggest first: DMS starts higher load-order first (§5.1); unknown sizes after known ones
+            members.sort(key=lambda t: (-(t.stats.bytes or -1), t.qname))
+            for t in members:
+                t.wave = n
+                t.load_order = order
+                order -= 1
+            # tables of one wave do not reference each other: they load in parallel within their task
+            out.append(loadmod.Wave(n, members, loadmod.estimate_minutes(members, self.options.throughput_mb_s,
+                                                                         self.options.max_subtasks)))
+        return out
+
+    def _partition_aliases(self) -> dict[str, list[str]]:
+        """Parent -> partitions and partition -> parent, for whichever side is not loaded itself."""
+        out: dict[str, list[str]] = {}
+        for t in self.a.inventory.tables:
+            if t.attrs.get("partition_of"):
+                schema, _, name = t.attrs["partition_of"].rpartition(".")
+                parent = self.a.inventory.lookup("table", schema or None, name)
+                if parent is not None:
+                    out.setdefault(node_key(parent), []).append(node_key(t))
+                    out.setdefault(node_key(t), []).append(node_key(parent))
+        return out
+
+    # -- DDL by phase ----------------------------------------------------------------------------
+    def _split_ddl(self) -> dict[str, list[tuple[ConvertedObject, TargetStatement]]]:
+        phases: dict[str, list[tuple[ConvertedObject, TargetStatement]]] = {p: [] for p in DDL_FILES}
+        deferred_fk = {(a, d.get("constraint") or "") for a, b, d in self.deferred}
+        convs = self.a.conversion.objects
+        prelude = [(None, s) for s in self.a.conversion.prelude]
+        phases["before full load"].extend(prelude)
+        order = ["extension", "type", "sequence", "table", "unique"]
+        for kind in order:
+            for c in convs:
+                for st in c.statements:
+                    if st.kind == kind:
+                        phases["before full load"].append((c, st))
+        for c in convs:
+            for st in c.statements:
+                if st.kind == "index":
+                    idx = c.source
+                    unique = isinstance(idx, Index) and idx.unique
+                    # unique indexes enforce keys DMS relies on to apply changes: create them with the tables
+                    phases["before full load" if unique else "before cached changes"].append((c, st))
+        for c in convs:
+            for st in c.statements:
+                if st.kind == "foreign key":
+                    t = c.source
+                    con_name = _source_constraint_name(c, st)
+                    early = self.options.fks_during_load and (node_key(t), con_name) not in deferred_fk
+                    phases["before full load" if early else "after cached changes"].append((c, st))
+        for c in convs:
+            for st in c.statements:
+                if st.kind == "check":
+                    phases["after cached changes"].append((c, st))
+        for c in convs:
+            for st in c.statements:
+                if st.kind == "comment" and isinstance(c.source, Table):
+                    phases["before full load"].append((c, st))
+        self.held = self._held_back()
+        self.held_ddl = []
+        code = self._code_in_order()
+        for c in sorted(code, key=lambda c: c.statements[0].kind == "trigger"):  # stable: triggers last
+            for st in c.statements:
+                (self.held_ddl if node_key(c.source) in self.held else phases["cutover"]).append((c, st))
+        return phases
+
+    def _code_in_order(self) -> list[ConvertedObject]:
+        """Views, synonyms and routines, each after what it reads or calls (graph order)."""
+        views = [c for c in self.a.conversion.objects if c.statements and c.statements[0].kind in _CODE_KINDS]
+        keys = {node_key(c.source): c for c in views}
+        sub = nx.DiGraph()
+        sub.add_nodes_from(keys)
+        for a, b in self.graph.edges():
+            if a in keys and b in keys and a != b:
+                sub.add_edge(b, a)  # dependency first
+        try:
+            order = list(nx.lexicographical_topological_sort(sub))
+        except nx.NetworkXUnfeasible:  # mutually recursive routines: PL bodies are not checked at CREATE
+            order = sorted(keys)
+        return [keys[k] for k in order]
+
+    def _held_back(self) -> dict[str, str]:
+        """Views and code that read or call something with no target DDL (not converted, or code
+        converted outside migplan): applied with the rest they would fail, and in PostgreSQL's
+        single-transaction file they would undo the whole cutover step."""
+        convs = {node_key(c.source): c for c in self.a.conversion.objects}
+        missing = {k for k, c in convs.items() if not c.statements and not _inline_only(c)}
+        held: dict[str, str] = {}
+        candidates = [k for k, c in convs.items() if c.statements and c.statements[0].kind in _CODE_KINDS]
+        changed = True
+        while changed:  # transitive: a view on a held view is held too
+            changed = False
+            for k in candidates:
+                if k in held or k not in self.graph:
+                    continue
+                for dep in self.graph.successors(k):
+                    if dep in missing or dep in held:
+                        why = (held.get(dep) and f"{dep.split(':', 1)[1]} is held back") or \
+                            f"needs {dep.replace(':', ' ', 1)}, which has no target DDL"
+                        held[k] = why
+                        changed = True
+                        break
+        return held
+
+    def ddl_files(self) -> dict[str, str]:
+        """File name -> runnable SQL for each phase (PostgreSQL files run in one transaction)."""
+        files = {}
+        pg = self.a.target.family == "postgresql"
+        for phase, name in DDL_FILES.items():
+            lines = [f"-- {name}: {phase} ({self.a.source.display} -> {self.a.target.display}, migplan)",
+                     f"-- {_PHASE_WHY[phase]}", ""]
+            if pg:
+                lines += ["BEGIN;", ""]
+            last = None
+            for c, st in self.ddl[phase]:
+                if c is not None and c is not last:
+                    lines.append(f"-- {c.source.kind} {c.source.qname} ({c.source.location})")
+                    last = c
+                lines += [st.sql + ";", ""]
+            if phase == "cutover":
+                reseed = self.reseed_sql()
+                if reseed:
+                    lines += ["-- Re-seed sequences and identity columns above the loaded data", *reseed, ""]
+            if pg:
+                lines += ["COMMIT;", ""]
+            files[name] = "\n".join(lines)
+        if self.held_ddl:
+            lines = [f"-- {HELD_FILE}: held back ({self.a.source.display} -> {self.a.target.display}, migplan)",
+                     "-- Each object below needs one migplan did not convert; run it once that one exists.", ""]
+            last = None
+            for c, st in self.held_ddl:
+                if c is not last:
+                    lines.append(f"-- {c.source.kind} {c.source.qname} ({c.source.location}): "
+                                 f"{self.held[node_key(c.source)]}")
+                    last = c
+                lines += [st.sql + ";", ""]
+            files[HELD_FILE] = "\n".join(lines)
+        files["source_sequence_values.sql"] = self.source_sequence_query()
+        return files
+
+    # -- cutover SQL ---------------------------------------------------------------------------------
+    def reseed_sql(self) -> list[str]:
+        """Target-side statements that move identity columns past the loaded values (DMS does not
+        carry the identity property or sequence state: aws_dms_sct.md §4.4, §4.7)."""
+        out = []
+        p = self.a.target.family
+        for c in self.a.conversion.objects:
+            t = c.source
+            if not isinstance(t, Table) or not c.statements:
+                continue
+            for col in t.columns:
+                if col.identity is None:
+                    continue
+                tq = c.target_qname
+                cname = self._target_col(c, col.name)
+                if p == "postgresql":
+                    out.append(f"SELECT setval(pg_get_serial_sequence('{tq}', '{cname}'), "
+                               f"COALESCE(MAX({cname}), 0) + 1, false) FROM {tq};")
+        if p == "mysql":
+            out.append("-- MySQL/InnoDB moves each AUTO_INCREMENT counter past the largest value inserted; "
+                       "nothing to run for identity columns.")
+        return out
+
+    def _target_col(self, c: ConvertedObject, name: str) -> str:
+        for st in c.statements:
+            for col in st.expect.get("columns", []):
+                if col["name"].lower() == name.lower():
+                    return col["name"]
+        return name.lower()
+
+    def source_sequence_query(self) -> str:
+        """A query to run on the SOURCE at cutover; it prints the target statements that set each
+        converted sequence to the source's current value."""
+        seqs = [c for c in self.a.conversion.objects if isinstance(c.source, Sequence) and c.statements]
+        src = self.a.source.family
+        head = (f"-- Run on the {self.a.source.display} source at cutover, after writes stop; it prints the "
+                f"statements to run on the target.\n")
+        if not seqs:
+            return head + "-- No sequences to carry over.\n"
+        target_pg = self.a.target.family == "postgresql"
+        setter = "setval" if target_pg else "SETVAL"
+        lines = [head]
+        for c in seqs:
+            s = c.source
+            tq = c.target_qname
+            if src == "oracle":
+                # LAST_NUMBER is the next value written to disk: at or above every value handed out
+                lines.append(f"SELECT 'SELECT {setter}(''{tq}'', ' || last_number || ', false);' FROM all_sequences "
+                             f"WHERE sequence_owner = '{s.schema or 'USER'}' AND sequence_name = '{s.name}';")
+            elif src == "sqlserver":
+                lines.append(f"SELECT 'SELECT {setter}(''{tq}'', ' + CAST(current_value AS varchar(40)) + ');' "
+                             f"FROM sys.sequences WHERE name = '{s.name}'"
+                             + (f" AND SCHEMA_NAME(schema_id) = '{s.schema}'" if s.schema else "") + ";")
+            elif src == "postgresql":
+                lines.append(f"SELECT format('SELECT {setter}(%L, %s);', '{tq}', last_value) FROM pg_sequences "
+                             f"WHERE schemaname = '{s.schema or 'public'}' AND sequencename = '{s.name}' "
+                             "AND last_value IS NOT NULL;")
+            else:
+                lines.append(f"-- {s.qname}: read its current value on the source and set {tq} to it.")
+        return "\n".join(lines) + "\n"
+
+    # -- the steps -----------------------------------------------------------------------------------
+    def _steps(self) -> list[Step]:
+        mt = self.options.migration_type
+        steps: list[Step] = []
+        items = self.a.action_items.active()
+        blockers = [i for i in items if i.severity in ("critical", "high")]
+        steps.append(Step("prerequisites", "1.1", "Resolve or accept the blocking action items",
+                          "High and critical items stop objects from converting or data from moving; fix them "
+                          "before any AWS resource exists.", "check",
+                          objects=sorted({i.object for i in blockers})))
+        if mt != "full-load":
+            steps.append(Step("prerequisites", "1.2", f"Prepare {self.a.source.display} for change data capture",
+                              "DMS reads changes from the source's log; the log settings must be in place before "
+                              "the task starts or changes are lost (aws_dms_sct.md §7).", "check",
+                              notes=["See the CDC readiness checklist (cdc_readiness) for the exact statements."]))
+        if self.homogeneous:
+            steps += self._homogeneous_steps()
+            return steps
+        before = self.ddl["before full load"]
+        steps.append(Step("before full load", "2.1", "Create the target schema needed for loading",
+                          "DMS creates only tables and primary keys itself and loads faster into tables without "
+                          "secondary indexes, foreign keys or triggers; the tables, keys and unique keys are "
+                          "created from the converted DDL so names and types are SCT's, and the task runs with "
+                          "TargetTablePrepMode=DO_NOTHING (§4.4, §4.6)." +
+                          (" Foreign keys of the load waves are created now because you asked for them during "
+                           "the load." if self.options.fks_during_load else ""), "run DDL",
+                          objects=_names(before), sql=[s.sql for _, s in before],
+                          ddl_file=DDL_FILES["before full load"]))
+        steps.append(Step("before full load", "2.2", "Create the DMS replication instance, endpoints and task",
+                          "The CloudFormation template and the task JSON are generated from this plan; for RDS "
+                          "targets turn off automated backups and Multi-AZ until cutover (§4.6).", "operate",
+                          notes=["dms/cloudformation.yaml, dms/table-mappings.json, dms/task-settings.json"]))
+        load_objects = [t.qname for w in self.waves for t in w.tables]
+        why = ("Tables load in parallel (MaxFullLoadSubTasks), biggest first; load-order only orders when "
+               "tables start, so foreign keys are absent during the load (§5.1, §10.11).")
+        if self.options.fks_during_load:
+            why = (f"Foreign keys are present: tables load in {len(self.waves)} waves by foreign-key depth (parents "
+                   "first), one task per wave, each wave starting when the previous one has finished; this costs "
+                   "parallelism across waves.")
+        step = Step("full load", "3.1", "Full load" if mt != "cdc" else "Native backfill, then start CDC",
+                    why, "start task", objects=load_objects)
+        for w in self.waves:
+            est = (
+                f"{w.minutes} min at {self.options.throughput_mb_s} MB/s per stream" if w.minutes else "no sizes given"
+            )
+            step.notes.append(f"wave {w.number}: {len(w.tables)} tables ({est})")
+        if mt == "cdc":
+            step.why = ("A CDC-only task assumes the target already holds the data: note the source's log position, "
+                        "load the data with native tools, then start the task from that position (§4.9).")
+        steps.append(step)
+        indexes = self.ddl["before cached changes"]
+        if mt == "full-load-and-cdc":
+            steps.append(Step("before cached changes", "4.1", "Task stops before applying cached changes: build "
+                              "secondary indexes", "StopTaskCachedChangesNotApplied=true stops the task after the "
+                              "full load; CDC applies UPDATE and DELETE by key, and indexes built now on loaded tables "
+                              "are faster than maintained during the load (§4.6).", "run DDL",
+                              objects=_names(indexes), sql=[s.sql for _, s in indexes],
+                              ddl_file=DDL_FILES["before cached changes"]))
+            steps.append(Step("apply cached changes", "5.1", "Resume the task: DMS applies the cached changes",
+                              "Changes made during each table's load are applied per table right after it; the "
+                              "tables are then transactionally consistent (§4.3).", "resume task"))
+        else:
+            steps.append(Step("before cached changes", "4.1", "Build secondary indexes",
+                              "The load is done; indexes are built on the loaded tables.", "run DDL",
+                              objects=_names(indexes), sql=[s.sql for _, s in indexes],
+                              ddl_file=DDL_FILES["before cached changes"]))
+        after = self.ddl["after cached changes"]
+        steps.append(
+            Step(
+                "after cached changes",
+                "6.1",
+                "Task stops after applying cached changes: add foreign keys and checks"
+                if mt == "full-load-and-cdc"
+                else "Add foreign keys and check constraints",
+                "Foreign keys must stay off during the full load and the cached-change apply; with "
+                "transactional apply (BatchApplyEnabled=false) they can be added now "
+                "(StopTaskCachedChangesApplied=true) (§4.6)."
+                + (
+                    " Deferred to break foreign-key cycles: "
+                    f"{', '.join(sorted({d.get('constraint') or '' for _, _, d in self.deferred}))}."
+                    if self.deferred
+                    else ""
+                ),
+                "run DDL",
+                objects=_names(after),
+                sql=[s.sql for _, s in after],
+                ddl_file=DDL_FILES["after cached changes"],
+            )
+        )
+        if mt != "full-load":
+            steps.append(Step("ongoing replication", "7.1", "Resume the task: ongoing replication",
+                              "DMS applies committed changes in commit order; watch CDCLatencySource/Target and "
+                              "validation until cutover (§4.3, §6.4).", "resume task"))
+        cut = self.ddl["cutover"]
+        convs = self._convs()
+        code = [o.qname for o in self.a.inventory.objects if isinstance(o, Routine)
+                and not (convs.get(id(o)) and convs[id(o)].statements)]
+        steps.append(Step("cutover", "8.1", "Stop writes and drain", "Stop application writes to the source; wait "
+                          "until CDC latency is near zero, then stop the task (CdcStopPosition) (§4.7).", "operate"))
+        steps.append(Step("cutover", "8.2", "Re-seed sequences and identity columns, create views and code",
+                          "DMS moves rows, not sequence state or code; views and routines go in last because they "
+                          "read tables and each other (order from the dependency graph). Triggers are created or "
+                          "enabled only now so they do not fire on replicated rows (§4.6, §4.7).", "run DDL",
+                          objects=_names(cut) + code, sql=[s.sql for _, s in cut] + self.reseed_sql(),
+                          ddl_file=DDL_FILES["cutover"],
+                          notes=[f"{len(code)} procedural objects are converted outside migplan (SCT) and applied "
+                                 "here, triggers last." if code else "No procedural code left to convert outside "
+                                 "migplan.",
+                                 *([f"{len(self.held)} views or routines are held back in {HELD_FILE}: they need "
+                                    "objects converted outside migplan."] if self.held else []),
+                                 "Run source_sequence_values.sql on the source for the standalone sequences."]))
+        steps.append(Step("cutover", "8.3", "Validate, re-enable protection, switch over",
+                          "Check DMS validation results and row counts, re-enable backups and Multi-AZ, refresh "
+                          "statistics (ANALYZE), then point the applications at the target (§4.7).", "operate"))
+        steps.append(Step("rollback", "9.1", "Keep a way back",
+                          "Keep the source untouched until the target has run in production; for a fall-back, a "
+                          "reverse CDC task (target to source) can keep the source current (§4.7).", "operate"))
+        return steps
+
+    def _homogeneous_steps(self) -> list[Step]:
+        fam = self.a.source.family
+        tool = {"postgresql": "pg_dump -s / pg_restore, then logical replication or a DMS CDC task",
+                "mysql": "mysqldump --no-data (or mydumper/myloader), then binlog replication or a DMS CDC task",
+                "oracle": "Data Pump (expdp/impdp), then DMS CDC or GoldenGate",
+                "sqlserver": "backup/restore or the Generate Scripts wizard, then DMS CDC"}.get(fam, "native tools")
+        return [
+            Step("before full load", "2.1", "Move the schema with native tools",
+                 f"Same engine family: schema and code move unchanged with {tool} (§1.4). The converted DDL files "
+                 "are still written for review.", "operate", ddl_file=DDL_FILES["before full load"]),
+            Step("full load", "3.1", "Load the data natively or with a DMS homogeneous data migration",
+                 "Native dump/restore is faster than DMS for same-engine moves; note the log position first so "
+                 "replication starts from it (§1.4, §4.9).", "operate",
+                 objects=[t.qname for w in self.waves for t in w.tables]),
+            Step("ongoing replication", "7.1", "Replicate changes until cutover",
+                 "Native replication or a DMS CDC task from the noted position.", "operate"),
+            Step("cutover", "8.1", "Stop writes, drain, re-seed sequences, switch over",
+                 "As for any DMS cutover (§4.7).", "operate", sql=self.reseed_sql()),
+        ]
+
+    # -- views for people ---------------------------------------------------------------------------
+    def frame(self) -> pd.DataFrame:
+        rows = []
+        for s in self.steps:
+            objs = s.objects or [""]
+            for i, o in enumerate(objs):
+                rows.append({"phase": s.phase, "step": s.number, "title": s.title, "object": o,
+                             "action": s.action, "ddl": s.sql[i] if i < len(s.sql) and len(s.sql) == len(objs) else "",
+                             "why": s.why})
+        df = pd.DataFrame(rows, columns=["phase", "step", "title", "object", "action", "ddl", "why"])
+        df["phase"] = pd.Categorical(df["phase"], categories=list(PHASES), ordered=True)
+        return df
+
+    def runbook(self) -> str:
+        from migplan.plan.runbook import render
+
+        return render(self)
+
+    def _repr_html_(self) -> str:  # pragma: no cover
+        from html import escape
+
+        rows = "".join(f"<tr><td>{escape(s.number)}</td><td>{escape(s.phase)}</td><td>{escape(s.title)}</td>"
+                       f"<td>{len(s.objects)}</td></tr>" for s in self.steps)
+        return f"<table><tr><th>step</th><th>phase</th><th>what</th><th>objects</th></tr>{rows}</table>"
+
+
+_PHASE_WHY = {
+    "before full load": "Tables, primary keys and unique keys: what DMS needs to load (run before starting the task).",
+    "before cached changes": "Secondary indexes: run when the task stops before applying cached changes.",
+    "after cached changes": "Foreign keys and checks: run when the task stops after applying cached changes.",
+    "cutover": "Sequence re-seeding, views, synonyms and code (triggers last): run at cutover, after writes stop "
+               "and the task is stopped.",
+}
+
+
+def _inline_only(c: ConvertedObject) -> bool:
+    """Objects converted into other objects' DDL (enum/alias types used inline, partition children
+    folded into their parent) count as present."""
+    return c.converted and c.source.kind in ("type", "domain", "index", "extension")
+
+
+def _names(pairs) -> list[str]:
+    """Target names of what the statements create, in order (comments left out)."""
+    out = []
+    for c, st in pairs:
+        if st.kind == "comment":
+            continue
+        if c is None or st.kind == "schema":
+            out.append(st.name)
+        elif st.kind in ("table", "sequence", "view", "materialized view", "synonym", "type"):
+            out.append(c.target_qname)
+        else:
+            out.append(f"{st.table}.{st.name}" if st.table else st.name)
+    return out
+
+
+def _source_constraint_name(c: ConvertedObject, st: TargetStatement) -> str:
+    if st.origin and st.origin.startswith("constraint:") and isinstance(c.source, Table):
+        n = int(st.origin.split(":")[1])
+        con = c.source.constraints[n]
+        return con.name or ""
+    return ""

@@ -1,0 +1,65 @@
+"""The plan as a Markdown runbook a DBA hands to an operator."""
+
+from __future__ import annotations
+
+
+def render(plan) -> str:
+    a = plan.a
+    opts = plan.options
+    out = [f"# Migration runbook: {a.source.display} to {a.target.display}", ""]
+    out.append(f"Pair verdict: **{a.compatibility.verdict}** ({a.compatibility.recommended_path})  ")
+    out.append(f"Migration type: `{opts.migration_type}`; foreign keys during the load: "
+               f"{'yes (load waves)' if opts.fks_during_load else 'no'}; MaxFullLoadSubTasks: {opts.max_subtasks}.")
+    s = a.summary()
+    out.append(f"Objects: {s.objects}; action items: {len(a.action_items.active())}; estimated manual effort "
+               f"{s.hours_low:.0f}-{s.hours_high:.0f} hours.")
+    out.append("")
+    if plan.cycles:
+        out.append("## Dependency cycles")
+        for c in plan.cycles:
+            names = ", ".join(n.split(":", 1)[1] for n in c.nodes)
+            out.append(f"- {c.kind} cycle: {names}. {c.resolution}")
+        out.append("")
+    phase = None
+    for step in plan.steps:
+        if step.phase != phase:
+            phase = step.phase
+            out += [f"## {phase[0].upper()}{phase[1:]}", ""]
+        out.append(f"### {step.number} {step.title}")
+        out.append("")
+        out.append(f"*Why:* {step.why}")
+        out.append("")
+        if step.ddl_file:
+            out.append(f"Run `ddl/{step.ddl_file}` ({len(step.sql)} statements).")
+            out.append("")
+        if step.action in ("start task", "resume task"):
+            out.append(
+                f"Action: {step.action} (`aws dms start-replication-task"
+                f"{'' if step.action == 'start task' else ' --start-replication-task-type resume-processing'}`)."
+            )
+            out.append("")
+        if step.objects:
+            shown = step.objects[:40]
+            out.append(f"Objects, in order ({len(step.objects)}):")
+            out += [f"{n}. `{o}`" for n, o in enumerate(shown, 1)]
+            if len(step.objects) > len(shown):
+                out.append(f"... and {len(step.objects) - len(shown)} more (see plan.csv).")
+            out.append("")
+        for note in step.notes:
+            out.append(f"> {note}")
+        if step.notes:
+            out.append("")
+        out.append("- [ ] done")
+        out.append("")
+    if plan.waves and any(w.minutes for w in plan.waves):
+        out.append("## Full-load estimate")
+        out.append("")
+        out.append(f"Assumption: {opts.throughput_mb_s} MB/s per load stream (measure it in a proof of concept, "
+                   "aws_dms_sct.md §8.4).")
+        out.append("")
+        out.append("| wave | tables | GB | minutes |")
+        out.append("|---|---|---|---|")
+        for w in plan.waves:
+            out.append(f"| {w.number} | {len(w.tables)} | {w.bytes / 1024 ** 3:.1f} | {w.minutes or '-'} |")
+        out.append("")
+    return "\n".join(out)
