@@ -1,5 +1,6 @@
 """Output of an assessment: assessment.json (schema: migplan/data/assessment.schema.json),
-action_items.csv, objects.csv, the converted DDL, the plan and the DMS artifacts. Byte-identical for the same input: no clock, no absolute paths, stable ordering."""
+action_items.csv, objects.csv, the converted DDL, and the reports for people (report.html,
+report.md). Byte-identical for the same input: no clock, no absolute paths, stable ordering."""
 
 from __future__ import annotations
 
@@ -83,7 +84,17 @@ def write_assessment(a, out: Path) -> Path:
     _json(dms / "task-settings.json", a.dms.task_settings())
     (dms / "cloudformation.yaml").write_text(a.dms.cloudformation_yaml(), encoding="utf-8")
     _graph_files(a, out)
+    _reports(a, out)
     return out
+
+
+def _reports(a, out: Path) -> None:
+    """report.html (self-contained, for people) and report.md (the same content as Markdown)."""
+    from migplan.report.html import render_html
+    from migplan.report.markdown import render_markdown
+
+    (out / "report.html").write_text(render_html(a), encoding="utf-8")
+    (out / "report.md").write_text(render_markdown(a), encoding="utf-8")
 
 
 def _json(path: Path, data) -> None:
