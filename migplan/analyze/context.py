@@ -36,6 +36,11 @@ class AnalysisContext:
     def target_family(self) -> str:
         return self.target.family
 
+    def converted(self, obj: SchemaObject) -> bool:
+        """Whether migplan wrote target DDL for the object (a view whose query it rewrote)."""
+        conv = self.conversion.by_source(obj)
+        return conv is not None and conv.converted and bool(conv.statements)
+
     def hit(self, rule, obj: SchemaObject, line: int | None, message: str, source: str | None = None,
             sub: str | None = None, converted: str | None = None) -> Finding:
         return Finding(rule.code, obj.qname, obj.kind, obj.location.file, line or obj.location.line, message, source,

@@ -48,7 +48,9 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None) -> Co
     ctx = ConvertContext(inv, inv.engine, target, profile, names, types, exprs, options)
     if types is not None:
         exprs.map_type = ctx.map_type  # casts in expressions map their types like columns do
-    exprs.routines = {o.name.upper() for o in inv.objects if o.kind in ("function", "procedure", "package")}
+    exprs.routines = {o.name.upper() for o in inv.objects
+                      if o.kind in ("function", "procedure", "package", "aggregate")}
+    exprs.resolve = _resolver(inv)
     out = Conversion(inv.engine.name, target.name)
 
     # 1. names first, so foreign keys and views can point at any table whatever the order
@@ -110,6 +112,17 @@ def _convert_one(obj: SchemaObject, ctx: ConvertContext) -> ConvertedObject | No
     if isinstance(obj, Routine):
         return convert_routine(obj, ctx)
     return None
+
+
+def _resolver(inv: Inventory):
+    """Schema of the table, view or synonym an unqualified name in a query means, if the scripts say."""
+    def resolve(name: str) -> str | None:
+        for kind in ("table", "view", "materialized view", "synonym"):
+            obj = inv.lookup(kind, None, name) or inv.lookup(kind, None, inv.engine.fold(name))
+            if obj is not None:
+                return obj.schema
+        return None
+    return resolve
 
 
 def _family(engine) -> str:

@@ -98,6 +98,15 @@ class ConvertContext:
             return self.columns[key]
         return self.names.base(col.name if col else name, bool(col and col.quoted))
 
+    def base_sql(self, spec: TypeSpec) -> str:
+        """The built-in target type under a domain or alias type (what a default must be written for)."""
+        ut = self._user_type(spec) if (spec.user_defined or spec.base not in _BUILTIN_HINT) else None
+        if isinstance(ut, UserType) and ut.type_kind in ("alias", "domain") and ut.base_type:
+            from migplan.parse.types import parse_type_text
+
+            return self.base_sql(parse_type_text(ut.base_type, self.source.splitter))
+        return self.map_type(spec).sql
+
     def map_type(self, spec: TypeSpec) -> MappedType:
         if self.types is None:  # same family: keep the type as written
             return MappedType(spec.raw or spec.base, None)

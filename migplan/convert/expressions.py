@@ -5,6 +5,7 @@ plus the few rewrites a table cannot say (Oracle pseudo-columns, sequence calls)
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,6 +73,8 @@ class ExpressionConverter:
         self.sequences = sequences or {}  # source sequence name (upper) -> target qualified name
         self.map_type = None  # the pair's type mapping (ConvertContext.map_type), set once it exists
         self.routines: set[str] = set()  # names of functions/procedures/packages the scripts define
+        self.resolve = None  # unqualified table name -> the source schema it lives in (set by convert())
+        self._ctes: set[str] = set()
 
     def convert(self, text: str, context: str = "expression", columns: dict | None = None) -> Converted:
         """``columns``: source column name (upper case) -> TypeSpec of the table the expression belongs to,
@@ -90,7 +93,10 @@ class ExpressionConverter:
             return Converted(None, [("PRS002", f"sqlglot cannot read this {context}: {_first(err)}")])
         problems: list[tuple[str, str]] = []
         self._columns = {k.upper(): v for k, v in (columns or {}).items()}
+        self._ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
         tree = self._drop_dual(tree.copy())
+        if self.source.family == "oracle" and any(c.args.get("join_mark") for c in tree.find_all(exp.Column)):
+            tree = self._ansi_joins(tree, problems)
         tree = tree.transform(lambda node: self._rewrite(node, problems, context), copy=False)
         try:
             sql = tree.sql(dialect=self.profile.sqlglot, unsupported_level=ErrorLevel.RAISE)
@@ -100,6 +106,16 @@ class ExpressionConverter:
         if any(code in BLOCKING for code, _ in problems):
             sql = None
         return Converted(sql, problems, tree)
+
+    def _ansi_joins(self, tree: exp.Expression, problems: list) -> exp.Expression:
+        """Oracle's (+) outer joins as LEFT JOINs (sqlglot's eliminate_join_marks, per SELECT)."""
+        from sqlglot.transforms import eliminate_join_marks
+
+        try:
+            return tree.transform(eliminate_join_marks, copy=False)
+        except Exception as err:  # shapes the transform does not handle: say so, write nothing
+            problems.append(("SQL001", f"(+) outer join could not be rewritten as ANSI JOIN: {_first(err)}"))
+            return tree
 
     def _drop_dual(self, tree: exp.Expression) -> exp.Expression:
         """SELECT ... FROM dual: both targets select without FROM (a quoted `dual` would be a table)."""
@@ -111,6 +127,11 @@ class ExpressionConverter:
 
     # -- rewrites -------------------------------------------------------------------------
     def _rewrite(self, node: exp.Expression, problems: list, context: str) -> exp.Expression:
+        if isinstance(node, exp.Table) and not node.db and self.resolve is not None and node.name \
+                and str(node.name).upper() not in self._ctes:
+            schema = self.resolve(str(node.name))
+            if schema:  # the source found it in a schema by default (USE db, search_path): say which
+                node.set("db", exp.Identifier(this=schema, quoted=False))
         if isinstance(node, exp.Identifier):
             if isinstance(node.parent, exp.Table) and node.arg_key == "db":
                 return self._schema(node)  # a schema can be renamed on the target (MySQL: a database)
@@ -136,6 +157,10 @@ class ExpressionConverter:
                 trunc = self._trunc_of_date(node, name, args, problems, context)
                 if trunc is not None:
                     return trunc
+        if isinstance(node, (exp.Add, exp.Sub)) and self.source.family == "oracle":
+            days = self._oracle_days(node, problems, context)
+            if days is not None:
+                return days
         if isinstance(node, exp.Div) and self.source.family == "oracle" and self.profile.family == "postgresql" \
                 and not node.args.get("typed"):
             # Oracle divides NUMBERs exactly; sqlglot's float cast would make ROUND(x, n) fail on PostgreSQL,
@@ -158,10 +183,27 @@ class ExpressionConverter:
                    for a in (node.this, node.expression)]
             return exp.Paren(this=exp.Var(this=f"{sub[0].sql(dialect='mysql')} REGEXP "
                                                f"{sub[1].sql(dialect='mysql')}"))
+        if isinstance(node, (exp.EQ, exp.NEQ)) and self.profile.family == "mysql":
+            listed = self._any_array(node, problems, context)
+            if listed is not None:
+                return listed
         if isinstance(node, exp.Connect) and self.source.family != self.profile.family:
             problems.append(("SQL001", "hierarchical query (START WITH / CONNECT BY) has no direct form on "
                                        f"{self.profile.family}: rewrite it with WITH RECURSIVE"))
             return node
+        if isinstance(node, exp.Is) and isinstance(node.expression, exp.JSON) and self.profile.family == "mysql":
+            this = node.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+            return exp.Anonymous(this="JSON_VALID", expressions=[this])  # Oracle's x IS JSON
+        if isinstance(node, exp.GroupingId):  # Oracle GROUPING_ID(a, b) is the bit mask GROUPING(a, b) gives
+            args = [a.transform(lambda n: self._rewrite(n, problems, context), copy=True) for a in node.expressions]
+            return exp.Anonymous(this="GROUPING", expressions=args)
+        if isinstance(node, (exp.GroupingSets, exp.Cube)) and self.profile.family == "mysql":
+            problems.append(("SQL001", "GROUPING SETS / CUBE: MySQL only has GROUP BY ... WITH ROLLUP"))
+            return node
+        if isinstance(node, exp.ToChar) and self.profile.family == "mysql" and self.source.family == "oracle":
+            mysql = self._to_char_mysql(node, problems, context)
+            if mysql is not None:
+                return mysql
         if isinstance(node, exp.Filter) and self.profile.family == "mysql":
             return self._filter_as_case(node, problems, context)
         if isinstance(node, exp.Dot) and isinstance(node.this, exp.Paren) and self.profile.family == "mysql":
@@ -182,6 +224,17 @@ class ExpressionConverter:
             bit = self._boolean_compare(node)
             if bit is not None:
                 return bit
+        if isinstance(node, exp.DateTrunc) and self.source.family == "oracle" and self._day_count(node.this):
+            # TRUNC(SYSDATE - d): sqlglot reads a date truncation, but Oracle truncates the number of days
+            days = node.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+            fn = "TRUNC" if self.profile.family == "postgresql" else "TRUNCATE"
+            args = [days] if fn == "TRUNC" else [days, exp.Literal.number(0)]
+            return exp.Anonymous(this=fn, expressions=args)
+        if isinstance(node, (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)) and \
+                self.profile.family == "postgresql" and self.source.family in ("sqlserver", "mysql"):
+            numeric = self._text_vs_number(node, problems, context)
+            if numeric is not None:
+                return numeric
         if isinstance(node, exp.DateTrunc):  # sqlglot keeps Oracle's 'DD'/'MM' units, PostgreSQL wants day/month
             unit = node.args.get("unit")
             if isinstance(unit, exp.Literal) and unit.is_string:
@@ -254,6 +307,108 @@ class ExpressionConverter:
         problems.append(("SEQ001", f"NEXT VALUE FOR {source}: {self.profile.family} has no sequences; use "
                                    "AUTO_INCREMENT or a sequence table"))
         return node
+
+    def _oracle_days(self, node, problems: list, context: str) -> exp.Expression | None:
+        """Oracle counts dates in days: d1 - d2 is a number of days, d + n adds n days (n may be a
+        fraction: 1/24 is an hour). Written with the target's intervals, value for value."""
+        left, right = node.this, node.expression
+        sub = isinstance(node, exp.Sub)
+        pg = self.profile.family == "postgresql"
+
+        def conv(n):
+            return n.transform(lambda x: self._rewrite(x, problems, context), copy=True)
+
+        def sql(n):
+            return conv(n).sql(dialect=self.profile.sqlglot)
+
+        if sub and self._is_date(left) and self._is_date(right):
+            text = (f"(EXTRACT(EPOCH FROM ({sql(left)} - {sql(right)})) / 86400)" if pg else
+                    f"(TIMESTAMPDIFF(SECOND, {sql(right)}, {sql(left)}) / 86400)")
+        elif self._is_date(left) and _is_number(right):
+            text = _add_days(sql(left), sql(right), "-" if sub else "+", pg, right)
+        elif not sub and _is_number(left) and self._is_date(right):
+            text = _add_days(sql(right), sql(left), "+", pg, left)
+        else:
+            return None
+        problems.append(("SQL019", f"Oracle day arithmetic {node.sql(dialect='oracle')} written as {text}"))
+        return sqlglot.parse_one(text, read=self.profile.sqlglot)
+
+    def _to_char_mysql(self, node, problems: list, context: str):
+        """Oracle TO_CHAR(x, 'fmt') on MySQL: DATE_FORMAT with the same picture for dates,
+        FORMAT(x, n) for grouped numbers ('FM999G990D00'); other pictures stay unconverted."""
+        fmt = node.args.get("format")
+        if not isinstance(fmt, exp.Literal) or not fmt.is_string:
+            return None
+        value = node.this.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        picture = fmt.this.upper()
+        number = re.fullmatch(r"(FM)?[9,0]*[9G0]*(G[9,0]+)*(D(0+))?", picture.replace("9", "9"))
+        if number and ("G" in picture or "," in picture) and set(picture) <= set("FM90GD,."):
+            decimals = len(picture.split("D")[1]) if "D" in picture else 0
+            return exp.Anonymous(this="FORMAT", expressions=[value, exp.Literal.number(decimals)])
+        mysql_fmt = _oracle_date_picture(fmt.this)
+        if mysql_fmt is None:
+            return None
+        return exp.Anonymous(this="DATE_FORMAT", expressions=[value, exp.Literal.string(mysql_fmt)])
+
+    def _day_count(self, node) -> bool:
+        """An Oracle expression worth a number of days: the difference of two dates."""
+        while isinstance(node, exp.Paren):
+            node = node.this
+        return isinstance(node, exp.Sub) and self._is_date(node.this) and self._is_date(node.expression)
+
+    def _text_vs_number(self, node, problems: list, context: str):
+        """SQL Server and MySQL compare a character column with a number as numbers (the text is
+        converted); PostgreSQL refuses text = integer. The column is cast, as the source does."""
+        left, right = node.this, node.expression
+        for col, lit, col_left in ((left, right, True), (right, left, False)):
+            if isinstance(col, exp.Column) and isinstance(lit, exp.Literal) and not lit.is_string:
+                spec = self._columns.get(str(col.name).upper())
+                if spec is not None and spec.base.upper() in _STRING_TYPES:
+                    target = "numeric" if "." in lit.this else "integer"
+                    cast = exp.cast(col.transform(lambda n: self._rewrite(n, problems, context), copy=True), target)
+                    other = lit.copy()
+                    return type(node)(this=cast if col_left else other, expression=other if col_left else cast)
+        return None
+
+    def _is_date(self, node) -> bool:
+        while isinstance(node, exp.Paren):
+            node = node.this
+        if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.StrToDate, exp.StrToTime, exp.DateTrunc,
+                             exp.TimestampTrunc, exp.LastDay, exp.AddMonths, exp.NextDay)):
+            return True
+        if isinstance(node, exp.Cast):
+            return node.to.this in (exp.DataType.Type.DATE, exp.DataType.Type.TIMESTAMP,
+                                    exp.DataType.Type.DATETIME)
+        if isinstance(node, exp.Column):
+            spec = self._columns.get(str(node.name).upper())
+            return spec is not None and spec.base.upper().startswith(("DATE", "TIMESTAMP"))
+        if isinstance(node, exp.Anonymous) and str(node.this).upper() in ("TRUNC", "ROUND") and node.expressions:
+            return self._is_date(node.expressions[0])
+        return False
+
+    def _any_array(self, node, problems: list, context: str) -> exp.Expression | None:
+        """pg_dump's x = ANY (ARRAY['a', 'b']) is x IN ('a', 'b'); x <> ALL (...) is NOT IN."""
+        quant = node.expression
+        if not isinstance(quant, (exp.Any, exp.All)):
+            return None
+        if isinstance(node, exp.EQ) != isinstance(quant, exp.Any):
+            return None  # = ALL / <> ANY are not list membership
+        arr = quant.this
+        while isinstance(arr, (exp.Paren, exp.Cast)):
+            arr = arr.this
+        if not isinstance(arr, exp.Array):
+            return None
+        values = []
+        for v in arr.expressions:
+            while isinstance(v, exp.Cast):  # 'I'::bpchar
+                v = v.this
+            values.append(v.transform(lambda n: self._rewrite(n, problems, context), copy=True))
+        left = node.this
+        while isinstance(left, (exp.Paren, exp.Cast)) and not isinstance(left, exp.Column):
+            left = left.this  # (kind)::text
+        left = left.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        result = exp.In(this=left, expressions=values)
+        return result if isinstance(node, exp.EQ) else exp.Not(this=result)
 
     def _filter_as_case(self, node: exp.Filter, problems: list, context: str) -> exp.Expression:
         """agg(x) FILTER (WHERE c) -> agg(CASE WHEN c THEN x END): MySQL has no FILTER clause, and
@@ -376,6 +531,62 @@ class ExpressionConverter:
         return None
 
 
+# Oracle datetime picture elements -> MySQL DATE_FORMAT; FM switches padding off
+_PICTURE = [("YYYY", "%Y", "%Y"), ("YY", "%y", "%y"), ("MONTH", "%M", "%M"), ("MON", "%b", "%b"),
+            ("MM", "%m", "%c"), ("DDD", "%j", "%j"), ("DD", "%d", "%e"), ("DAY", "%W", "%W"), ("DY", "%a", "%a"),
+            ("HH24", "%H", "%k"), ("HH12", "%h", "%l"), ("HH", "%h", "%l"), ("MI", "%i", "%i"), ("SS", "%s", "%s"),
+            ("AM", "%p", "%p"), ("PM", "%p", "%p"), ("IW", "%v", "%v"), ("Q", None, None), ("WW", None, None)]
+
+
+def _oracle_date_picture(picture: str) -> str | None:
+    out, i, fm = [], 0, False
+    text = picture
+    while i < len(text):
+        if text[i] == '"':  # quoted literal text
+            j = text.find('"', i + 1)
+            if j < 0:
+                return None
+            out.append(text[i + 1:j].replace("%", "%%"))
+            i = j + 1
+            continue
+        if text[i:i + 2].upper() == "FM":
+            fm = True
+            i += 2
+            continue
+        for element, padded, plain in _PICTURE:
+            if text[i:i + len(element)].upper() == element:
+                if padded is None:
+                    return None  # no MySQL equivalent: leave it to the user
+                out.append(plain if fm else padded)
+                i += len(element)
+                break
+        else:
+            if text[i].isalnum():
+                return None
+            out.append(text[i].replace("%", "%%"))
+            i += 1
+    return "".join(out)
+
+
+def _is_number(node) -> bool:
+    """A number literal or arithmetic on number literals (1, 1/24, -(2*7))."""
+    if isinstance(node, exp.Literal):
+        return not node.is_string
+    if isinstance(node, (exp.Paren, exp.Neg)):
+        return _is_number(node.this)
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
+        return _is_number(node.this) and _is_number(node.expression)
+    return False
+
+
+def _add_days(date_sql: str, n_sql: str, op: str, pg: bool, n_node) -> str:
+    if pg:
+        return f"({date_sql} {op} ({n_sql}) * INTERVAL '1 day')"
+    if isinstance(n_node, exp.Literal) and n_node.this.isdigit():
+        return f"({date_sql} {op} INTERVAL {n_sql} DAY)"
+    return f"({date_sql} {op} INTERVAL ROUND(({n_sql}) * 86400) SECOND)"
+
+
 def infer_type(sql: str, dialect: str, column_types: dict[str, str]) -> str | None:
     """The target type of a converted expression, from the target types of the columns it reads
     (sqlglot's type annotation); None when sqlglot cannot tell."""
@@ -383,11 +594,19 @@ def infer_type(sql: str, dialect: str, column_types: dict[str, str]) -> str | No
 
     try:
         tree = sqlglot.parse_one(sql, read=dialect)
-        typed = {k.lower(): exp.DataType.build(v, dialect=dialect) for k, v in column_types.items() if v}
     except (ParseError, TokenError, ValueError):
         return None
+    typed = {}
+    for k, v in column_types.items():
+        try:
+            typed[k.lower()] = exp.DataType.build(v, dialect=dialect) if v else None
+        except (ParseError, TokenError, ValueError):
+            pass  # a domain or user type: columns of it stay unknown
+    typed = {k: v for k, v in typed.items() if v is not None}
 
     def typed_null(node):
+        if isinstance(node, exp.National):  # N'...' is a plain string to the annotator
+            return exp.Literal.string(node.this)
         if isinstance(node, exp.Column) and str(node.name).lower() in typed:
             return exp.Cast(this=exp.Null(), to=typed[str(node.name).lower()].copy())
         return node

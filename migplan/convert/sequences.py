@@ -62,15 +62,14 @@ def _big(value: str) -> bool:
 
 
 def _feeds_auto_increment(seq: Sequence, ctx: ConvertContext) -> bool:
-    """OWNED BY a column whose default is nextval of this sequence (pg_dump's serial/bigserial)."""
-    if not seq.owned_by:
-        return False
-    parts = seq.owned_by.split(".")
-    if len(parts) < 2:
-        return False
-    table = ctx.inventory.lookup("table", parts[-3] if len(parts) > 2 else seq.schema, parts[-2])
-    col = table.column(parts[-1]) if table is not None else None
-    if col is None or not col.default:
-        return False
-    used = serial_default(col) or ""
-    return used.split(".")[-1].strip('"').lower() == seq.name.lower()
+    """A sequence only column defaults take values from, with nextval('seq') (pg_dump's serial and
+    bigserial, OWNED BY or not): on MySQL those columns become AUTO_INCREMENT instead."""
+    users = []
+    for t in ctx.inventory.tables:
+        if t.attrs.get("partition_of"):
+            continue  # partitions repeat their parent's default
+        for col in t.columns:
+            used = serial_default(col)
+            if used and used.split(".")[-1].strip('"').lower() == seq.name.lower():
+                users.append((t, col))
+    return len(users) == 1

@@ -15,6 +15,7 @@ from migplan.convert.context import LOSSY_ITEMS, ConvertContext
 from migplan.convert.expressions import infer_type
 from migplan.convert.model import ConvertedObject, TargetStatement
 from migplan.convert.profiles import non_deterministic_calls
+from migplan.convert.types import MappedType
 from migplan.inventory.model import Column, Constraint, Table
 
 _LITERAL = re.compile(r"^\(*\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE)\s*\)*$", re.I)
@@ -43,7 +44,7 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         col_defs.append(line)
         tname = ctx.columns[(id(t), col.name.upper())]
         expect_cols.append({"name": tname, "type": ctx.column_types[(id(t), col.name.upper())],
-                            "nullable": col.nullable, "identity": col.identity is not None})
+                            "nullable": col.nullable, "identity": col.identity is not None, "source": col.name})
     if p.family == "mysql":
         for col_name, new_type in _mysql_row_size(t, conv, ctx).items():
             ident = p.ident(col_name)
@@ -120,6 +121,13 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
         return None
     mapped = ctx.map_type(spec)
     type_sql = mapped.sql
+    if col.name.upper() in _json_columns(t):
+        json_type = "jsonb" if p.family == "postgresql" else "json"
+        ctx.finding(conv, "TYP022", f"column {col.name} {col.source_type} holds JSON (IS JSON check): written as "
+                    f"{json_type}, which validates and indexes it; DMS moves it as a LOB", line, sub=col.name,
+                    source=f"{col.name} {col.source_type}", converted=f"{tname} {json_type}")
+        mapped = MappedType(json_type, None)
+        type_sql = json_type
     if mapped.item:
         msg = mapped.message or (mapped.rule.why if mapped.rule else "")
         ctx.finding(conv, mapped.item, f"column {col.name} {col.source_type} -> {type_sql}: {msg}", line,
@@ -130,9 +138,10 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     if identity is not None and identity.kind == "serial" and type_sql.lower().endswith(("serial", "serial2",
                                                                                       "serial4", "serial8")):
         type_sql = _SERIAL_BASE[type_sql.lower()]  # the identity clause below replaces serial's sequence
-    if identity is not None and p.family == "postgresql" and type_sql.startswith(("numeric", "decimal")):
-        ctx.finding(conv, "TYP031", f"identity column {col.name} maps to {type_sql}: PostgreSQL identity columns must "
-                    "be smallint, integer or bigint; written as bigint", line, sub=col.name)
+    if identity is not None and type_sql.startswith(("numeric", "decimal")):
+        what = "PostgreSQL identity" if p.family == "postgresql" else "MySQL AUTO_INCREMENT"
+        ctx.finding(conv, "TYP031", f"identity column {col.name} maps to {type_sql}: {what} columns must be "
+                    "integers; written as bigint", line, sub=col.name)
         type_sql = "bigint"
     parts = [p.ident(tname), type_sql]
     if identity is not None:
@@ -145,7 +154,8 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
                     f"and the column is {type_sql} on {p.family}: written without a default", line,
                     source=col.default.strip(), sub=col.name)
     elif col.default is not None:
-        default = _default(col, type_sql, conv, ctx, line)
+        default = _default(col, ctx.base_sql(spec) if type_sql != mapped.sql or mapped.rule is None else type_sql,
+                           conv, ctx, line)
         if default:
             parts.append(f"DEFAULT {default}")
     if not col.nullable:
@@ -217,6 +227,21 @@ def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: Con
                     f"{ctx.failure_message(expr)}; written as a plain "
                     f"{type_sql} column: compute it in a trigger, a view or the application", line,
                     source=col.computed, sub=col.name)
+        return plain
+    auto = [c.name for c in t.columns if c is not col and auto_increment(c, ctx) and
+            c.name.upper() in {str(n.name).upper() for n in expr.tree.find_all(exp.Column)}] \
+        if p.family == "mysql" else []
+    if auto:
+        ctx.finding(conv, "TBL004", f"computed column {col.name} reads the AUTO_INCREMENT column {auto[0]}, which "
+                    f"MySQL does not allow in a generated column; written as a plain {type_sql} column: fill it in "
+                    "a trigger or compute it in a view", line, source=col.computed, converted=expr.sql, sub=col.name)
+        return plain
+    calls = _routine_calls(expr.tree, ctx)
+    if calls:
+        ctx.finding(conv, "TBL004", f"computed column {col.name} calls {', '.join(calls)}, procedural code of the "
+                    f"scripts that migplan does not convert; written as a plain {type_sql} column: convert the "
+                    "function first, then restore the expression", line, source=col.computed, converted=expr.sql,
+                    sub=col.name)
         return plain
     lossy = ctx.lossy_reads(t, expr.tree)
     if lossy:
@@ -296,6 +321,8 @@ def _default(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertCont
         return None
     if p.family == "mysql" and not _LITERAL.match(sql) and not sql.upper().startswith("CURRENT_TIMESTAMP"):
         sql = f"({sql})"  # MySQL 8.0.13+ / MariaDB: expression defaults in parentheses
+    if isinstance(tree, exp.Boolean) and _NUMERIC_TYPE.match(type_sql):
+        return "1" if tree.this else "0"  # MySQL's BOOLEAN DEFAULT TRUE, kept as a number
     if type_sql in ("boolean", "tinyint(1)", "bit(1)"):
         bit = _bit_literal(tree, text)
         if bit is not None:  # 0/1, '0'/'1' and MySQL's b'0'/b'1' all mean false/true
@@ -306,6 +333,31 @@ def _default(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertCont
             return f"b'{bits}'"
         return f"B'{bits}'" if type_sql.startswith("bit") else str(int(bits or "0", 2))
     return sql
+
+
+_IS_JSON = re.compile(r'^[\s(]*"?(\w+)"?\s+IS\s+JSON\b[\w\s]*[\s)]*$', re.I)
+
+
+def _json_columns(t: Table) -> set[str]:
+    """Columns an Oracle-style CHECK (col IS JSON) declares as JSON documents."""
+    out = set()
+    for con in t.constraints:
+        m = _IS_JSON.match(con.expression or "") if con.kind == "check" else None
+        if m:
+            out.add(m.group(1).upper())
+    return out
+
+
+def _routine_calls(tree, ctx: ConvertContext) -> list[str]:
+    """Functions of the scripts an expression calls (not converted across engine families)."""
+    if tree is None or ctx.source.family == ctx.profile.family:
+        return []
+    out = []
+    for node in tree.find_all(exp.Anonymous):
+        name = node.this.name if isinstance(node.this, exp.Identifier) else str(node.this)
+        if name.upper() in ctx.exprs.routines and name not in out:
+            out.append(name)
+    return out
 
 
 def _plain_literal(text: str) -> bool:
@@ -394,6 +446,12 @@ def _constraint(con: Constraint, t: Table, conv: ConvertedObject, ctx: ConvertCo
             ctx.finding(conv, "CON003", f"check {con.name or ''} reads {lossy}, which has no {p.family} equivalent: "
                         "not created; re-express the rule on the target type", line, source=con.expression,
                         converted=expr.sql)
+            return None
+        refused = non_deterministic_calls(expr.tree, p) if p.family == "mysql" else []
+        if refused:
+            ctx.finding(conv, "CON003", f"check {con.name or ''} calls {', '.join(refused)}: MySQL allows only "
+                        "deterministic functions in a CHECK; not created: enforce it in a trigger", line,
+                        source=con.expression, converted=expr.sql)
             return None
         clash = _mysql_check_clash(con, t, expr.tree, ctx) if p.family == "mysql" else None
         if clash:

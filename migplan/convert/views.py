@@ -22,6 +22,9 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
         return conv
     for code, msg in expr.problems:
         ctx.finding(conv, code, msg, line, source=view.query, converted=expr.sql)
+    for missing in _missing_relations(view, ctx):
+        ctx.finding(conv, "VEW012", f"reads {missing}, which is not in the scripts: the view fails on the target "
+                    "unless it exists there first", line, source=missing)
     cols = ""
     if view.column_names:
         cols = " (" + ", ".join(p.ident(ctx.names.base(c)) for c in view.column_names) + ")"
@@ -59,6 +62,32 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
         conv.statements.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
                                                name, qname, line, {"comment": view.comment, "table": (schema, name)}))
     return conv
+
+
+def _missing_relations(view, ctx: ConvertContext) -> list[str]:
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import ParseError, TokenError
+
+    from migplan.parse.sqlglot_bridge import table_references
+
+    try:
+        tree = sqlglot.parse_one(view.query, read=ctx.source.sqlglot)
+    except (ParseError, TokenError, ValueError):
+        return []
+    ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
+    out = []
+    for ref in table_references(tree):
+        name = str(ref.name)
+        if not name or name.upper() in ctes or name.upper() == "DUAL" or ref.catalog:
+            continue
+        found = any(ctx.inventory.lookup(kind, ref.db or None, name) or
+                    ctx.inventory.lookup(kind, ref.db or None, ctx.source.fold(name))
+                    for kind in ("table", "view", "materialized view", "synonym"))
+        qname = f"{ref.db}.{name}" if ref.db else name
+        if not found and qname not in out:
+            out.append(qname)
+    return out
 
 
 def view_column_types(view, ctx: ConvertContext) -> dict:

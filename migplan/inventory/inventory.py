@@ -53,6 +53,11 @@ class Problem:
     code: str = "INPUT"
 
 
+# the schema an unqualified name lands in when the script does not say (SQL Server's dbo, PostgreSQL's public)
+IMPLICIT_SCHEMA = {"sqlserver": "dbo", "sap-ase": "dbo", "postgresql": "public", "greenplum": "public",
+                   "redshift": "public"}
+
+
 class Inventory:
     def __init__(self, engine: Engine, default_schema: str | None = None):
         self.engine = engine
@@ -92,6 +97,8 @@ class Inventory:
         obj = self._by_key.get(self.key_of(kind, schema, name))
         if obj is None and schema is None and self.default_schema:
             obj = self._by_key.get(self.key_of(kind, self.default_schema, name))
+        if obj is None and schema is not None and schema.lower() == IMPLICIT_SCHEMA.get(self.engine.family):
+            obj = self._by_key.get(self.key_of(kind, None, name))  # dbo.T names the unqualified CREATE TABLE T
         if obj is None and schema is None:
             # unqualified reference: unique match by name across schemas
             matches = [o for (ns, key), o in self._by_key.items()

@@ -50,6 +50,13 @@ class Verification:
     findings: list[Finding]
     seconds: float
     unpredicted: int = 0
+    conversion: Conversion | None = None  # what was applied (MySQL: with the run's database names)
+
+    def fidelity(self, assessment):
+        """Every source storage element and view, and whether the target has it (see verify.fidelity)."""
+        from migplan.verify.fidelity import fidelity
+
+        return fidelity(assessment, self)
 
     @property
     def accepted(self) -> int:
@@ -104,7 +111,7 @@ def verify(assessment, dsn: str | None = None, engine: str | None = None) -> Ver
     finally:
         session.close()
     by_object, findings = _findings(assessment, conversion, results)
-    ver = Verification(version, results, by_object, findings, time.perf_counter() - started)
+    ver = Verification(version, results, by_object, findings, time.perf_counter() - started, 0, conversion)
     _attach(assessment, ver)
     return ver
 
@@ -241,10 +248,11 @@ def _compare(st: TargetStatement, cat: Catalog, family: str, default_schema: str
         return problems
     if "index" in e:
         schema = e.get("schema") or qual(e["table"])[0]
-        idx = cat.indexes.get((schema, e["index"]))
+        idx = cat.indexes.get((schema, e["index"])) or cat.indexes.get((schema, f"{e['table'][1]}.{e['index']}"))
         if idx is None:
             idx = next(
-                (v for (s, n), v in cat.indexes.items() if n == e["index"] and v["table"] == e["table"][1]), None
+                (v for (s, n), v in cat.indexes.items() if n.split(".")[-1] == e["index"] and
+                 v["table"] == e["table"][1]), None
             )
         if idx is None:
             return [f"index {e['index']} is not in the catalog"]
@@ -326,8 +334,10 @@ def _follow_failures(assessment, convs: dict[str, ConvertedObject], results: lis
     new problem: mark it blocked by that object (the dependency graph says what it reads)."""
     from migplan.plan.graph import node_key
 
+    # an object fails when its own CREATE does (a foreign key of a table failing leaves the table there)
     failed = {node_key(convs[r.object_key].source): convs[r.object_key].source.qname
-              for r in results if not r.ok and r.object_key in convs}
+              for r in results if not r.ok and r.object_key in convs and convs[r.object_key].statements
+              and r.statement is convs[r.object_key].statements[0]}
     for c in convs.values():  # objects with no target DDL at all (not converted)
         if not c.statements and not c.converted:
             failed[node_key(c.source)] = c.source.qname

@@ -118,7 +118,8 @@ def read_mysql(conn, databases: list[str]) -> Catalog:
                         FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN ({marks})
                         ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""", databases)
         for schema, name, table, non_unique, col, expr in cur.fetchall():
-            entry = cat.indexes.setdefault((schema, name if name != "PRIMARY" else f"{table}.PRIMARY"),
+            # MySQL index names are per table: keyed by table too, so two tables' idx_fk_x stay apart
+            entry = cat.indexes.setdefault((schema, f"{table}.{name}"),
                                            {"table": table, "unique": not int(non_unique), "columns": []})
             entry["columns"].append(col or expr or "")
         cur.execute(f"SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN ({marks})",

@@ -61,6 +61,8 @@ class ToCharFormats(Rule):
 
     def check(self, obj, ctx):
         mysql = ctx.target_family == "mysql"
+        if mysql and obj.kind in VIEWS and ctx.converted(obj):
+            return  # the converter wrote DATE_FORMAT/FORMAT with the same picture
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if not (is_word(ws, i) and w.up in _FUNCS and is_punct(ws, i + 1, "(")):

@@ -86,7 +86,7 @@ def _converted(ctx, obj) -> bool:
 
 def _routine(ctx, qualifier, name):
     """A function of the scripts: schema.f, f, or pkg.f (then the package)."""
-    found = _lookup(ctx, ("function",), qualifier, name)
+    found = _lookup(ctx, ("function", "aggregate"), qualifier, name)
     if found is None and qualifier:
         found = _lookup(ctx, ("package",), None, qualifier)
     return found

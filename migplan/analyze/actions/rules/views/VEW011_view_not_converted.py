@@ -2,11 +2,13 @@ from migplan.analyze.actions.base import Rule
 
 
 class ViewNotConverted(Rule):
-    """A view whose query could not be read: not converted.
+    """A view whose query could not be read or has no target form: not converted.
 
     What it detects:
-        A view or materialized view whose query sqlglot cannot parse in the source dialect. The item
-        carries the parser's message. Nothing is written for the view.
+        A view or materialized view whose query sqlglot cannot parse in the source dialect, or that
+        uses something the target has no form for (a function it lacks, GROUPING SETS on MySQL,
+        CONNECT BY, PIVOT...). The item carries the reason. Nothing is written for the view: a
+        partial translation would run with another meaning.
 
     Why it matters:
         The view is missing on the target, and so is everything that depends on it: other views,

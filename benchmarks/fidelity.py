@@ -1,0 +1,107 @@
+"""Object fidelity on real engines: each schema is assessed, its converted DDL applied to a real
+PostgreSQL (embedded) or MariaDB (loopback), the catalog read back, and every source storage
+element (table, column with its intended type, keys, checks, indexes, sequences, comments) and
+view counted present or not. Prints one row per schema and target.
+
+    python benchmarks/fidelity.py [--corpus ../shared/corpus] [--only NAME] [--show-missing]
+
+Goal (issue 4): storage >= 98% and views >= 90%; silent losses (missing, no action item) and
+unpredicted verification failures 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import migplan
+from migplan.verify.engines import LocalMariaDB, VerifyEngineError, embedded_postgres_uri
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_schemas"
+
+# (name, path relative to its root, source engine, corpus?)
+SCHEMAS = [
+    ("retail (sample)", "oracle/retail", "oracle", False),
+    ("HR", "oracle/db-sample-schemas/human_resources/hr_create.sql", "oracle", True),
+    ("CO", "oracle/db-sample-schemas/customer_orders/co_create.sql", "oracle", True),
+    ("SH", "oracle/db-sample-schemas/sales_history/sh_create.sql", "oracle", True),
+    ("shop (sample)", "sqlserver/shop", "sqlserver", False),
+    ("Northwind", "tsql/northwind-pubs/instnwnd.sql", "sqlserver", True),
+    ("pubs", "tsql/northwind-pubs/instpubs.sql", "sqlserver", True),
+    ("AdventureWorks", "tsql/adventure-works/oltp-install-script/instawdb.sql", "sqlserver", True),
+    ("sakila (T-SQL)", "tsql/sakila/sql-server-sakila-schema.sql", "sqlserver", True),
+    ("bookstore (sample)", "mysql/bookstore", "mysql", False),
+    ("sakila", "mysql/sakila/sakila-schema.sql", "mysql", True),
+    ("clinic (sample)", "postgresql/clinic", "postgresql", False),
+    ("pagila", "postgres/pagila/pagila-schema.sql", "postgresql", True),
+]
+# issue 4: Oracle, SQL Server, MySQL -> PostgreSQL; Oracle, SQL Server, PostgreSQL -> MariaDB
+TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
+           "mysql": ("aurora-postgresql",), "postgresql": ("aurora-mysql",)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--only", help="schemas whose name contains this text")
+    ap.add_argument("--show-missing", action="store_true", help="list the elements not on the target")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    dsn = {"postgresql": embedded_postgres_uri()}
+    try:
+        dsn["mysql"] = LocalMariaDB.shared().dsn
+    except VerifyEngineError as err:
+        print(f"(MariaDB targets skipped: {err})")
+    head = (f"{'schema':20} {'target':18} {'storage':>15} {'views':>11} {'PK':>7} {'FK':>7} {'checks':>7} "
+            f"{'silent':>6} {'unpred.':>7} {'sec':>5}")
+    print(head)
+    print("-" * len(head))
+    totals: dict[str, list[int]] = {}
+    for name, rel, source, in_corpus in SCHEMAS:
+        if args.only and args.only.lower() not in name.lower():
+            continue
+        path = (corpus if in_corpus else SAMPLES) / rel
+        if not path.exists():
+            print(f"{name:20} (not found: {path})")
+            continue
+        for target in TARGETS[source]:
+            family = "postgresql" if "postgresql" in target else "mysql"
+            if family not in dsn:
+                continue
+            t0 = time.perf_counter()
+            a = migplan.assess(path, source, target)
+            v = a.verify(dsn=dsn[family])
+            f = v.fidelity(a)
+            counts = f.counts()
+            storage = [sum(counts.get(k, (0, 0))[i] for k in counts if k != "view") for i in (0, 1)]
+            views = counts.get("view", (0, 0))
+            for key, (ok, total) in (("storage", storage), ("views", views)):
+                t = totals.setdefault(f"{source}->{family}:{key}", [0, 0])
+                t[0] += ok
+                t[1] += total
+            print(f"{name:20} {target:18} {_pct(*storage):>15} {_pct(*views):>11} {_frac(counts, 'primary key'):>7} "
+                  f"{_frac(counts, 'foreign key'):>7} {_frac(counts, 'check'):>7} {len(f.silent):>6} "
+                  f"{v.unpredicted:>7} {time.perf_counter() - t0:>5.1f}")
+            if args.show_missing:
+                for e in f.elements:
+                    if e.status not in ("present", "folded"):
+                        mark = "" if e.explained else "  << SILENT"
+                        print(f"    {e.status:13} {e.kind:11} {e.name}  {e.detail[:110]}{mark}")
+    print()
+    for key, (ok, total) in sorted(totals.items()):
+        print(f"{key:32} {_pct(ok, total)}")
+
+
+def _pct(ok: int, total: int) -> str:
+    return f"{ok}/{total} {100 * ok / total:5.1f}%" if total else "-"
+
+
+def _frac(counts, kind) -> str:
+    ok, total = counts.get(kind, (0, 0))
+    return f"{ok}/{total}" if total else "-"
+
+
+if __name__ == "__main__":
+    main()
