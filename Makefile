@@ -6,7 +6,7 @@ CORE := $(VENV)/.installed-core
 TEST := $(VENV)/.installed-test
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test sysdeps bench clean
+.PHONY: demo test sysdeps bench clean notebooks
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,12 @@ $(TEST): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(CORE)
 
+# The main job on the bundled Oracle sample: assess for Aurora PostgreSQL, verify the converted DDL
+# on a real (embedded) PostgreSQL, write every output, and say where the report is.
 demo: $(CORE)
-	$(BIN)/migplan inventory sample_schemas/oracle/retail --source oracle
+	$(BIN)/migplan assess sample_schemas/oracle/retail --source oracle --target aurora-postgresql \
+		--verify --output $(DEMO_OUT)
+	@echo "Report: $(DEMO_OUT)/report.html"
 
 # System packages the engine and browser tests use (MariaDB, Chromium); installed when we are root
 # with apt, otherwise those tests skip and say what to install.
@@ -29,10 +33,17 @@ sysdeps:
 	@bash scripts/sysdeps.sh
 
 test: $(TEST) sysdeps
+	$(BIN)/ruff check migplan tests scripts benchmarks
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests notebooks
+
+# Re-execute every notebook in place and store the new outputs (after converter or rule changes);
+# then `make test` checks them with nbval. MariaDB comes from sysdeps, so 02's output is a real run.
+notebooks: $(TEST) sysdeps
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
+		--ExecutePreprocessor.record_timing=False notebooks/[0-9][0-9]_*.ipynb
 
 bench: $(CORE)
 	$(BIN)/python benchmarks/corpus_parse.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache test-artifacts
+	rm -rf $(VENV) out .pytest_cache tests/artifacts

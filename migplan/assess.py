@@ -30,10 +30,12 @@ class UnsupportedPairError(MigplanError):
 
 def assess(paths, source, target, *, default_schema: str | None = None, config=None,
            options: ConvertOptions | None = None, force: bool = False, verify: bool = False,
-           verify_dsn: str | None = None, **plan_options) -> Assessment:
-    """Inventory, compatibility check, conversion and action items for scripts in ``paths``."""
-    inv = load_schema(paths, source, default_schema)
-    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options)
+           verify_dsn: str | None = None, progress: bool | None = None, **plan_options) -> Assessment:
+    """Inventory, compatibility check, conversion and action items for scripts in ``paths``.
+
+    ``progress``: None shows bars only for big schemas (thousands of statements), True always."""
+    inv = load_schema(paths, source, default_schema, progress=progress)
+    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options, progress)
 
 
 def assess_text(sql: str, source, target, *, default_schema: str | None = None, config=None,
@@ -44,14 +46,15 @@ def assess_text(sql: str, source, target, *, default_schema: str | None = None, 
     return _assess(inv, target, config, options, force, False, None, plan_options)
 
 
-def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options) -> Assessment:
+def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,
+            progress: bool | None = None) -> Assessment:
     target_engine = engines.get(target)
     compat = matrix.check(inv.engine.name, target_engine.name)
     if compat.verdict == "unsupported" and not force:
         raise UnsupportedPairError(compat)
     cfg = Config.load(config)
-    conversion = convert(inv, target_engine, options)
-    items = analyze(inv, conversion, cfg)
+    conversion = convert(inv, target_engine, options, progress=progress)
+    items = analyze(inv, conversion, cfg, progress=progress)
     a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options))
     if verify or verify_dsn:
         a.verify(dsn=verify_dsn)
@@ -213,7 +216,9 @@ class Summary:
         self.a = a
         rows = ObjectResults(a).rows()
         self.rows = rows
-        self.objects = len(rows)
+        grouped = [r for r in rows if r["kind"] in STORAGE or r["kind"] in CODE]
+        self.objects = len(grouped)  # storage and code objects: what the percentages are of
+        self.other_objects = len(rows) - len(grouped)  # grants, users, tablespaces, links...
         self.by_group: dict[str, dict[str, int]] = {}
         for group, kinds in (("storage", STORAGE), ("code", CODE)):
             counts = {v: 0 for v in VERDICTS}
@@ -222,30 +227,33 @@ class Summary:
                     counts[r["verdict"]] += 1
             self.by_group[group] = counts
         active = a.action_items.active()
-        learning = {}
+        learning: dict[str, float] = {}
         for i in active:
             if i.severity != "info" and i.effort != "none":
-                learning[i.code] = a.config.effort[i.effort]["learning"]
-                ov = a.config.codes.get(i.code)
-                if ov and ov.learning is not None:
-                    learning[i.code] = ov.learning
-        self.learning_hours = sum(learning.values())
+                # learned once per code, at the level of its hardest occurrence (independent of order)
+                learning[i.code] = max(learning.get(i.code, 0.0), a.config.effort[i.effort]["learning"])
+        for code in learning:
+            ov = a.config.codes.get(code)
+            if ov and ov.learning is not None:
+                learning[code] = ov.learning
+        self.learning_hours = float(sum(learning.values()))  # floats even when empty: stable JSON types
         per = [i for i in active if i.severity != "info" and i.effort != "none"]
-        self.hours_low = self.learning_hours + sum(i.hours_low for i in per)
-        self.hours_high = self.learning_hours + sum(i.hours_high for i in per)
+        self.hours_low = float(self.learning_hours + sum(i.hours_low for i in per))
+        self.hours_high = float(self.learning_hours + sum(i.hours_high for i in per))
 
-    def percent_automatic(self, group: str) -> float:
+    def percent_automatic(self, group: str) -> float | None:
+        """Share of the group converted automatically; None when the scripts have none of them."""
         counts = self.by_group[group]
         total = sum(counts.values())
-        return 100.0 * counts["automatic"] / total if total else 100.0
+        return 100.0 * counts["automatic"] / total if total else None
 
     def to_dict(self) -> dict:
         return {
             "source": self.a.source.name, "target": self.a.target.name, "verdict": self.a.compatibility.verdict,
-            "objects": self.objects,
+            "objects": self.objects, "other_objects": self.other_objects,
             "storage_objects": self.by_group["storage"], "code_objects": self.by_group["code"],
-            "storage_automatic_percent": round(self.percent_automatic("storage"), 1),
-            "code_automatic_percent": round(self.percent_automatic("code"), 1),
+            "storage_automatic_percent": _round(self.percent_automatic("storage")),
+            "code_automatic_percent": _round(self.percent_automatic("code")),
             "action_items": len(self.a.action_items.active()),
             "suppressed_items": len(self.a.action_items) - len(self.a.action_items.active()),
             "effort_hours": {"low": round(self.hours_low, 1), "high": round(self.hours_high, 1),
@@ -257,16 +265,24 @@ class Summary:
         for group, counts in self.by_group.items():
             total = sum(counts.values())
             rows.append({"objects": group, "total": total, **counts,
-                         "automatic %": round(100.0 * counts["automatic"] / total, 1) if total else 100.0})
+                         "automatic %": _round(self.percent_automatic(group))})
         return pd.DataFrame(rows)
 
     def __repr__(self) -> str:
         d = self.to_dict()
-        return (f"{d['source']} -> {d['target']} ({d['verdict']}): {d['objects']} objects; storage "
-                f"{d['storage_automatic_percent']}% automatic, code {d['code_automatic_percent']}% automatic; "
-                f"{d['action_items']} action items; effort {d['effort_hours']['low']}-{d['effort_hours']['high']} h")
+        def pct(v):
+            return "n/a" if v is None else f"{v}%"
+
+        return (f"{d['source']} -> {d['target']} ({d['verdict']}): {d['objects']} storage and code objects "
+                f"(+{d['other_objects']} grants, users and the like); storage {pct(d['storage_automatic_percent'])} "
+                f"automatic, code {pct(d['code_automatic_percent'])} automatic; {d['action_items']} action items; "
+                f"effort {d['effort_hours']['low']}-{d['effort_hours']['high']} h")
 
     def _repr_html_(self) -> str:  # pragma: no cover
         from html import escape
 
         return f"<p>{escape(repr(self))}</p>" + self.frame().to_html(index=False)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from migplan.analyze.items import SEVERITY_ORDER
@@ -20,6 +21,8 @@ def add_parser(sub) -> None:
     p.add_argument("--verify-dsn", help="apply it to this server instead (postgresql://... or mysql://...)")
     p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair")
     p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bars (default: only for big schemas)")
     p.set_defaults(run=run)
 
 
@@ -27,7 +30,7 @@ def run(args) -> int:
     from migplan.assess import assess
 
     a = assess(args.paths, args.source, args.target, default_schema=args.default_schema, config=args.config,
-               force=args.force, verify=args.verify, verify_dsn=args.verify_dsn)
+               force=args.force, verify=args.verify, verify_dsn=args.verify_dsn, progress=args.progress)
     s = a.summary()
     out = sys.stdout
     out.write(repr(s) + "\n")
@@ -42,7 +45,7 @@ def run(args) -> int:
             out.write(f"  {r.code} {r.severity!s:8} x{r.occurrences:<4} {r.summary}\n")
     if args.output:
         path = a.write(args.output)
-        out.write(f"\nwrote {path}\n")
+        out.write(f"\nwrote {path}/ (open {path / 'report.html'} in a browser)\n")
     for p in a.inventory.problems:
         print(f"migplan: {p.file}:{p.line or '-'}: {p.message}", file=sys.stderr)
     if args.fail_on:

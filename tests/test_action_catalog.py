@@ -27,7 +27,11 @@ def _cases():
 
 
 @pytest.mark.parametrize("code,case", _cases())
-def test_fixture(code, case):
+def test_fixture(code, case, monkeypatch):
+    if case.get("break_rule"):  # MIG001: a rule that raises must not end the run
+        def broken(self, obj, ctx):
+            raise RuntimeError("deliberately broken for the test")
+        monkeypatch.setattr(actions.get(case["break_rule"]), "check", broken)
     a = assess_text(case["sql"], case["source"], case["target"], force=True,
                     default_schema=case.get("default_schema"))
     lines = sorted(i.line for i in a.action_items.items if i.code == code)

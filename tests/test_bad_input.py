@@ -1,5 +1,7 @@
 """Bad input gives a clear message with file and line, and the rest of the run goes on."""
 
+import pytest
+
 import migplan
 
 
@@ -51,3 +53,12 @@ def test_includes_are_followed_in_order(tmp_path):
     assert [f.path for f in inv.files] == ["install.sql", "tables.sql", "constraints.sql"]
     assert inv["T"].primary_key.name == "T_PK"
     assert inv.files[1].included_by == "install.sql:1"
+
+
+def test_pair_without_a_converter_says_so():
+    """Db2 scripts can be inventoried and checked in the matrix, not converted yet: a clear error."""
+    import migplan
+    from migplan.errors import MigplanError
+
+    with pytest.raises(MigplanError, match="does not convert db2 scripts"):
+        migplan.assess_text("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY);", "db2-luw", "aurora-postgresql")

@@ -12,11 +12,17 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.convert.model import Conversion, Finding
 from migplan.inventory.inventory import Inventory
+from migplan.inventory.model import SchemaObject
+from migplan.progress import bar
 
 __all__ = ["ActionItem", "ActionItems", "Config", "analyze", "to_item"]
 
 
-def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None) -> ActionItems:
+_STRUCTURED = ("table", "index", "sequence", "view", "materialized view", "synonym")
+
+
+def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None,
+            progress: bool | None = None) -> ActionItems:
     config = config or Config()
     from migplan import engines
 
@@ -24,14 +30,23 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
     findings: list[Finding] = []
     findings.extend(_input_findings(inv))
     findings.extend(conversion.all_findings())
-    for rule_cls in actions.applicable(_family(inv.engine.family), ctx.target.family):
-        rule = rule_cls()
-        if rule.raised_by != "rule":
-            continue
-        for obj in inv.objects:
+    rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family)]
+    rules = [r for r in rules if r.raised_by == "rule"]
+    progress_bar = bar(len(inv.objects), "analyze", progress)
+    for obj in inv.objects:  # object by object, so the bar moves evenly
+        progress_bar.update()
+        if type(obj) is SchemaObject and obj.kind in _STRUCTURED:
+            continue  # a table/view/index statement that was not understood: PRS001 says so, rules need its parts
+        for rule in rules:
             if rule.kinds and obj.kind not in rule.kinds:
                 continue
-            findings.extend(rule.check(obj, ctx))
+            try:
+                findings.extend(rule.check(obj, ctx))
+            except Exception as err:  # a rule's bug must not end the run or hide the object: say so
+                findings.append(Finding("MIG001", obj.qname, obj.kind, obj.location.file, obj.location.line,
+                                        f"rule {rule.code} could not check this object ({type(err).__name__}: "
+                                        f"{err}); please report it with the statement", obj.source[:2000]))
+    progress_bar.close()
     seen = set()
     items = []
     for f in findings:

@@ -14,6 +14,12 @@ _BY_EFFORT = {"none": "automatic", "simple": "simple", "medium": "medium", "sign
 MEDIUM_AT = 2.0
 COMPLEX_AT = 8.0
 
+# Work that is real but is not about converting the object: data movement with DMS, re-seeding at
+# cutover, low-severity behaviour notes (CHAR padding). It counts in the effort, not in whether the
+# object converted by itself.
+NOT_CONVERSION = {"DMS readiness"}
+NOT_CONVERSION_CODES = {"SEQ003"}
+
 STORAGE = ("table", "index", "sequence", "synonym", "type", "domain")
 CODE = ("view", "materialized view", "procedure", "function", "package", "package body", "trigger", "type body")
 
@@ -27,14 +33,16 @@ class Verdict:
 
 
 def object_verdicts(items: list[ActionItem]) -> dict[tuple[str, str], Verdict]:
-    """(kind, qualified name) -> verdict, from active, non-info items."""
+    """(kind, qualified name) -> conversion verdict, from active, non-info conversion items."""
     by_obj: dict[tuple[str, str], list[ActionItem]] = defaultdict(list)
     for i in items:
         if not i.suppressed:
             by_obj[(i.kind, i.object)].append(i)
     out = {}
     for key, its in by_obj.items():
-        real = [i for i in its if i.severity != "info" and i.effort != "none"]
+        real = [i for i in its if i.severity != "info" and i.effort != "none" and i.category not in NOT_CONVERSION
+                and i.code not in NOT_CONVERSION_CODES
+                and not (i.category == "functional differences" and i.severity == "low")]
         verdict = "automatic"
         for i in real:
             v = _BY_EFFORT[i.effort]

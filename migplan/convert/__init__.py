@@ -30,6 +30,7 @@ from migplan.convert.tables import align_foreign_keys, convert_table
 from migplan.convert.views import convert_view
 from migplan.inventory.inventory import Inventory
 from migplan.inventory.model import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View
+from migplan.progress import bar
 
 __all__ = ["Conversion", "ConvertOptions", "ConvertedObject", "Finding", "TargetStatement", "convert"]
 
@@ -37,7 +38,7 @@ __all__ = ["Conversion", "ConvertOptions", "ConvertedObject", "Finding", "Target
 _RELATIONS = (Table, View, Sequence, Synonym)
 
 
-def convert(inv: Inventory, target, options: ConvertOptions | None = None) -> Conversion:
+def convert(inv: Inventory, target, options: ConvertOptions | None = None, progress: bool | None = None) -> Conversion:
     options = options or ConvertOptions()
     target = engines.get(target)
     profile = profile_for(target)
@@ -70,14 +71,17 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None) -> Co
             out.objects.append(convert_extension(obj, ctx))
     order = (UserType, Sequence, Table, Index, View, Synonym, Routine)
     done: set[int] = {id(c.source) for c in out.objects}
+    progress_bar = bar(len(inv.objects), "convert", progress)
     for cls in order:
         for obj in inv.objects:
             if type(obj) is not cls and not (cls is View and isinstance(obj, View)):
                 continue
+            progress_bar.update()
             conv = _convert_one(obj, ctx)
             if conv is not None:
                 out.objects.append(conv)
                 done.add(id(obj))
+    progress_bar.close()
     align_foreign_keys(out.objects, ctx)
     for obj in inv.objects:
         if id(obj) not in done:

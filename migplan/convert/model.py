@@ -89,10 +89,10 @@ class Conversion:
     prelude: list[TargetStatement] = field(default_factory=list)  # CREATE SCHEMA ...
 
     def by_source(self, obj: SchemaObject) -> ConvertedObject | None:
-        for c in self.objects:
-            if c.source is obj:
-                return c
-        return None
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.objects):  # objects only get appended
+            index = self.__dict__["_index"] = {id(c.source): c for c in self.objects}
+        return index.get(id(obj))
 
     def all_findings(self) -> list[Finding]:
         out = list(self.findings)

@@ -131,8 +131,11 @@ def load(source_family: str, target_family: str) -> TypeMap | None:
         return None
     path = resources.files("migplan.data").joinpath(f"typemaps/{source_family}-{target_family}.toml")
     if not path.is_file():
-        raise ValueError(f"no type map from {source_family} to {target_family} "
-                         f"(expected migplan/data/typemaps/{source_family}-{target_family}.toml)")
+        from migplan.errors import MigplanError
+
+        raise MigplanError(f"migplan does not convert {source_family} scripts to {target_family} yet (no type map "
+                           f"migplan/data/typemaps/{source_family}-{target_family}.toml); `migplan inventory` and "
+                           "`migplan matrix` work for this pair")
     raw = tomllib.loads(path.read_text("utf-8"))
     rules = []
     for row in raw.get("map", []):

@@ -12,12 +12,21 @@ from __future__ import annotations
 from migplan.inventory.model import Table
 
 
+def _indexes(plan):
+    """Source object id -> converted object, and qualified name -> table: built once per plan
+    (a plan with many waves asks for one mapping per wave)."""
+    cached = plan.__dict__.get("_mapping_indexes")
+    if cached is None:
+        cached = plan.__dict__["_mapping_indexes"] = (
+            {id(c.source): c for c in plan.a.conversion.objects}, {t.qname: t for t in plan.a.inventory.tables})
+    return cached
+
+
 def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) -> dict:
     a = plan.a
-    convs = {id(c.source): c for c in a.conversion.objects}
+    convs, by_qname = _indexes(plan)
     rules: list[dict] = []
     selected = tables if tables is not None else [t for w in plan.waves for t in w.tables]
-    by_qname = {t.qname: t for t in a.inventory.tables}
     rid = 1
     for lt in sorted(selected, key=lambda t: (-t.load_order, t.qname)):
         t = by_qname[lt.qname]

@@ -47,6 +47,7 @@ from migplan.parse.sequence import parse_create_sequence, read_sequence_options
 from migplan.parse.table import parse_create_table
 from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.view import parse_create_view
+from migplan.progress import bar
 
 ROUTINE_KINDS = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",
                  "macro")
@@ -98,6 +99,7 @@ class Builder:
         self.database: str | None = None
         self._sources: dict[str, tuple[SourceFile, list[Statement]]] = {}
         self._done: set[str] = set()
+        self._bar = bar(0, "parse", False)
 
     # -- files and includes ---------------------------------------------------------------
     def read_all(self, found: list[tuple[Path, str]], progress=None) -> None:
@@ -121,13 +123,14 @@ class Builder:
                         included.add(target)
         roots = [k for k in loaded if k not in included] or list(loaded)
         roots.sort(key=lambda k: loaded[k][0].path)
-        items = roots
-        if progress is not None:
-            items = progress(roots)
-        for key in items:
-            self._process_key(key, None)
-        for key in sorted(set(loaded) - self._done, key=lambda k: loaded[k][0].path):  # include cycles
-            self._process_key(key, None)
+        self._bar = bar(sum(len(s) for _, s in loaded.values()), "parse", progress)
+        try:
+            for key in roots:
+                self._process_key(key, None)
+            for key in sorted(set(loaded) - self._done, key=lambda k: loaded[k][0].path):  # include cycles
+                self._process_key(key, None)
+        finally:
+            self._bar.close()
 
     def _resolve_include(self, src: SourceFile, name: str) -> str | None:
         base = os.path.dirname(src.abspath)
@@ -159,6 +162,7 @@ class Builder:
         for p in src.problems:
             self.inv.problems.append(Problem(src.path, None, p, "INPUT-ENCODING"))
         for stmt in stmts:
+            self._bar.update()
             self.add(stmt)
             for note in stmt.notes:
                 if "truncated" in note or "no '/'" in note or "no closing" in note or "could not find" in note:

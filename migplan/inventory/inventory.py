@@ -70,6 +70,10 @@ class Inventory:
         self.skipped_files: list[str] = []
         self.data: list[tuple[int, str, str]] = []  # (statement index, target table key, verb)
         self._by_key: dict[tuple[str, str], SchemaObject] = {}
+        # (namespace, name key without schema) -> keys: unqualified lookups without a scan
+        self._by_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._by_qname: dict[str, list[SchemaObject]] | None = None
+        self._tables: tuple[int, list] | None = None  # (objects seen, tables): the plan asks often
 
     # -- adding --------------------------------------------------------------------------
     def key_of(self, kind: str, schema: str | None, name: str) -> tuple[str, str]:
@@ -90,7 +94,11 @@ class Inventory:
         else:
             self.objects.append(obj)
         if obj.name:
+            if k not in self._by_key:
+                self._by_name.setdefault((k[0], k[1].rsplit(".", 1)[-1]), []).append(k)
             self._by_key[k] = obj
+        self._by_qname = None
+        self._tables = None
         return old
 
     def lookup(self, kind: str, schema: str | None, name: str) -> SchemaObject | None:
@@ -101,10 +109,9 @@ class Inventory:
             obj = self._by_key.get(self.key_of(kind, None, name))  # dbo.T names the unqualified CREATE TABLE T
         if obj is None and schema is None:
             # unqualified reference: unique match by name across schemas
-            matches = [o for (ns, key), o in self._by_key.items()
-                       if ns == _namespace(kind) and key.rsplit(".", 1)[-1] == names.key(None, name, self.engine)]
-            if len(matches) == 1:
-                obj = matches[0]
+            keys = self._by_name.get((_namespace(kind), names.key(None, name, self.engine)), [])
+            if len(keys) == 1:
+                obj = self._by_key.get(keys[0])
         return obj
 
     # -- reading -------------------------------------------------------------------------
@@ -133,8 +140,11 @@ class Inventory:
                 found = self.lookup(k, s, n)
                 if found is not None:
                     return found
-        wanted = name.upper()
-        matches = [o for o in self.objects if o.qname.upper() == wanted and (kind is None or o.kind == kind)]
+        if self._by_qname is None:
+            self._by_qname = {}
+            for o in self.objects:
+                self._by_qname.setdefault(o.qname.upper(), []).append(o)
+        matches = [o for o in self._by_qname.get(name.upper(), []) if kind is None or o.kind == kind]
         return matches[0] if len(matches) == 1 else None
 
     def of_kind(self, *kinds: str) -> list[SchemaObject]:
@@ -142,7 +152,9 @@ class Inventory:
 
     @property
     def tables(self) -> list[Table]:
-        return [o for o in self.objects if isinstance(o, Table)]
+        if self._tables is None or self._tables[0] != len(self.objects):
+            self._tables = (len(self.objects), [o for o in self.objects if isinstance(o, Table)])
+        return list(self._tables[1])
 
     @property
     def views(self) -> list[View]:

@@ -146,8 +146,8 @@ def _code_groups(a) -> list[CodeGroup]:
             g = groups[i.code] = CodeGroup(i.code, i.name, i.severity, i.category, i.effort, summary, [])
         g.items.append(i)
         if counted(i):
-            # one-time learning per code, as Summary computes it (the last item's bucket wins)
-            g.learning = a.config.effort[i.effort]["learning"]
+            # one-time learning per code, as Summary computes it (the hardest occurrence's bucket)
+            g.learning = max(g.learning, a.config.effort[i.effort]["learning"])
             ov = a.config.codes.get(i.code)
             if ov and ov.learning is not None:
                 g.learning = ov.learning

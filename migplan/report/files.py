@@ -23,7 +23,8 @@ def assessment_to_dict(a) -> dict:
             "qualified_name": row["qualified_name"], "file": row["file"], "line": row["line"],
             "parse_status": row["parse_status"], "verdict": row["verdict"], "converted": row["converted"],
             "target_name": row["target_name"], "action_items": row["codes"],
-            "effort_hours": {"low": round(row["hours_low"], 2), "high": round(row["hours_high"], 2)},
+            # float(): an object whose items are all info sums to the int 0; keep one JSON type
+            "effort_hours": {"low": round(float(row["hours_low"]), 2), "high": round(float(row["hours_high"]), 2)},
             "ddl": row["ddl"],
             "verification": None if row["verification"] is None else {
                 "status": row["verification"], "message": row["verification_message"]},

@@ -74,6 +74,9 @@ class Rule:
 
     @classmethod
     def sections(cls) -> dict[str, str]:
+        cached = cls.__dict__.get("_sections")
+        if cached is not None:  # parsed once per rule class: every item asks for its fix
+            return dict(cached)
         doc = inspect.getdoc(cls) or ""
         out: dict[str, str] = {}
         current = None
@@ -88,7 +91,8 @@ class Rule:
                 lines.append(line)
         if current:
             out[current] = _dedent("\n".join(lines))
-        return out
+        cls._sections = out
+        return dict(out)
 
     @classmethod
     def fix(cls) -> str:

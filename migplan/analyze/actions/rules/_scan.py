@@ -118,8 +118,11 @@ def columns_using_type(ctx, name: str) -> int:
 
 # -- tables, for the DMS readiness rules ----------------------------------------------------
 def dms_scope(t, ctx) -> bool:
-    """A table DMS would move: a DMS source engine, and not a temporary table."""
-    return bool(ctx.source.dms_source) and not getattr(t, "temporary", None)
+    """A table DMS would move: a DMS source engine, a table migplan could read (an unreadable
+    CREATE TABLE has its own item, PRS001), and not a temporary table."""
+    from migplan.inventory.model import Table
+
+    return bool(ctx.source.dms_source) and isinstance(t, Table) and not getattr(t, "temporary", None)
 
 
 def has_unique_key(t) -> bool:

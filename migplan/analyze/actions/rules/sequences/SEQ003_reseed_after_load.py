@@ -38,7 +38,7 @@ class ReseedAfterLoad(Rule):
     code = "SEQ003"
     name = "reseed-after-load"
     category = "sequences and identity"
-    severity = "info"
+    severity = "low"
     effort = "simple"
     sct = ("Oracle->PostgreSQL 5574",)
     raised_by = "converter"
