@@ -145,6 +145,12 @@ class Assessment:
         return self.verification
 
     # -- summary -------------------------------------------------------------------------
+    def fidelity(self):
+        """What the real engine has of every source storage element and view (after verify())."""
+        if self.verification is None:
+            raise MigplanError("no verification yet: call a.verify() first")
+        return self.verification.fidelity(self)
+
     def summary(self) -> Summary:
         return Summary(self)
 
@@ -204,6 +210,11 @@ class ObjectResults:
         df = pd.DataFrame(rows, columns=["qualified_name"] + cols).drop(columns=["qualified_name"])
         df["verdict"] = pd.Categorical(df["verdict"], categories=VERDICTS, ordered=True)
         return df
+
+    def __repr__(self) -> str:
+        rows = self.rows()
+        counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
+        return f"<ObjectResults: {len(rows)} objects, " + ", ".join(f"{n} {v}" for v, n in counts.items()) + ">"
 
     def _repr_html_(self) -> str:  # pragma: no cover
         return self.frame().drop(columns=["ddl"]).to_html(index=False)

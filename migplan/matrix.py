@@ -18,7 +18,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from migplan import engines
 from migplan.engines import Engine
@@ -333,15 +332,17 @@ def pivot() -> pd.DataFrame:
     return table.reindex(index=sources(), columns=targets()).rename_axis(index="source", columns="target")
 
 
-class MatrixStyler(Styler):
-    """A Styler whose plain-text repr is the table, not a memory address, so notebook outputs are stable."""
+def styled(df: pd.DataFrame | None = None):
+    """Colour every verdict cell (default: the pivot); fixed uuid keeps the HTML identical run to run.
+    Needs jinja2 (pandas' Styler), which the notebook extra installs."""
+    from pandas.io.formats.style import Styler
 
-    def __repr__(self) -> str:
-        return self.data.to_string()
+    class MatrixStyler(Styler):
+        """A Styler whose plain-text repr is the table, not a memory address: stable notebook outputs."""
 
+        def __repr__(self) -> str:
+            return self.data.to_string()
 
-def styled(df: pd.DataFrame | None = None) -> MatrixStyler:
-    """Colour every verdict cell (default: the pivot); fixed uuid keeps the HTML identical run to run."""
     caption = "SCT / DMS verdict per source (rows) → target (columns)" if df is None else None
     df = pivot() if df is None else df
     return MatrixStyler(df, uuid="migplan_matrix", cell_ids=False, caption=caption).map(

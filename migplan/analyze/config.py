@@ -93,7 +93,7 @@ class Config:
         from migplan.analyze import actions
 
         for code, value in raw.get("codes", {}).items():
-            actions.get(code)  # unknown codes are an error, not a silent no-op
+            _known(code, where, actions)  # unknown codes are an error, not a silent no-op
             sev = value.get("severity")
             if sev is not None and sev not in SEVERITIES:
                 raise MigplanError(f"{where}: [codes.{code}] severity {sev!r} is not one of {', '.join(SEVERITIES)}")
@@ -106,6 +106,7 @@ class Config:
         for s in raw.get("suppress", []):
             if "code" not in s:
                 raise MigplanError(f"{where}: a [[suppress]] entry needs a code")
+            _known(s["code"], where, actions)
             cfg.suppress.append(Suppression(s["code"], s.get("object"), s.get("reason")))
         return cfg
 
@@ -114,3 +115,12 @@ class Config:
             if s.matches(code, obj):
                 return s
         return None
+
+
+def _known(code: str, where: str, actions) -> None:
+    try:
+        actions.get(code)
+    except KeyError:
+        close = [c for c in sorted(actions.all_rules()) if c[:3] == code[:3].upper()][:8]
+        hint = f" (codes of that family: {', '.join(close)})" if close else ""
+        raise MigplanError(f"{where}: {code!r} is not an action-item code{hint}; see docs/actions.md") from None

@@ -62,9 +62,11 @@ class ActionItems:
             "code": i.code, "severity": i.severity, "category": i.category, "object": i.object, "kind": i.kind,
             "file": i.file, "line": i.line, "message": i.message, "fix": i.fix, "effort": i.effort,
             "hours_low": i.hours_low, "hours_high": i.hours_high, "suppressed": i.suppressed,
+            "suppression": i.suppression or "", "predicted": i.predicted,
         } for i in self.items if include_suppressed or not i.suppressed]
         df = pd.DataFrame(rows, columns=["code", "severity", "category", "object", "kind", "file", "line", "message",
-                                         "fix", "effort", "hours_low", "hours_high", "suppressed"])
+                                         "fix", "effort", "hours_low", "hours_high", "suppressed", "suppression",
+                                         "predicted"])
         df["severity"] = pd.Categorical(df["severity"], categories=SEVERITY_ORDER, ordered=True)
         df["effort"] = pd.Categorical(df["effort"], categories=["none", "simple", "medium", "significant"],
                                       ordered=True)
@@ -89,6 +91,13 @@ class ActionItems:
                                         "summary"])
         df["severity"] = pd.Categorical(df["severity"], categories=SEVERITY_ORDER, ordered=True)
         return df.sort_values(["severity", "occurrences", "code"], ascending=[True, False, True]).reset_index(drop=True)
+
+    def __repr__(self) -> str:
+        active = self.active()
+        by_sev = {s: sum(1 for i in active if i.severity == s) for s in SEVERITY_ORDER}
+        counts = ", ".join(f"{n} {s}" for s, n in by_sev.items() if n)
+        return (f"<ActionItems: {len(active)} active in {len(self.codes())} codes ({counts or 'none'}); "
+                f"{len(self.items) - len(active)} suppressed>")
 
     def _repr_html_(self) -> str:  # pragma: no cover - notebook display
         return self.summary_frame().to_html(index=False)

@@ -119,12 +119,14 @@ def _convert_one(obj: SchemaObject, ctx: ConvertContext) -> ConvertedObject | No
 
 
 def _resolver(inv: Inventory):
-    """Schema of the table, view or synonym an unqualified name in a query means, if the scripts say."""
-    def resolve(name: str) -> str | None:
+    """The table, view or synonym of the scripts a name in a query means, if any."""
+    def resolve(name: str, schema: str | None = None):
         for kind in ("table", "view", "materialized view", "synonym"):
-            obj = inv.lookup(kind, None, name) or inv.lookup(kind, None, inv.engine.fold(name))
+            obj = inv.lookup(kind, schema, name) or inv.lookup(kind, schema, inv.engine.fold(name))
+            if obj is None and schema is not None:
+                obj = inv.lookup(kind, inv.engine.fold(schema), inv.engine.fold(name))
             if obj is not None:
-                return obj.schema
+                return obj
         return None
     return resolve
 

@@ -127,11 +127,15 @@ class ExpressionConverter:
 
     # -- rewrites -------------------------------------------------------------------------
     def _rewrite(self, node: exp.Expression, problems: list, context: str) -> exp.Expression:
-        if isinstance(node, exp.Table) and not node.db and self.resolve is not None and node.name \
+        if isinstance(node, exp.Table) and self.resolve is not None and node.name and not node.catalog \
                 and str(node.name).upper() not in self._ctes:
-            schema = self.resolve(str(node.name))
-            if schema:  # the source found it in a schema by default (USE db, search_path): say which
-                node.set("db", exp.Identifier(this=schema, quoted=False))
+            found = self.resolve(str(node.name), str(node.db) if node.db else None)
+            if found is not None:  # write the schema the object really lives in on the target
+                schema = found.schema
+                if schema and str(node.db or "").upper() != schema.upper():
+                    node.set("db", exp.Identifier(this=schema, quoted=False))  # unqualified in the source
+                elif not schema and node.db:
+                    node.set("db", None)  # SH.SALES, created unqualified: unqualified on the target too
         if isinstance(node, exp.Identifier):
             if isinstance(node.parent, exp.Table) and node.arg_key == "db":
                 return self._schema(node)  # a schema can be renamed on the target (MySQL: a database)

@@ -319,6 +319,10 @@ def _default(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertCont
         ctx.finding(conv, "TYP019", f"column {col.name} defaults to the zero date {text}: {p.family} rejects it; "
                     "written without a default (DMS turns zero dates into NULL)", line, sub=col.name)
         return None
+    if p.family == "mysql":
+        now = _mysql_now(tree, type_sql)
+        if now is not None:
+            return now
     if p.family == "mysql" and not _LITERAL.match(sql) and not sql.upper().startswith("CURRENT_TIMESTAMP"):
         sql = f"({sql})"  # MySQL 8.0.13+ / MariaDB: expression defaults in parentheses
     if isinstance(tree, exp.Boolean) and _NUMERIC_TYPE.match(type_sql):
@@ -358,6 +362,20 @@ def _routine_calls(tree, ctx: ConvertContext) -> list[str]:
         if name.upper() in ctx.exprs.routines and name not in out:
             out.append(name)
     return out
+
+
+def _mysql_now(tree, type_sql: str) -> str | None:
+    """MySQL 8 refuses a CURRENT_TIMESTAMP default whose fractional precision differs from its
+    datetime(p)/timestamp(p) column: write it with the column's precision."""
+    text = tree.sql(dialect="mysql").upper() if tree is not None else ""
+    if not re.fullmatch(r"(CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|SYSDATE)(\(\d?\))?", text.replace(" ", "")):
+        return None
+    if re.fullmatch(r"date", type_sql, re.I):
+        return "(CURRENT_DATE)"  # a DATE column takes no CURRENT_TIMESTAMP default, only the expression
+    m = re.match(r"(datetime|timestamp)(?:\((\d)\))?", type_sql, re.I)
+    if not m:
+        return None
+    return f"CURRENT_TIMESTAMP({m.group(2)})" if m.group(2) and m.group(2) != "0" else "CURRENT_TIMESTAMP"
 
 
 def _plain_literal(text: str) -> bool:

@@ -19,6 +19,12 @@ class DmsArtifacts:
         self.plan = plan
         self._cdc = plan_cdc(plan)
 
+    def __repr__(self) -> str:
+        tasks = self.tasks()
+        rules = sum(len(m["rules"]) for _, m in tasks)
+        return (f"<DmsArtifacts: {len(tasks)} task(s) of type {self.plan.options.migration_type}, {rules} "
+                "table-mapping rules; .table_mappings(), .task_settings(), .cloudformation_yaml()>")
+
     @property
     def lob_max_kb(self) -> int | None:
         sizes = [t.lob_max_kb for t in self._cdc.values() if t.lob_columns]

@@ -74,6 +74,7 @@ class Inventory:
         self._by_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._by_qname: dict[str, list[SchemaObject]] | None = None
         self._tables: tuple[int, list] | None = None  # (objects seen, tables): the plan asks often
+        self._schemas: set[str] = set()  # schemas objects of the scripts live in
 
     # -- adding --------------------------------------------------------------------------
     def key_of(self, kind: str, schema: str | None, name: str) -> tuple[str, str]:
@@ -93,6 +94,8 @@ class Inventory:
             self.objects[self.objects.index(old)] = obj
         else:
             self.objects.append(obj)
+        if obj.schema:
+            self._schemas.add(names.key(None, obj.schema, self.engine))
         if obj.name:
             if k not in self._by_key:
                 self._by_name.setdefault((k[0], k[1].rsplit(".", 1)[-1]), []).append(k)
@@ -105,8 +108,11 @@ class Inventory:
         obj = self._by_key.get(self.key_of(kind, schema, name))
         if obj is None and schema is None and self.default_schema:
             obj = self._by_key.get(self.key_of(kind, self.default_schema, name))
-        if obj is None and schema is not None and schema.lower() == IMPLICIT_SCHEMA.get(self.engine.family):
-            obj = self._by_key.get(self.key_of(kind, None, name))  # dbo.T names the unqualified CREATE TABLE T
+        if obj is None and schema is not None and (schema.lower() == IMPLICIT_SCHEMA.get(self.engine.family) or
+                                                   names.key(None, schema, self.engine) not in self._schemas):
+            # dbo.T names the unqualified CREATE TABLE T; so does SH.SALES in a script run as user SH
+            # that creates its tables unqualified (no object of the scripts lives in a schema SH)
+            obj = self._by_key.get(self.key_of(kind, None, name))
         if obj is None and schema is None:
             # unqualified reference: unique match by name across schemas
             keys = self._by_name.get((_namespace(kind), names.key(None, name, self.engine)), [])

@@ -48,19 +48,42 @@ def draw(g: nx.DiGraph, ax=None, cluster_over: int = 300, with_constraints: bool
     if ax is None:
         size = min(24, 6 + h.number_of_nodes() / 12)
         _, ax = plt.subplots(figsize=(size, size * 0.7))
-    layers = _layers(h)
-    pos = nx.multipartite_layout(h, subset_key="layer", align="horizontal") if layers else nx.spring_layout(h, seed=1)
+    _layers(h)
+    pos = _positions(h)
     colours = [_COLOURS.get(h.nodes[n].get("kind"), "#dddddd") for n in h.nodes]
     nx.draw_networkx_nodes(h, pos, ax=ax, node_color=colours, node_size=300)
     nx.draw_networkx_edges(h, pos, ax=ax, arrows=True, arrowsize=8, edge_color="#999999", width=0.7)
-    labels = {n: h.nodes[n].get("name") or n.split(":", 1)[-1] for n in h.nodes}
+    names = [h.nodes[n].get("name") or n.split(":", 1)[-1] for n in h.nodes]
+    # a bare name two objects share (table sales.Customers, synonym dbo.Customers) gets its qualifier
+    labels = {n: (h.nodes[n].get("qname") or name) if names.count(name) > 1 else name
+              for n, name in zip(h.nodes, names)}
     nx.draw_networkx_labels(h, pos, labels, ax=ax, font_size=7)
+    from matplotlib.patches import Patch
+
+    kinds = sorted({h.nodes[n].get("kind") for n in h.nodes if h.nodes[n].get("kind")})
+    ax.legend(handles=[Patch(color=_COLOURS.get(k, "#dddddd"), label=k) for k in kinds], loc="upper left",
+              bbox_to_anchor=(1.0, 1.0),
+              fontsize=7, frameon=False)
     ax.set_axis_off()
     return ax
 
 
+def _positions(h: nx.DiGraph) -> dict:
+    """Layers top to bottom (what the others depend on first), nodes of a layer in name order: the
+    same picture every run (networkx's layouts group layers in sets)."""
+    by_layer: dict[int, list] = {}
+    for n in sorted(h.nodes, key=str):
+        by_layer.setdefault(h.nodes[n]["layer"], []).append(n)
+    pos = {}
+    for layer, members in by_layer.items():
+        width = max(len(members) - 1, 1)
+        for i, n in enumerate(members):
+            pos[n] = ((i / width) - 0.5 if len(members) > 1 else 0.0, -float(layer))
+    return pos
+
+
 def _layers(h: nx.DiGraph) -> bool:
-    """Layer nodes so what everything depends on sits at the top (ranks of the condensation)."""
+    """Layer 0: objects that depend on nothing; then what depends on them (ranks of the condensation)."""
     cond = nx.condensation(h)
     rank = {}
     for layer, comps in enumerate(nx.topological_generations(cond.reverse())):

@@ -119,7 +119,11 @@ def parallel_setting(t: LoadTable, threshold_gb: float, partitioned: bool, key_c
         step = (t.stats.max_key - t.stats.min_key) / segments
         bounds = [[str(int(t.stats.min_key + step * i))] for i in range(1, segments)]
         return {"type": "ranges", "columns": [key_column], "boundaries": bounds}
-    return {"type": "ranges", "columns": [key_column] if key_column else [], "boundaries": [],
+    if not key_column:
+        return {"type": "ranges", "columns": [], "boundaries": [],
+                "note": "no single-column numeric key to split on: give the table a range column, or load it "
+                        "whole (no parallel load)"}
+    return {"type": "ranges", "columns": [key_column], "boundaries": [],
             "note": "give min_key/max_key in table_stats to compute the boundaries"}
 
 
@@ -129,12 +133,15 @@ def estimate_minutes(tables: list[LoadTable], throughput_mb_s: float, subtasks: 
     if not sizes:
         return None
     mb = [s / 1024 ** 2 for s in sizes]
-    streams = max(1, min(subtasks, len(tables)))
+
+    def segments(t: LoadTable) -> int:  # a parallel-load table is read by one stream per segment
+        return len(t.parallel["boundaries"]) + 1 if t.parallel and t.parallel.get("boundaries") else 1
+
+    streams = max(1, min(subtasks, sum(segments(t) for t in tables)))
     critical = 0.0
     for t in tables:
         if t.stats.bytes is None:
             continue
-        segs = len(t.parallel["boundaries"]) + 1 if t.parallel and t.parallel.get("boundaries") else 1
-        critical = max(critical, t.stats.bytes / 1024 ** 2 / (segs * throughput_mb_s))
+        critical = max(critical, t.stats.bytes / 1024 ** 2 / (segments(t) * throughput_mb_s))
     total = sum(mb) / (streams * throughput_mb_s)
     return round(max(total, critical) / 60.0, 1)

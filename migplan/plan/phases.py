@@ -475,10 +475,23 @@ class Plan:
         df["phase"] = pd.Categorical(df["phase"], categories=list(PHASES), ordered=True)
         return df
 
+    def steps_frame(self) -> pd.DataFrame:
+        """One row per step: phase, number, title, action, how many objects, the DDL file."""
+        df = pd.DataFrame([{"step": s.number, "phase": s.phase, "title": s.title, "action": s.action,
+                            "objects": len(s.objects), "ddl_file": s.ddl_file or ""} for s in self.steps],
+                          columns=["step", "phase", "title", "action", "objects", "ddl_file"])
+        df["phase"] = pd.Categorical(df["phase"], categories=list(PHASES), ordered=True)
+        return df
+
     def runbook(self) -> str:
         from migplan.plan.runbook import render
 
         return render(self)
+
+    def __repr__(self) -> str:
+        return (f"<Plan {self.a.source.name} -> {self.a.target.name}: {len(self.steps)} steps, "
+                f"{len(self.tables)} tables in {len(self.waves)} load wave(s), "
+                f"{len(self.deferred)} foreign keys deferred for cycles, {len(self.held)} objects held back>")
 
     def _repr_html_(self) -> str:  # pragma: no cover
         from html import escape

