@@ -14,6 +14,7 @@ The converted DDL is split by phase into runnable files:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -37,6 +38,9 @@ HELD_FILE = "05_held_back.sql"
 _CODE_KINDS = ("view", "materialized view", "synonym", "routine", "trigger")
 
 
+_REFERENCE = re.compile(r"\s*\((?:aws_dms_sct\.md\s*)?§[^)]*\)")
+
+
 @dataclass
 class Step:
     phase: str
@@ -48,6 +52,11 @@ class Step:
     sql: list[str] = field(default_factory=list)
     ddl_file: str | None = None
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        """``why`` for people: without the section references to our AWS fact sheet kept for maintainers."""
+        return _REFERENCE.sub("", self.why)
 
 
 @dataclass
@@ -337,7 +346,8 @@ class Plan:
             steps.append(Step("prerequisites", "1.2", f"Prepare {self.a.source.display} for change data capture",
                               "DMS reads changes from the source's log; the log settings must be in place before "
                               "the task starts or changes are lost (aws_dms_sct.md §7).", "check",
-                              notes=["See the CDC readiness checklist (cdc_readiness) for the exact statements."]))
+                              notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
+                                     "for the exact statements."]))
         if self.homogeneous:
             steps += self._homogeneous_steps()
             return steps

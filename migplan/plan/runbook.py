@@ -27,7 +27,7 @@ def render(plan) -> str:
             out += [f"## {phase[0].upper()}{phase[1:]}", ""]
         out.append(f"### {step.number} {step.title}")
         out.append("")
-        out.append(f"*Why:* {step.why}")
+        out.append(f"*Why:* {step.reason}")
         out.append("")
         if step.ddl_file:
             out.append(f"Run `ddl/{step.ddl_file}` ({len(step.sql)} statements).")

@@ -409,7 +409,7 @@ def _step(st, files: dict) -> str:
     parts = [(f'<div class="step" id="step-{anchor(st.number)}"><label class="done"><input type="checkbox"> done'
               f"</label><h4>{esc(st.number)} {esc(st.title)}</h4>"),
              f'<p><span class="tag">{esc(st.phase)}</span> <span class="tag">{esc(st.action)}</span></p>',
-             f"<p><em>Why:</em> {esc(st.why)}</p>"]
+             f"<p><em>Why:</em> {esc(st.reason)}</p>"]
     if st.ddl_file:
         parts.append(f'<p>Run <a href="#ddl-{anchor(st.ddl_file)}"><code>ddl/{esc(st.ddl_file)}</code></a> '
                      f"({_plural(len(st.sql), 'statement')}).</p>")

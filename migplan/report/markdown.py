@@ -235,7 +235,7 @@ def _plan(a) -> str:
     out += ["### Runbook", ""]
     for st in plan.steps:
         out += [f"#### {text(st.number)} {text(st.title)}", "", f"*{text(st.phase)} · {text(st.action)}*", "",
-                f"Why: {text(st.why)}", ""]
+                f"Why: {text(st.reason)}", ""]
         if st.ddl_file:
             out += [f"Run `ddl/{st.ddl_file}` ({_plural(len(st.sql), 'statement')}).", ""]
         if st.objects:
