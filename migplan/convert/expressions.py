@@ -97,6 +97,8 @@ class ExpressionConverter:
         tree = self._drop_dual(tree.copy())
         if self.source.family == "oracle" and any(c.args.get("join_mark") for c in tree.find_all(exp.Column)):
             tree = self._ansi_joins(tree, problems)
+        if self.source.family == "oracle" and self.profile.family != "oracle" and tree.find(exp.Connect):
+            tree = self._recursive_ctes(tree, problems)
         tree = tree.transform(lambda node: self._rewrite(node, problems, context), copy=False)
         try:
             sql = tree.sql(dialect=self.profile.sqlglot, unsupported_level=ErrorLevel.RAISE)
@@ -116,6 +118,22 @@ class ExpressionConverter:
         except Exception as err:  # shapes the transform does not handle: say so, write nothing
             problems.append(("SQL001", f"(+) outer join could not be rewritten as ANSI JOIN: {_first(err)}"))
             return tree
+
+    def _recursive_ctes(self, tree: exp.Expression, problems: list) -> exp.Expression:
+        """START WITH / CONNECT BY queries as WITH RECURSIVE (convert.hierarchical); shapes it does
+        not handle keep their CONNECT BY, which the rewrite step then reports."""
+        from migplan.convert.hierarchical import recursive_cte
+
+        def rewrite(node):
+            if isinstance(node, exp.Select) and isinstance(node.args.get("connect"), exp.Connect):
+                new = recursive_cte(node, self._columns)
+                if new is not None:
+                    problems.append(("SQL020", "hierarchical query (START WITH / CONNECT BY) written as WITH "
+                                               "RECURSIVE: check the order of rows and the pseudo-columns it used"))
+                    return new
+            return node
+
+        return tree.transform(rewrite, copy=False)
 
     def _drop_dual(self, tree: exp.Expression) -> exp.Expression:
         """SELECT ... FROM dual: both targets select without FROM (a quoted `dual` would be a table)."""
@@ -210,6 +228,10 @@ class ExpressionConverter:
                 return mysql
         if isinstance(node, exp.Filter) and self.profile.family == "mysql":
             return self._filter_as_case(node, problems, context)
+        if isinstance(node, exp.Dot) and isinstance(node.expression, exp.Anonymous) and self.source.splitter == "tsql":
+            method = self._hierarchyid_method(node, problems, context)
+            if method is not None:
+                return method
         if isinstance(node, exp.Dot) and isinstance(node.this, exp.Paren) and self.profile.family == "mysql":
             problems.append(("SQL001", f"field access {node.sql(dialect=self.source.sqlglot)} on a composite value "
                                        "has no MySQL form"))
@@ -436,6 +458,31 @@ class ExpressionConverter:
         if self.profile.family == "postgresql":
             return exp.DateTrunc(unit=exp.Literal.string("day"), this=col)
         return exp.Anonymous(this="DATE", expressions=[col])
+
+    def _hierarchyid_method(self, node: exp.Dot, problems: list, context: str) -> exp.Expression | None:
+        """hierarchyid values arrive as their text path ('/1/3/'), as DMS moves them: ToString() is
+        the column itself and GetLevel() the number of steps in the path. Other methods stay
+        unconverted (SQL001 from the function check)."""
+        left, call = node.this, node.expression
+        if isinstance(left, exp.Dot) and isinstance(left.this, exp.Identifier) and \
+                isinstance(left.expression, exp.Identifier):
+            column = exp.Column(this=left.expression.copy(), table=left.this.copy())
+        elif isinstance(left, (exp.Identifier, exp.Column)):
+            column = left.copy() if isinstance(left, exp.Column) else exp.Column(this=left.copy())
+        else:
+            return None
+        spec = self._columns.get(str(column.name).upper())
+        if spec is None or spec.base.upper() != "HIERARCHYID":
+            return None
+        method = (call.this.name if isinstance(call.this, exp.Identifier) else str(call.this)).upper()
+        column = column.transform(lambda n: self._rewrite(n, problems, context), copy=True)
+        if method == "TOSTRING" and not call.expressions:
+            return column
+        if method == "GETLEVEL" and not call.expressions:
+            steps = f"(LENGTH({column.sql(dialect=self.profile.sqlglot)}) - LENGTH(REPLACE(" \
+                    f"{column.sql(dialect=self.profile.sqlglot)}, '/', '')) - 1)"
+            return sqlglot.parse_one(steps, read=self.profile.sqlglot)
+        return None
 
     def _check_function(self, node: exp.Anonymous, name: str, problems: list) -> None:
         """A function sqlglot does not know, with no row in the pair's function map: if the target has

@@ -46,6 +46,8 @@ class ConnectBy(Rule):
     sct = ("Oracle->MySQL 122",)
 
     def check(self, obj, ctx):
+        if ctx.converted(obj):
+            return  # the converter wrote it as WITH RECURSIVE (SQL020)
         tree = ctx.tree(obj)
         if tree is None or tree.find(exp.Connect) is None:
             return
