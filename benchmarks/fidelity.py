@@ -36,6 +36,7 @@ SCHEMAS = [
     ("sakila", "mysql/sakila/sakila-schema.sql", "mysql", True),
     ("clinic (sample)", "postgresql/clinic", "postgresql", False),
     ("pagila", "postgres/pagila/pagila-schema.sql", "postgresql", True),
+    ("petclinic", "postgres/petclinic/postgresql/schema.sql", "postgresql", True),
 ]
 # issue 4: Oracle, SQL Server, MySQL -> PostgreSQL; Oracle, SQL Server, PostgreSQL -> MariaDB
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),

@@ -148,7 +148,12 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
         ctx.finding(conv, code, f"{what}: not converted; {hint} and rewrite the CONTAINS/MATCH queries", line)
         conv.converted = False
         return False
-    if method in ("gin", "gist", "spgist", "brin") and p.family == "mysql":
+    if method == "brin" and p.family == "mysql":
+        # BRIN trades precision for size on naturally ordered columns; a b-tree answers the same queries
+        ctx.finding(conv, "IDX013", "BRIN index: MySQL has no block-range indexes; written as a b-tree index "
+                    "(larger, same lookups)", line)
+        return True
+    if method in ("gin", "gist", "spgist") and p.family == "mysql":
         ctx.finding(conv, "IDX013", f"{method.upper()} index: MySQL has no such access method; not converted", line)
         conv.converted = False
         return False
@@ -162,7 +167,10 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
         conv.converted = False
         return False
     if "spatial" in method:
-        ctx.finding(conv, "TYP009", "spatial index: needs PostGIS (GIST) on PostgreSQL; not converted", line)
+        hint = ("needs PostGIS (a GIST index on a geometry column) on PostgreSQL" if p.family == "postgresql" else
+                "MySQL has SPATIAL indexes on NOT NULL geometry columns with an SRID; create one once the column "
+                "is defined so")
+        ctx.finding(conv, "TYP009", f"spatial index: {hint}; not converted", line)
         conv.converted = False
         return False
     if "hash" in method:
