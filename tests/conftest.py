@@ -69,3 +69,51 @@ SAMPLE_PAIRS = [
     ("mysql/bookstore", "mysql", "aurora-postgresql"),
     ("postgresql/clinic", "postgresql", "aurora-mysql"),
 ]
+
+
+@pytest.fixture(scope="session")
+def pg_xml_dsn():
+    """A Debian PostgreSQL server (built with libxml, like Aurora's; the embedded wheel is not) on
+    loopback for the session, for the xml tests. `make test` installs the package when it can."""
+    import glob
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins:
+        pytest.skip("no Debian PostgreSQL server (apt-get install postgresql) for the xml tests")
+    import tempfile
+    from pathlib import Path as _Path
+
+    bin_dir = bins[-1]
+    base = _Path(tempfile.mkdtemp(prefix="migplan-pgxml-"))  # pytest's own tmp dirs are root-only
+    data = base / "data"
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses root: run as the package's postgres user
+        shutil.chown(base, "postgres")
+        run_as = ["runuser", "-u", "postgres", "--"]
+    subprocess.run([*run_as, f"{bin_dir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "--no-sync"], check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([*run_as, f"{bin_dir}/postgres", "-D", str(data), "-p", str(port), "-k", str(base),
+                             "-h", "127.0.0.1", "-c", "fsync=off"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.terminate()
+        pytest.skip("the Debian PostgreSQL server did not start")
+    time.sleep(0.5)  # accepting connections a moment after the port opens
+    yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    subprocess.run([*run_as, f"{bin_dir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+    proc.wait(10)
+    shutil.rmtree(base, ignore_errors=True)

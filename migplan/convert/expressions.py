@@ -94,6 +94,8 @@ class ExpressionConverter:
         problems: list[tuple[str, str]] = []
         self._columns = {k.upper(): v for k, v in (columns or {}).items()}
         self._ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
+        self._xml_refs = {str(lat.alias).upper() for lat in tree.find_all(exp.Lateral)
+                          if _method(lat.this) == "NODES" and lat.alias}
         tree = self._drop_dual(tree.copy())
         if self.source.family == "oracle" and any(c.args.get("join_mark") for c in tree.find_all(exp.Column)):
             tree = self._ansi_joins(tree, problems)
@@ -232,6 +234,15 @@ class ExpressionConverter:
             method = self._hierarchyid_method(node, problems, context)
             if method is not None:
                 return method
+            if self.profile.family == "postgresql" and _method(node) in ("VALUE", "EXIST"):
+                xml = self._xml_method(node, problems, context)
+                if xml is not None:
+                    return xml
+        if isinstance(node, exp.Lateral) and self.source.splitter == "tsql" and \
+                self.profile.family == "postgresql" and _method(node.this) == "NODES":
+            rows = self._xml_nodes(node.this, problems, context)
+            if rows is not None:
+                node.set("this", rows)  # CROSS APPLY x.nodes(...) T(ref): one row per node, as a LATERAL unnest
         if isinstance(node, exp.Dot) and isinstance(node.this, exp.Paren) and self.profile.family == "mysql":
             problems.append(("SQL001", f"field access {node.sql(dialect=self.source.sqlglot)} on a composite value "
                                        "has no MySQL form"))
@@ -459,6 +470,64 @@ class ExpressionConverter:
             return exp.DateTrunc(unit=exp.Literal.string("day"), this=col)
         return exp.Anonymous(this="DATE", expressions=[col])
 
+    def _xml_context(self, left, problems: list, context: str) -> tuple[str, bool] | None:
+        """The xml value a method is called on: a node from nodes() (T.ref) or an xml column."""
+        if isinstance(left, exp.Dot) and isinstance(left.this, exp.Identifier) and \
+                isinstance(left.expression, exp.Identifier):
+            table, name = left.this, left.expression
+        elif isinstance(left, exp.Column):
+            table, name = (exp.to_identifier(left.table) if left.table else None), left.this
+        elif isinstance(left, exp.Identifier):
+            table, name = None, left
+        else:
+            return None
+        column = exp.Column(this=name.copy(), table=table.copy() if table is not None else None)
+        is_node = table is not None and str(table.name).upper() in self._xml_refs
+        spec = self._columns.get(str(name.name).upper())
+        if not is_node and (spec is None or spec.base.upper() != "XML"):
+            return None
+        sql = column.transform(lambda n: self._rewrite(n, problems, context), copy=True).sql(dialect="postgres")
+        return sql, is_node
+
+    def _xml_method(self, node: exp.Dot, problems: list, context: str) -> exp.Expression | None:
+        from migplan.convert.xmlquery import translate, value_query, xpath_call
+        from migplan.parse.types import parse_type_text
+
+        ctx = self._xml_context(node.this, problems, context)
+        args = node.expression.expressions
+        if ctx is None or not args or not isinstance(args[0], (exp.Literal, exp.National)):
+            return None
+        method = _method(node)
+        done = translate(args[0].this, relative_to_node=ctx[1], for_value=False)
+        if done is None:
+            return None
+        if method == "EXIST":
+            call = xpath_call(done[0], ctx[0], done[1])
+            problems.append(("TSQ015", "xml exist() written with PostgreSQL xpath_exists()"))
+            return sqlglot.parse_one(f"CASE WHEN XPATH_EXISTS{call[len('XPATH'):]} THEN 1 ELSE 0 END", read="postgres")
+        if len(args) < 2 or not isinstance(args[1], (exp.Literal, exp.National)):
+            return None
+        try:
+            target = self.map_type(parse_type_text(args[1].this, "tsql")).sql if self.map_type else "text"
+        except Exception:
+            return None
+        problems.append(("TSQ015", "xml value() written with PostgreSQL XMLTABLE: same value, NULL when the node "
+                                   "is absent; check namespaces"))
+        # XMLTABLE, unlike xpath(), returns the value unescaped and typed, as SQL Server's value() does
+        return exp.Paren(this=exp.Var(this=value_query(done[0], ctx[0], done[1], target)))
+
+    def _xml_nodes(self, dot: exp.Dot, problems: list, context: str) -> exp.Expression | None:
+        from migplan.convert.xmlquery import translate, xpath_call
+
+        ctx = self._xml_context(dot.this, problems, context)
+        args = dot.expression.expressions
+        if ctx is None or not args or not isinstance(args[0], (exp.Literal, exp.National)):
+            return None
+        done = translate(args[0].this, relative_to_node=ctx[1], for_value=False)
+        if done is None:
+            return None
+        return sqlglot.parse_one(f"UNNEST({xpath_call(done[0], ctx[0], done[1])})", read="postgres")
+
     def _hierarchyid_method(self, node: exp.Dot, problems: list, context: str) -> exp.Expression | None:
         """hierarchyid values arrive as their text path ('/1/3/'), as DMS moves them: ToString() is
         the column itself and GetLevel() the number of steps in the path. Other methods stay
@@ -617,6 +686,14 @@ def _oracle_date_picture(picture: str) -> str | None:
             out.append(text[i].replace("%", "%%"))
             i += 1
     return "".join(out)
+
+
+def _method(node) -> str | None:
+    """Name of a method call x.m(...) (sqlglot: Dot with an Anonymous on the right), upper case."""
+    if isinstance(node, exp.Dot) and isinstance(node.expression, exp.Anonymous):
+        this = node.expression.this
+        return (this.name if isinstance(this, exp.Identifier) else str(this)).upper()
+    return None
 
 
 def _is_number(node) -> bool:
