@@ -91,18 +91,6 @@ def _land(value, target_type):
     return value
 
 
-def _profile(a):
-    from migplan.convert.profiles import profile_for
-
-    return profile_for(a.target)
-
-
-def _names(a):
-    from migplan.convert.names import NameMapper
-
-    return NameMapper(a.inventory.engine, _profile(a))
-
-
 @pytest.mark.engine
 @pytest.mark.parametrize("folder,source,target", CASES, ids=[c[0] for c in CASES])
 def test_waves_load_without_foreign_key_violations(folder, source, target, pg_dsn, request):

@@ -20,6 +20,26 @@ class Word(NamedTuple):
     text: str
 
 
+def tokenize(text: str, first_line: int, splitter: str | None, stop: int | None = None) -> list[Word]:
+    """Code tokens of ``text`` with their input lines, comments and whitespace skipped; tokens that
+    start at or after offset ``stop`` are left out."""
+    out: list[Word] = []
+    line = first_line
+    for kind, start, end in lexer_for(splitter or "generic").tokens(text):
+        if stop is not None and start >= stop:
+            break
+        if kind == "nl":
+            line += 1
+            continue
+        if kind in ("ws", "comment", "vopen", "vclose"):
+            line += text.count("\n", start, end)
+            continue
+        tok = text[start:end]
+        out.append(Word(tok.upper() if kind == "word" else tok, kind, line, tok))
+        line += tok.count("\n")
+    return out
+
+
 @dataclass
 class AnalysisContext:
     inventory: Inventory
@@ -56,19 +76,7 @@ class AnalysisContext:
                 text, first = obj.body, obj.body_line or obj.location.line
             else:
                 text, first = obj.source, obj.location.line
-            out: list[Word] = []
-            line = first
-            for kind, start, end in lexer_for(self.source.splitter or "generic").tokens(text):
-                if kind == "nl":
-                    line += 1
-                    continue
-                if kind in ("ws", "comment", "vopen", "vclose"):
-                    line += text.count("\n", start, end)
-                    continue
-                tok = text[start:end]
-                out.append(Word(tok.upper() if kind == "word" else tok, kind, line, tok))
-                line += tok.count("\n")
-            self._words[key] = out
+            self._words[key] = tokenize(text, first, self.source.splitter)
         return self._words[key]
 
     def find(self, obj: SchemaObject, *sequence: str) -> list[int]:

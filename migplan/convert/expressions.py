@@ -361,9 +361,9 @@ class ExpressionConverter:
         if sub and self._is_date(left) and self._is_date(right):
             text = (f"(EXTRACT(EPOCH FROM ({sql(left)} - {sql(right)})) / 86400)" if pg else
                     f"(TIMESTAMPDIFF(SECOND, {sql(right)}, {sql(left)}) / 86400)")
-        elif self._is_date(left) and _is_number(right):
+        elif self._is_date(left) and is_number_literal(right):
             text = _add_days(sql(left), sql(right), "-" if sub else "+", pg, right)
-        elif not sub and _is_number(left) and self._is_date(right):
+        elif not sub and is_number_literal(left) and self._is_date(right):
             text = _add_days(sql(right), sql(left), "+", pg, left)
         else:
             return None
@@ -696,14 +696,14 @@ def _method(node) -> str | None:
     return None
 
 
-def _is_number(node) -> bool:
+def is_number_literal(node) -> bool:
     """A number literal or arithmetic on number literals (1, 1/24, -(2*7))."""
     if isinstance(node, exp.Literal):
         return not node.is_string
     if isinstance(node, (exp.Paren, exp.Neg)):
-        return _is_number(node.this)
+        return is_number_literal(node.this)
     if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
-        return _is_number(node.this) and _is_number(node.expression)
+        return is_number_literal(node.this) and is_number_literal(node.expression)
     return False
 
 

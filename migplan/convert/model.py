@@ -7,28 +7,6 @@ from dataclasses import dataclass, field
 
 from migplan.inventory.model import SchemaObject
 
-# Kinds of target statement, in the order a plan may apply them (issue: DMS phases). The converter
-# emits them separately so the plan can put each in its phase (tables and keys before the load,
-# secondary indexes and foreign keys after it, code at cutover).
-STATEMENT_KINDS = (
-    "schema",
-    "extension",
-    "type",
-    "sequence",
-    "table",
-    "primary key",
-    "unique",
-    "comment",
-    "index",
-    "foreign key",
-    "check",
-    "view",
-    "materialized view",
-    "synonym",
-    "identity reset",
-    "grant",
-)
-
 
 @dataclass
 class Finding:
@@ -50,6 +28,9 @@ class Finding:
 
 @dataclass
 class TargetStatement:
+    """One statement of target DDL. The converter emits each key, index, comment... separately so
+    the plan can put it in its phase (convert/order.py and plan/phases.py say which)."""
+
     kind: str
     sql: str
     name: str  # target-side name of what it creates (table, constraint, index ...)

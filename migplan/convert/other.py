@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from migplan.convert.context import ConvertContext
 from migplan.convert.model import ConvertedObject, TargetStatement
-from migplan.inventory.model import Routine, SchemaObject, Synonym, UserType
+from migplan.inventory.model import SchemaObject, Synonym, UserType
 
 
 def convert_synonym(syn: Synonym, ctx: ConvertContext) -> ConvertedObject:
@@ -130,5 +130,3 @@ def schema_statement(schema: str, ctx: ConvertContext) -> TargetStatement:
     return TargetStatement("schema", ctx.profile.create_schema.format(name=ctx.profile.ident(schema)), schema, None,
                            None, {"schema": schema})
 
-
-ROUTINE_TYPES = (Routine,)

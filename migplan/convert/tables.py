@@ -328,7 +328,7 @@ def _default(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertCont
     if isinstance(tree, exp.Boolean) and _NUMERIC_TYPE.match(type_sql):
         return "1" if tree.this else "0"  # MySQL's BOOLEAN DEFAULT TRUE, kept as a number
     if type_sql in ("boolean", "tinyint(1)", "bit(1)"):
-        bit = _bit_literal(tree, text)
+        bit = _bit_literal(text)
         if bit is not None:  # 0/1, '0'/'1' and MySQL's b'0'/b'1' all mean false/true
             return ("true" if bit else "false") if p.family == "postgresql" else str(int(bit))
     bits = _bit_string(text)
@@ -382,7 +382,7 @@ def _plain_literal(text: str) -> bool:
     return bool(_LITERAL.match(text.strip()))
 
 
-def _bit_literal(_tree, text: str) -> bool | None:
+def _bit_literal(text: str) -> bool | None:
     t = text.strip().strip("()").strip()
     if t.lower() in ("0", "1", "'0'", "'1'", "b'0'", "b'1'", "0b0", "0b1", "true", "false"):
         return t.lower().strip("'b").endswith(("1", "true")) or t.lower() == "true"

@@ -81,9 +81,7 @@ def _missing_relations(view, ctx: ConvertContext) -> list[str]:
         name = str(ref.name)
         if not name or name.upper() in ctes or name.upper() == "DUAL" or ref.catalog:
             continue
-        found = any(ctx.inventory.lookup(kind, ref.db or None, name) or
-                    ctx.inventory.lookup(kind, ref.db or None, ctx.source.fold(name))
-                    for kind in ("table", "view", "materialized view", "synonym"))
+        found = ctx.exprs.resolve(name, ref.db or None) is not None
         qname = f"{ref.db}.{name}" if ref.db else name
         if not found and qname not in out:
             out.append(qname)
@@ -113,12 +111,7 @@ def view_column_types(view, ctx: ConvertContext) -> dict:
         except (ParseError, TokenError, ValueError):
             continue
         for ref in table_references(tree):
-            obj = None
-            for kind in ("table", "view", "materialized view"):
-                obj = ctx.inventory.lookup(kind, ref.db or v.schema, ref.name) or \
-                    ctx.inventory.lookup(kind, None, ref.name)
-                if obj is not None:
-                    break
+            obj = ctx.exprs.resolve(ref.name, ref.db or v.schema) or ctx.exprs.resolve(ref.name)
             if isinstance(obj, Table):
                 for c in obj.columns:
                     key = c.name.upper()

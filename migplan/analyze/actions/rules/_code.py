@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from migplan.analyze.context import Word
+from migplan.analyze.context import Word, tokenize
+from migplan.convert.expressions import is_number_literal
 from migplan.ingest.lexer import lexer_for
 from migplan.inventory.model import Routine, Table
 
@@ -38,18 +39,7 @@ def statement_words(ctx, obj) -> list[Word]:
     """Code tokens of the whole statement (a routine's header included), with input lines."""
     if not isinstance(obj, Routine) or not obj.body:
         return ctx.words(obj)
-    text, line, out = obj.source, obj.location.line, []
-    for kind, start, end in lexer_for(ctx.source.splitter or "generic").tokens(text):
-        if kind == "nl":
-            line += 1
-            continue
-        if kind in ("ws", "comment", "vopen", "vclose"):
-            line += text.count("\n", start, end)
-            continue
-        tok = text[start:end]
-        out.append(Word(tok.upper() if kind == "word" else tok, kind, line, tok))
-        line += tok.count("\n")
-    return out
+    return tokenize(obj.source, obj.location.line, ctx.source.splitter)
 
 
 def comments(ctx, obj) -> list[tuple[str, int]]:
@@ -161,15 +151,7 @@ def is_sysdate(node: exp.Expression) -> bool:
     return isinstance(node, exp.Column) and not node.table and node.name.upper() in ("SYSDATE", "SYSTIMESTAMP")
 
 
-def is_number(node: exp.Expression) -> bool:
-    """A number literal or arithmetic on number literals only (1, 1/24, -(2*7))."""
-    if isinstance(node, exp.Literal):
-        return not node.is_string
-    if isinstance(node, (exp.Paren, exp.Neg)):
-        return is_number(node.this)
-    if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
-        return is_number(node.this) and is_number(node.expression)
-    return False
+is_number = is_number_literal  # the converter's test: a number literal or arithmetic on them only
 
 
 DATE_TYPES = {"DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH LOCAL TIME ZONE"}

@@ -5,8 +5,7 @@ Kept here rather than in every rule module; nothing in this module is a rule.
 
 from __future__ import annotations
 
-from migplan.analyze.context import Word
-from migplan.ingest.lexer import lexer_for
+from migplan.analyze.context import Word, tokenize
 from migplan.inventory.model import Routine, Table
 
 # words after which a semicolon-terminated dialect (MySQL, PL/pgSQL) starts a new statement
@@ -23,21 +22,7 @@ def header_words(obj, ctx) -> list[Word]:
         at = text.find(obj.body.strip()[:200])
         if at >= 0:
             cut = at
-    out: list[Word] = []
-    line = obj.location.line
-    for kind, start, end in lexer_for(ctx.source.splitter or "generic").tokens(text):
-        if start >= cut:
-            break
-        if kind == "nl":
-            line += 1
-            continue
-        if kind in ("ws", "comment", "vopen", "vclose"):
-            line += text.count("\n", start, end)
-            continue
-        tok = text[start:end]
-        out.append(Word(tok.upper() if kind == "word" else tok, kind, line, tok))
-        line += tok.count("\n")
-    return out
+    return tokenize(text, obj.location.line, ctx.source.splitter, stop=cut)
 
 
 def depths(words: list[Word]) -> list[int]:
