@@ -8,6 +8,7 @@ import re
 from migplan.convert.context import ConvertContext
 from migplan.convert.model import ConvertedObject, TargetStatement
 from migplan.convert.profiles import non_deterministic_calls
+from migplan.convert.tables import native_partition_parent
 from migplan.inventory.model import Index, Table
 
 _MYSQL_KEY_BYTES = 3072  # InnoDB index key prefix limit (DYNAMIC/COMPRESSED row formats)
@@ -33,10 +34,16 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
         conv.converted = False
         return conv
     if table.attrs.get("partition_of"):
-        # a partition's copy of its parent's index: natively partitioned, the parent's index cascades
-        # to every partition (pg_dump writes it ON ONLY + ATTACH); otherwise the partition's rows
-        # live in the unpartitioned parent, indexed by the parent's own index
-        return conv
+        if _parent_has_same_index(idx, table, ctx):
+            # a partition's copy of its parent's index: natively partitioned, the parent's index cascades
+            # to every partition (pg_dump writes it ON ONLY + ATTACH); otherwise the partition's rows
+            # live in the unpartitioned parent, indexed by the parent's own index
+            return conv
+        if native_partition_parent(table, ctx) is None:
+            ctx.finding(conv, "TBL003", f"index on partition {table.qname}, which is not created on the target (its "
+                        "rows live in the parent): create the index on the parent if it is still needed", line)
+            conv.converted = False
+            return conv
     method = (idx.method or "").lower()
     same_family = ctx.source.family == p.family
     if same_family and method and ("fulltext" in method or "spatial" in method or method in
@@ -178,6 +185,16 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
         ctx.finding(conv, "IDX013", f"{what}: written as a b-tree index", line)
         return True
     return True
+
+
+def _parent_has_same_index(idx: Index, table: Table, ctx: ConvertContext) -> bool:
+    schema, _, name = table.attrs["partition_of"].rpartition(".")
+    parent = ctx.inventory.lookup("table", schema or None, name)
+    if not isinstance(parent, Table):
+        return False
+    keys = [(c.expression.upper(), c.descending) for c in idx.columns]
+    return any([(c.expression.upper(), c.descending) for c in other.columns] == keys and other.unique == idx.unique
+               for other in parent.indexes)
 
 
 def _mysql_prefix(table: Table, colname: str, conv, ctx, line) -> str:
