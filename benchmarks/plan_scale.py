@@ -13,7 +13,7 @@ import time
 
 import migplan
 from migplan.analyze import Config, analyze
-from migplan.assess import Assessment
+from migplan.assessment import Assessment
 from migplan.convert import convert
 from migplan.dms import DmsArtifacts
 from migplan.plan.graph import break_cycles, build_graph, cycles

@@ -2,6 +2,7 @@
 
 The pipeline, one sub-package per stage:
 
+    model/      the data model every stage shares       (imports nothing of ours)
     ingest/     files -> text -> statements          (encoding, dialect-aware splitter)
     parse/      statement -> model objects            (our structure parsers + sqlglot)
     inventory/  objects and parts, nothing dropped    (load_schema)
@@ -9,22 +10,38 @@ The pipeline, one sub-package per stage:
     convert/    objects -> target DDL                 (type maps, function maps as data)
     analyze/    findings -> action items              (the catalog: analyze/actions/rules/)
     verify/     DDL applied to a real engine           (embedded PostgreSQL, MariaDB)
-    assess.py   the pipeline in one call              (migplan.assess)
+    assessment.py the pipeline in one call             (migplan.assess)
 """
 
-from migplan import engines, matrix
-from migplan.assess import Assessment, assess, assess_text
-from migplan.inventory import Inventory, load_schema, load_text
+from __future__ import annotations
 
-__version__ = "0.1.0"
-__all__ = [
-           "Assessment",
-           "Inventory",
-           "__version__",
-           "assess",
-           "assess_text",
-           "engines",
-           "load_schema",
-           "load_text",
-           "matrix",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+import migplan.report.display  # noqa: F401  (registers the notebook displays of model objects)
+from migplan.version import __version__
+
+# Names the package offers, loaded on first use: `import migplan.engines` or the CLI's --help
+# must not pay for pandas and sqlglot.
+_LAZY = {
+    "Assessment": "migplan.assessment", "assess": "migplan.assessment", "assess_text": "migplan.assessment",
+    "Inventory": "migplan.inventory", "load_schema": "migplan.inventory", "load_text": "migplan.inventory",
+    "engines": None, "matrix": None,
+}
+__all__ = ["Assessment", "Inventory", "__version__", "assess", "assess_text", "engines", "load_schema",
+           "load_text", "matrix"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from migplan import engines, matrix
+    from migplan.assessment import Assessment, assess, assess_text
+    from migplan.inventory import Inventory, load_schema, load_text
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'migplan' has no attribute {name!r}")
+    module = _LAZY[name]
+    value = importlib.import_module(f"migplan.{name}") if module is None else \
+        getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

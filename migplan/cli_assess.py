@@ -27,7 +27,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from migplan.assess import assess
+    from migplan.assessment import assess
 
     a = assess(args.paths, args.source, args.target, default_schema=args.default_schema, config=args.config,
                force=args.force, verify=args.verify, verify_dsn=args.verify_dsn, progress=args.progress)

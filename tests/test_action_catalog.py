@@ -9,7 +9,7 @@ import yaml
 
 from migplan.analyze import actions
 from migplan.analyze.actions.base import CATEGORIES, EFFORTS, SEVERITIES
-from migplan.assess import assess_text
+from migplan.assessment import assess_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "actions"

@@ -11,7 +11,7 @@ import migplan
 from migplan import engines, matrix
 from migplan.analyze.actions.base import CATEGORIES, EFFORTS, SEVERITIES
 from migplan.analyze.verdict import VERDICTS
-from migplan.inventory.model import PARSED, PARTIAL, UNPARSED
+from migplan.model.schema import PARSED, PARTIAL, UNPARSED
 from migplan.report.files import ASSESSMENT_FORMAT, assessment_to_dict
 from tests.conftest import SAMPLE_PAIRS, SAMPLES
 

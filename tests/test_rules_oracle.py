@@ -7,7 +7,7 @@ analyze) and its severity (kept on the finding as ``severity``) depending on the
 from migplan import engines
 from migplan.analyze.actions import get
 from migplan.analyze.context import AnalysisContext
-from migplan.assess import assess_text
+from migplan.assessment import assess_text
 
 ANCHORED = """CREATE TABLE orders (order_id NUMBER(10) PRIMARY KEY, status VARCHAR2(10));
 CREATE OR REPLACE PROCEDURE show_status (p_id NUMBER) IS

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 import migplan
-from migplan.assess import assess_text
+from migplan.assessment import assess_text
 from tests.conftest import SAMPLE_PAIRS, SAMPLES
 from tests.test_action_catalog import FIXTURES
 

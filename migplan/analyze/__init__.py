@@ -10,9 +10,9 @@ from migplan.analyze import actions
 from migplan.analyze.config import Config
 from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
-from migplan.convert.model import Conversion, Finding
 from migplan.inventory.inventory import Inventory
-from migplan.inventory.model import SchemaObject
+from migplan.model.conversion import Conversion, Finding
+from migplan.model.schema import SchemaObject
 from migplan.progress import bar
 
 __all__ = ["ActionItem", "ActionItems", "Config", "analyze", "to_item"]

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from migplan.convert.model import Conversion, Finding
 from migplan.engines import Engine
 from migplan.ingest.lexer import lexer_for
 from migplan.inventory.inventory import Inventory
-from migplan.inventory.model import Routine, SchemaObject
+from migplan.model.conversion import Conversion, Finding
+from migplan.model.schema import Routine, SchemaObject
 
 
 class Word(NamedTuple):

@@ -6,37 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-SEVERITY_ORDER = ["critical", "high", "medium", "low", "info"]
+from migplan.model.items import SEVERITY_ORDER, ActionItem
 
-
-@dataclass
-class ActionItem:
-    code: str
-    name: str
-    severity: str
-    category: str
-    object: str
-    kind: str
-    file: str
-    line: int
-    message: str
-    fix: str
-    effort: str  # none | simple | medium | significant
-    hours_low: float
-    hours_high: float
-    source: str | None = None
-    converted: str | None = None
-    sub: str | None = None
-    sct: tuple[str, ...] = ()
-    dms: tuple[str, ...] = ()
-    suppressed: bool = False
-    suppression: str | None = None
-    predicted: bool | None = None  # verification items: was the failure predicted by a static item?
-
-    @property
-    def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.file else ""
-
+__all__ = ["SEVERITY_ORDER", "ActionItem", "ActionItems"]
 
 @dataclass
 class ActionItems:

@@ -14,7 +14,6 @@ from migplan.convert import types as typemaps
 from migplan.convert.context import ConvertContext, ConvertOptions
 from migplan.convert.expressions import ExpressionConverter
 from migplan.convert.indexes import convert_index
-from migplan.convert.model import Conversion, ConvertedObject, Finding, TargetStatement
 from migplan.convert.names import NameMapper
 from migplan.convert.other import (
     convert_extension,
@@ -29,7 +28,8 @@ from migplan.convert.sequences import convert_sequence
 from migplan.convert.tables import align_foreign_keys, convert_table
 from migplan.convert.views import convert_view
 from migplan.inventory.inventory import Inventory
-from migplan.inventory.model import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View
+from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetStatement
+from migplan.model.schema import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View
 from migplan.progress import bar
 
 __all__ = ["Conversion", "ConvertOptions", "ConvertedObject", "Finding", "TargetStatement", "convert"]

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from migplan.convert.expressions import BLOCKING as _BLOCKING
 from migplan.convert.expressions import ExpressionConverter
-from migplan.convert.model import ConvertedObject, Finding
 from migplan.convert.names import NameMapper
 from migplan.convert.profiles import TargetProfile
 from migplan.convert.types import MappedType, TypeMap
 from migplan.engines import Engine
 from migplan.inventory.inventory import Inventory
-from migplan.inventory.model import SchemaObject, Table, TypeSpec, UserType
+from migplan.model.conversion import ConvertedObject, Finding
+from migplan.model.schema import SchemaObject, Table, TypeSpec, UserType
 
 
 @dataclass

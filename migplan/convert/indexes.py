@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from migplan.convert.context import ConvertContext
-from migplan.convert.model import ConvertedObject, TargetStatement
 from migplan.convert.profiles import non_deterministic_calls
 from migplan.convert.tables import native_partition_parent
-from migplan.inventory.model import Index, Table
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import Index, Table
 
 _MYSQL_KEY_BYTES = 3072  # InnoDB index key prefix limit (DYNAMIC/COMPRESSED row formats)
 

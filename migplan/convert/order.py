@@ -4,7 +4,7 @@ then views (which may need several passes when views read views)."""
 
 from __future__ import annotations
 
-from migplan.convert.model import Conversion, TargetStatement
+from migplan.model.conversion import Conversion, TargetStatement
 
 ORDER = [
     "schema",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from migplan.convert.context import ConvertContext
-from migplan.convert.model import ConvertedObject, TargetStatement
-from migplan.inventory.model import SchemaObject, Synonym, UserType
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import SchemaObject, Synonym, UserType
 
 
 def convert_synonym(syn: Synonym, ctx: ConvertContext) -> ConvertedObject:

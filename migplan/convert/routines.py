@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from migplan.convert.context import ConvertContext
-from migplan.convert.model import ConvertedObject, TargetStatement
-from migplan.inventory.model import Routine
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import Routine
 
 # what a same-family target can take as written; packages and type bodies are Oracle's
 _PASSTHROUGH = {"postgresql": ("function", "procedure", "trigger", "aggregate"),

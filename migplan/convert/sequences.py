@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from migplan.convert.context import ConvertContext
-from migplan.convert.model import ConvertedObject, TargetStatement
 from migplan.convert.tables import serial_default
-from migplan.inventory.model import Sequence
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import Sequence
 
 _PG_BIGINT_MAX = 9223372036854775807
 

@@ -13,10 +13,10 @@ from sqlglot import exp
 
 from migplan.convert.context import LOSSY_ITEMS, ConvertContext
 from migplan.convert.expressions import infer_type
-from migplan.convert.model import ConvertedObject, TargetStatement
 from migplan.convert.profiles import non_deterministic_calls
 from migplan.convert.types import MappedType
-from migplan.inventory.model import Column, Constraint, Table
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import Column, Constraint, Table
 
 _LITERAL = re.compile(r"^\(*\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE)\s*\)*$", re.I)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from migplan.inventory.model import TypeSpec
+from migplan.model.schema import TypeSpec
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ catalog, and the real engine confirms (verification)."""
 from __future__ import annotations
 
 from migplan.convert.context import ConvertContext
-from migplan.convert.model import ConvertedObject, TargetStatement
-from migplan.inventory.model import View
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import View
 
 
 def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
@@ -94,7 +94,7 @@ def view_column_types(view, ctx: ConvertContext) -> dict:
     import sqlglot
     from sqlglot.errors import ParseError, TokenError
 
-    from migplan.inventory.model import Table, View
+    from migplan.model.schema import Table, View
     from migplan.parse.sqlglot_bridge import table_references
 
     out: dict = {}

@@ -9,7 +9,7 @@ renames get lower ids than the catch-all lower-casing rules and carry their fina
 
 from __future__ import annotations
 
-from migplan.inventory.model import Table
+from migplan.model.schema import Table
 
 
 def _indexes(plan):

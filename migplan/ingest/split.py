@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.lexer import Lexer, Token, lexer_for
-from migplan.ingest.statement import Statement
+from migplan.model.statement import Statement
 
 _LINE_END = re.compile(r"[^\n]*")
 

@@ -14,10 +14,9 @@ from migplan.engines import Engine
 from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_source, source_from_text
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
-from migplan.ingest.statement import Statement
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
-from migplan.inventory.model import (
+from migplan.model.schema import (
     PARSED,
     PARTIAL,
     UNPARSED,
@@ -27,6 +26,7 @@ from migplan.inventory.model import (
     SchemaObject,
     Table,
 )
+from migplan.model.statement import Statement
 from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
 from migplan.parse.comment import parse_comment, parse_extended_property
@@ -365,7 +365,7 @@ class Builder:
             schema, obj_name, _q, _e = ctx.qualify(name)
             detail: dict = {"rest": ts.rest_text()}
             if o == "sequence":
-                from migplan.inventory.model import Sequence
+                from migplan.model.schema import Sequence
 
                 tmp = Sequence(kind="sequence", schema=schema, name=obj_name, location=ctx.location())
                 read_sequence_options(ts, tmp, ctx)
@@ -438,7 +438,7 @@ class Builder:
             if ts.at_end or ts.peek().kind not in ("word", "qident"):
                 return None
             schema, name, _q, _e = ctx.qualify(ts.name())
-            from migplan.inventory.names import key
+            from migplan.parse.names import key
 
             return key(schema, name, self.engine)
         except ParseError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from migplan.inventory.model import Index, Routine, Sequence, Synonym, Table, View
+from migplan.model.schema import Index, Routine, Sequence, Synonym, Table, View
 
 STATUS_ORDER = ["parsed", "partial", "unparsed"]
 

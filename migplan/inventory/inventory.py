@@ -6,15 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from migplan.engines import Engine
-from migplan.ingest.statement import Statement
-from migplan.inventory import names
-from migplan.inventory.model import (
+from migplan.model.schema import (
     Index,
     Routine,
     SchemaObject,
     Table,
     View,
 )
+from migplan.model.statement import Statement
+from migplan.parse import names
 
 # What became of a statement: exactly one of these per statement (the nothing-lost invariant).
 DISPOSITIONS = ("object", "part", "client", "data", "session", "drop", "block", "unparsed")
@@ -223,10 +223,10 @@ class Inventory:
         counts = ", ".join(f"{sum(v.values())} {k}" for k, v in self.summary().items())
         return f"<Inventory {self.engine.name}: {len(self.statements)} statements, {counts}>"
 
-    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
-        from migplan.report.display import inventory_html
+    def _repr_html_(self) -> str | None:  # pragma: no cover - notebook display
+        from migplan.model import display
 
-        return inventory_html(self)
+        return display.render("inventory", self)
 
 
 # Engines where an index name is unique per table, not per schema.

@@ -8,7 +8,7 @@ is nowhere in the inventory is reported, not dropped.
 from __future__ import annotations
 
 from migplan.inventory.inventory import Inventory, Problem
-from migplan.inventory.model import (
+from migplan.model.schema import (
     PARSED,
     PARTIAL,
     Column,
@@ -169,7 +169,7 @@ def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location)
             col.attrs.setdefault("alter_options", []).append(act.detail.get("text"))
             text = (act.detail.get("text") or "").upper()
             if text.startswith("ADD GENERATED"):
-                from migplan.inventory.model import Identity
+                from migplan.model.schema import Identity
 
                 col.identity = Identity("identity", always="ALWAYS" in text.split("AS")[0])
                 col.nullable = False
@@ -242,7 +242,7 @@ def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location)
 
 
 def _comment(inv: Inventory, action, stmt, loc: Location) -> SchemaObject:
-    from migplan.inventory.names import qualify
+    from migplan.parse.names import qualify
 
     target = action.target
     if target == "columns":

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from migplan.inventory.model import Column, Constraint, Index, IndexColumn, Location, Part, SchemaObject, TypeSpec
+from migplan.model.schema import Column, Constraint, Index, IndexColumn, Location, Part, SchemaObject, TypeSpec
 
 INVENTORY_FORMAT = 1
 

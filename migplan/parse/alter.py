@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from migplan.inventory.model import Column, Table, TypeSpec
+from migplan.model.schema import Column, Table, TypeSpec
 from migplan.parse.context import ParseContext
 from migplan.parse.options import TABLE_OPTIONS, read_options
 from migplan.parse.table import (

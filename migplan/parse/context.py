@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from migplan.engines import Engine
-from migplan.ingest.statement import Statement
-from migplan.inventory import names
-from migplan.inventory.model import Location
-from migplan.parse import sqlglot_bridge
+from migplan.model.schema import Location
+from migplan.model.statement import Statement
+from migplan.parse import names, sqlglot_bridge
 from migplan.parse.tokens import Name
 
 

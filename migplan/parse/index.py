@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migplan.inventory.model import Index
+from migplan.model.schema import Index
 from migplan.parse.context import ParseContext
 from migplan.parse.options import ORACLE_PHYSICAL, read_options
 from migplan.parse.table import read_index_column
@@ -68,7 +68,7 @@ def parse_create_index(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         first, last = ts.group()
         if idx.method and "fulltext" in idx.method:
             # SQL Server: (col [TYPE COLUMN c] [LANGUAGE n] [STATISTICAL_SEMANTICS], ...)
-            from migplan.inventory.model import IndexColumn
+            from migplan.model.schema import IndexColumn
 
             for a, b in ts.split_commas(first, last):
                 sub = ts.sub(a, b)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.inventory.model import Column, Grant, SchemaObject, Synonym, TypeSpec, UserType
+from migplan.model.schema import Column, Grant, SchemaObject, Synonym, TypeSpec, UserType
 from migplan.parse.context import ParseContext
 from migplan.parse.literals import string_value
 from migplan.parse.table import read_column_options

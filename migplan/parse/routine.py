@@ -6,7 +6,7 @@ and keep the body as text for the body scanner; such objects are ``partial`` by 
 
 from __future__ import annotations
 
-from migplan.inventory.model import Parameter, Routine
+from migplan.model.schema import Parameter, Routine
 from migplan.parse.context import ParseContext
 from migplan.parse.literals import string_value
 from migplan.parse.tokens import ParseError, TokenStream

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migplan.inventory.model import Sequence
+from migplan.model.schema import Sequence
 from migplan.parse.context import ParseContext
 from migplan.parse.tokens import ParseError, TokenStream
 

@@ -7,7 +7,7 @@ conditions, computed columns) are read by sqlglot and checked for lost tokens.
 
 from __future__ import annotations
 
-from migplan.inventory.model import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
+from migplan.model.schema import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
 from migplan.parse.context import ParseContext
 from migplan.parse.options import CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
 from migplan.parse.tokens import ParseError, TokenStream

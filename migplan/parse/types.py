@@ -6,7 +6,7 @@ the conversion stage can look it up in a type map without re-parsing.
 
 from __future__ import annotations
 
-from migplan.inventory.model import TypeSpec
+from migplan.model.schema import TypeSpec
 from migplan.parse.tokens import ParseError, TokenStream
 
 # Words that continue a multi-word type name, by the word before them.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migplan.inventory.model import View
+from migplan.model.schema import View
 from migplan.parse import sqlglot_bridge
 from migplan.parse.context import ParseContext
 from migplan.parse.options import ORACLE_PHYSICAL, POSTGRES_TABLE, read_options

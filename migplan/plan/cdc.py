@@ -14,7 +14,7 @@ from importlib import resources
 
 import pandas as pd
 
-from migplan.inventory.model import Table
+from migplan.model.schema import Table
 
 # Declared maximum sizes of LOB types, in KB, where the type says it (MySQL); others are unbounded.
 _LOB_KB = {"TINYTEXT": 0.25, "TINYBLOB": 0.25, "TEXT": 64, "BLOB": 64, "MEDIUMTEXT": 16384, "MEDIUMBLOB": 16384}

@@ -16,15 +16,11 @@ from dataclasses import dataclass
 import networkx as nx
 
 from migplan.inventory.inventory import Inventory
-from migplan.inventory.model import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View
+from migplan.model.schema import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View, node_key
 
 _NEXTVAL = re.compile(r"nextval\s*\(\s*'([^']+)'", re.I)
 _ORA_SEQ = re.compile(r"([\w$#\"]+(?:\.[\w$#\"]+)?)\s*\.\s*NEXTVAL", re.I)
 _ROUTINE_KINDS = ("procedure", "function", "package", "package body", "trigger", "type body")
-
-
-def node_key(obj: SchemaObject) -> str:
-    return f"{obj.kind}:{obj.qname}"
 
 
 def constraint_key(table: Table, name: str) -> str:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from migplan.convert.model import ConvertedObject, TargetStatement
-from migplan.inventory.model import Index, Routine, Sequence, Table
+from migplan.model.conversion import ConvertedObject, TargetStatement
+from migplan.model.schema import Index, Routine, Sequence, Table
 from migplan.plan import load as loadmod
 from migplan.plan.graph import break_cycles, build_graph, cycles, node_key
 

@@ -30,3 +30,13 @@ def inventory_html(inv) -> str:
     head = (f"<b>Inventory of {escape(inv.engine.display)} scripts</b>: {len(inv.files)} files, "
             f"{len(inv.statements)} statements, {len(inv.objects)} objects, {len(inv.problems)} input problems")
     return f"<div>{head}{_table(['kind', 'parsed', 'partial', 'unparsed'], rows)}</div>"
+
+
+def _register() -> None:
+    from migplan.model import display
+
+    display.register("table", table_html)
+    display.register("inventory", inventory_html)
+
+
+_register()

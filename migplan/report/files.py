@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import migplan
+from migplan.version import __version__
 
 ASSESSMENT_FORMAT = 1
 
@@ -44,7 +44,7 @@ def assessment_to_dict(a) -> dict:
     inv = a.inventory
     return {
         "format": ASSESSMENT_FORMAT,
-        "generator": f"migplan {migplan.__version__}",
+        "generator": f"migplan {__version__}",
         "pair": {"source": a.source.name, "target": a.target.name, "verdict": a.compatibility.verdict},
         "compatibility": compat,
         "summary": summary.to_dict(),
@@ -113,7 +113,7 @@ def converted_script(a) -> str:
     """Every converted statement in an order a target engine accepts, each object headed by where it came from."""
     from migplan.convert.order import application_order
 
-    lines = [f"-- migplan {migplan.__version__}: {a.source.display} -> {a.target.display}",
+    lines = [f"-- migplan {__version__}: {a.source.display} -> {a.target.display}",
              "-- Objects migplan did not convert are listed with their action items in assessment.json.", ""]
     origin = {c.key: c.source for c in a.conversion.objects}
     last = None

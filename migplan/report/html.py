@@ -18,11 +18,11 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-import migplan
 from migplan.analyze.items import SEVERITY_ORDER
 from migplan.analyze.verdict import VERDICTS
 from migplan.report import charts, depgraph
 from migplan.report.digest import GROUP_TITLES, CodeGroup, Digest, anchor, digest, hours, kinds_text, num
+from migplan.version import __version__
 
 SEVERITY_COLOURS = {"critical": "#7f1d1d", "high": "#c62828", "medium": "#d97706", "low": "#a38a00",
                     "info": "#6b7280"}
@@ -73,7 +73,7 @@ def render_html(a) -> str:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="migplan {esc(migplan.__version__)}">',
+        f'<meta name="generator" content="migplan {esc(__version__)}">',
         f"<title>{esc(dg.title)}</title>",
         f"<style>\n{_asset('report.css')}</style>",
         "</head>",
@@ -81,7 +81,7 @@ def render_html(a) -> str:
         f'<nav class="top" aria-label="Sections"><ul>{nav}</ul></nav>',
         "<main>",
         *body,
-        (f'<footer class="muted"><p>migplan {esc(migplan.__version__)} · {esc(dg.source)} → {esc(dg.target)} · '
+        (f'<footer class="muted"><p>migplan {esc(__version__)} · {esc(dg.source)} → {esc(dg.target)} · '
          "the same scripts give the same report, byte for byte.</p></footer>"),
         "</main>",
         f'<script type="application/json" id="migplan-data">{script_json(data)}</script>',

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 
-import migplan
 from migplan.analyze.items import SEVERITY_ORDER
 from migplan.analyze.verdict import VERDICTS
 from migplan.report import depgraph
 from migplan.report.digest import GROUP_TITLES, Digest, digest, hours, kinds_text, num
+from migplan.version import __version__
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]])")
 _LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # intraword _ is not emphasis in GFM
@@ -72,7 +72,7 @@ def _plural(n: int, word: str) -> str:
 def render_markdown(a) -> str:
     dg = digest(a)
     parts = [f"# {text(dg.title)}", "",
-             (f"migplan {migplan.__version__} · source scripts: {_plural(len(a.inventory.files), 'file')}, "
+             (f"migplan {__version__} · source scripts: {_plural(len(a.inventory.files), 'file')}, "
               f"{_plural(len(a.inventory.statements), 'statement')}, {_plural(dg.summary['objects'], 'object')}; "
               f"{_plural(len(a.inventory.problems), 'input problem')}."), "",
              _summary(a, dg), _charts(dg), _items(a, dg), _objects(dg), _plan(a), _cdc(a), _dms(a), _graph(a),

@@ -16,8 +16,9 @@ import time
 from dataclasses import dataclass, field
 
 from migplan.convert import ConvertOptions, convert
-from migplan.convert.model import Conversion, ConvertedObject, Finding, TargetStatement
 from migplan.convert.order import VIEW_KINDS, application_order
+from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetStatement
+from migplan.model.schema import node_key
 from migplan.verify.catalog import Catalog, canonical_expected, read_mysql, read_postgres
 from migplan.verify.engines import VerifyEngineError, open_session
 
@@ -351,8 +352,6 @@ def _findings(assessment, conversion: Conversion, results: list[StatementResult]
 def _follow_failures(assessment, convs: dict[str, ConvertedObject], results: list[StatementResult]) -> None:
     """A view or routine that failed because something it reads failed is a consequence, not a
     new problem: mark it blocked by that object (the dependency graph says what it reads)."""
-    from migplan.plan.graph import node_key
-
     # an object fails when its own CREATE does (a foreign key of a table failing leaves the table there)
     failed = {node_key(convs[r.object_key].source): convs[r.object_key].source.qname
               for r in results if not r.ok and r.object_key in convs and convs[r.object_key].statements

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from migplan.inventory.model import Index, Sequence, Table, View
+from migplan.model.schema import Index, Sequence, Table, View
 
 STORAGE = ("table", "column", "primary key", "unique", "foreign key", "check", "index", "sequence", "comment")
 PRESENT = ("present", "folded")  # folded: written inside another object on purpose (serial -> AUTO_INCREMENT)

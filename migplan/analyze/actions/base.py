@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from migplan.analyze.context import AnalysisContext
-    from migplan.convert.model import Finding
-    from migplan.inventory.model import SchemaObject
+    from migplan.model.conversion import Finding
+    from migplan.model.schema import SchemaObject
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 EFFORTS = ("none", "simple", "medium", "significant")

@@ -12,7 +12,7 @@ import re
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
-from migplan.ingest.statement import Statement
+from migplan.model.statement import Statement
 
 _DELIMITER = re.compile(r"[ \t]*(?:DELIMITER|\\d)[ \t]+(\S+)", re.I)
 _CLIENT = re.compile(

@@ -13,7 +13,7 @@ import re
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
-from migplan.ingest.statement import Statement
+from migplan.model.statement import Statement
 
 # command -> shortest abbreviation SQL*Plus accepts (SQL*Plus User's Guide, command reference)
 SQLPLUS_COMMANDS = {

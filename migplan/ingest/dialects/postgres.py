@@ -12,7 +12,7 @@ import re
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
-from migplan.ingest.statement import Statement
+from migplan.model.statement import Statement
 
 _META = re.compile(r"[ \t]*(\\[A-Za-z!?;.]+)")
 _COPY_STDIN = re.compile(r"COPY\b.*\bFROM\s+STDIN\b", re.I | re.S)

@@ -15,7 +15,7 @@ import re
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
-from migplan.ingest.statement import Statement
+from migplan.model.statement import Statement
 
 GO_LINE = re.compile(r"[ \t]*GO(?:[ \t]+(\d+))?[ \t]*;?[ \t]*(?:--[^\n]*)?(?=\n|$)", re.I)
 _SQLCMD = re.compile(

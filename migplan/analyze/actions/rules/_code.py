@@ -11,7 +11,7 @@ from sqlglot import exp
 from migplan.analyze.context import Word, tokenize
 from migplan.convert.expressions import is_number_literal
 from migplan.ingest.lexer import lexer_for
-from migplan.inventory.model import Routine, Table
+from migplan.model.schema import Routine, Table
 
 # Procedural kinds: ROUTINES includes package specs (declarations only), CODE is where statements run.
 ROUTINES = ("procedure", "function", "package", "package body", "trigger", "type body")

@@ -6,7 +6,7 @@ Kept here rather than in every rule module; nothing in this module is a rule.
 from __future__ import annotations
 
 from migplan.analyze.context import Word, tokenize
-from migplan.inventory.model import Routine, Table
+from migplan.model.schema import Routine, Table
 
 # words after which a semicolon-terminated dialect (MySQL, PL/pgSQL) starts a new statement
 STATEMENT_OPENERS = frozenset({";", "BEGIN", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "DECLARE"})
@@ -105,7 +105,7 @@ def columns_using_type(ctx, name: str) -> int:
 def dms_scope(t, ctx) -> bool:
     """A table DMS would move: a DMS source engine, a table migplan could read (an unreadable
     CREATE TABLE has its own item, PRS001), and not a temporary table."""
-    from migplan.inventory.model import Table
+    from migplan.model.schema import Table
 
     return bool(ctx.source.dms_source) and isinstance(t, Table) and not getattr(t, "temporary", None)
 

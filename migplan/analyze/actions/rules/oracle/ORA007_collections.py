@@ -1,6 +1,6 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_punct, is_word, statement_words
-from migplan.inventory.model import UserType
+from migplan.model.schema import UserType
 
 _METHODS = {"EXTEND", "TRIM", "DELETE", "EXISTS", "FIRST", "LAST", "PRIOR", "NEXT", "COUNT", "LIMIT"}
 _PG_METHODS = {"COUNT": "cardinality(v)", "FIRST": "array_lower(v, 1)", "LAST": "array_upper(v, 1)",

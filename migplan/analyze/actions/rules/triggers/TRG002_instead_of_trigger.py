@@ -1,6 +1,6 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, line_of_words, statement_words
-from migplan.inventory.model import Table
+from migplan.model.schema import Table
 
 
 class InsteadOfTrigger(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from migplan.inventory.model import SchemaObject
+from migplan.model.schema import SchemaObject
 
 
 @dataclass

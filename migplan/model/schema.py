@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from migplan.model import display
+
 # Parse status of an object (see README "Parse status").
 PARSED = "parsed"  # every token understood (our structure parser + sqlglot for expressions)
 PARTIAL = "partial"  # header/structure understood, some part kept as text
@@ -223,10 +225,8 @@ class Table(SchemaObject):
     def lob_columns(self) -> list[Column]:
         return [c for c in self.columns if c.is_lob]
 
-    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
-        from migplan.report.display import table_html
-
-        return table_html(self)
+    def _repr_html_(self) -> str | None:  # pragma: no cover - notebook display
+        return display.render("table", self)
 
 
 @dataclass
@@ -343,6 +343,11 @@ class Grant(SchemaObject):
     on_object: str | None = None
     grantees: list[str] = field(default_factory=list)
     revoke: bool = False
+
+
+def node_key(obj: SchemaObject) -> str:
+    """The key of an object in the dependency graph and in per-object look-ups: ``kind:qname``."""
+    return f"{obj.kind}:{obj.qname}"
 
 
 OBJECT_CLASSES: dict[str, type[SchemaObject]] = {
