@@ -8,61 +8,13 @@ small enough to read, else one plain-text line per object.
 from __future__ import annotations
 
 import json
-import re
 
 from migplan.analyze.items import SEVERITY_ORDER
 from migplan.analyze.verdict import VERDICTS
+from migplan.escape import cell, code, fenced, table, text
 from migplan.report import depgraph
 from migplan.report.digest import GROUP_TITLES, Digest, digest, hours, kinds_text, num
 from migplan.version import __version__
-
-_MD_SPECIAL = re.compile(r"([\\`*\[\]])")
-_LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # intraword _ is not emphasis in GFM
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
-
-def text(value) -> str:
-    """Prose: Markdown and HTML markup shown as typed, never interpreted."""
-    s = "" if value is None else str(value)
-    s = _ENTITY.sub("&amp;", s)
-    s = s.replace("<", "&lt;")  # no tag can start; a lone > is harmless (line-start > is handled below)
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = _LONE_UNDERSCORE.sub(r"\\_", s)
-    s = re.sub(r"^(\s*)([#>+-])", r"\1\\\2", s, flags=re.MULTILINE)  # headings, quotes, lists at a line start
-    return s
-
-
-def cell(value) -> str:
-    """Prose for a table cell: newlines as <br> (table() escapes the pipes)."""
-    return text(value).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def code(value) -> str:
-    """An inline code span that survives backticks inside it (in a table, table() escapes its pipes)."""
-    s = ("" if value is None else str(value)).replace("\r\n", " ").replace("\n", " ")
-    if not s:
-        return ""
-    ticks = max((len(m) for m in re.findall(r"`+", s)), default=0) + 1
-    fence = "`" * ticks
-    pad = " " if s.startswith("`") or s.endswith("`") else ""
-    return f"{fence}{pad}{s}{pad}{fence}"
-
-
-def fenced(body: str, lang: str = "") -> str:
-    body = "" if body is None else str(body)
-    ticks = max([3] + [len(m) + 1 for m in re.findall(r"`{3,}", body)])
-    fence = "`" * ticks
-    return f"{fence}{lang}\n{body.rstrip(chr(10))}\n{fence}"
-
-
-def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """Cells come escaped by cell() or code(); pipes (code spans included: GFM splits cells before it
-    reads code spans) and stray newlines are escaped here so a row stays one row."""
-    def row(cells):
-        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in cells) + " |"
-
-    sep = "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"
-    return "\n".join([row(headers), sep] + [row(r) for r in rows])
 
 
 def _plural(n: int, word: str) -> str:
