@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,33 @@ from migplan.analyze import ActionItems, Config, analyze
 from migplan.analyze.verdict import CODE, STORAGE, VERDICTS, object_verdicts, verdict_of
 from migplan.convert import Conversion, ConvertOptions, convert
 from migplan.errors import MigplanError
+from migplan.ingest import sniff
 from migplan.inventory import Inventory, load_schema, load_text
+from migplan.quoting import line_comment
+
+
+class DialectMismatchError(MigplanError):
+    """The scripts look like another engine than the one named (migplan.ingest.sniff)."""
+
+    def __init__(self, guess, named):
+        self.guess = guess
+        super().__init__(f"{sniff.explain(guess, named.display)}. Name the engine they were written for "
+                         f"(-s/source=), or use force=True (--force) to read them as {named.display} anyway.")
+
+
+class EmptyInputWarning(UserWarning):
+    """The input held no statements at all."""
+
+
+def check_dialect(inv: Inventory, force: bool = False) -> None:
+    """Refuse scripts that clearly belong to another engine (unless forced); warn on empty input."""
+    if not inv.statements:
+        warnings.warn(f"no statements found in the input ({len(inv.files)} script files read, "
+                      f"{len(inv.skipped_files)} other files skipped)", EmptyInputWarning, stacklevel=3)
+        return
+    guess = sniff.mismatch((s.text for s in inv.statements), inv.engine.family)
+    if guess is not None and not force:
+        raise DialectMismatchError(guess, inv.engine)
 
 
 class UnsupportedPairError(MigplanError):
@@ -49,6 +76,7 @@ def assess_text(sql: str, source, target, *, default_schema: str | None = None, 
 def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,
             progress: bool | None = None) -> Assessment:
     target_engine = engines.get(target)
+    check_dialect(inv, force)
     compat = matrix.check(inv.engine.name, target_engine.name)
     if compat.verdict == "unsupported" and not force:
         raise UnsupportedPairError(compat)
@@ -94,7 +122,7 @@ class Assessment:
             raise KeyError(f"no object named {name!r}")
         conv = self.conversion.by_source(obj)
         if conv is None or not conv.statements:
-            return f"-- {obj.kind} {obj.qname} is not converted by migplan (see its action items)\n"
+            return line_comment(f"{obj.kind} {obj.qname} is not converted by migplan (see its action items)") + "\n"
         return conv.sql() + "\n"
 
     # -- graph, plan, DMS -------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from migplan import cli_assess, cli_matrix
 from migplan.errors import MigplanError
@@ -36,17 +37,28 @@ def _add_inventory(sub) -> None:
     p.add_argument("--default-schema", help="schema for unqualified names (default: what the scripts say)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("--force", action="store_true", help="read the scripts even when they look like another engine")
     p.set_defaults(run=_run_inventory)
 
 
 def _run_inventory(args) -> int:
     import migplan
+    from migplan.assessment import DialectMismatchError, EmptyInputWarning, check_dialect
 
     inv = migplan.load_schema(args.paths, args.source, args.default_schema)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", EmptyInputWarning)
+            check_dialect(inv, args.force)
+    except DialectMismatchError as err:
+        print(f"migplan: error: {err}", file=sys.stderr)
+        return 1
     if args.format == "json":
         text = inv.to_json() + "\n"
     elif args.format == "csv":
-        text = inv.frame().to_csv(index=False, lineterminator="\n")
+        from migplan.escape import csv_frame
+
+        text = csv_frame(inv.frame()).to_csv(index=False, lineterminator="\n")
     else:
         from migplan.inventory.text import inventory_table
 
@@ -55,6 +67,9 @@ def _run_inventory(args) -> int:
     for p in inv.problems:
         where = f"{p.file}:{p.line}" if p.line else p.file
         print(f"migplan: {where}: {p.message}", file=sys.stderr)
+    if not inv.statements:
+        print(f"migplan: warning: no statements found in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from migplan.analyze.items import SEVERITY_ORDER
 
@@ -19,7 +20,8 @@ def add_parser(sub) -> None:
     p.add_argument("--config", help="TOML file with severity/effort overrides and suppressions")
     p.add_argument("--verify", action="store_true", help="apply the converted DDL to a local real engine")
     p.add_argument("--verify-dsn", help="apply it to this server instead (postgresql://... or mysql://...)")
-    p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair")
+    p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair or the "
+                   "scripts look like another engine than --source")
     p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bars (default: only for big schemas)")
@@ -27,10 +29,21 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from migplan.assessment import assess
+    from migplan import outdir
+    from migplan.assessment import DialectMismatchError, EmptyInputWarning, assess
 
-    a = assess(args.paths, args.source, args.target, default_schema=args.default_schema, config=args.config,
-               force=args.force, verify=args.verify, verify_dsn=args.verify_dsn, progress=args.progress)
+    if args.output:
+        outdir.check(args.output)  # before any work: a bad -o must not cost the whole analysis
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", EmptyInputWarning)  # said below, once, with the paths
+            a = assess(args.paths, args.source, args.target, default_schema=args.default_schema,
+                       config=args.config, force=args.force, verify=args.verify, verify_dsn=args.verify_dsn,
+                       progress=args.progress)
+    except DialectMismatchError as err:
+        print(f"migplan: error: {err}", file=sys.stderr)
+        return 1
     s = a.summary()
     out = sys.stdout
     out.write(repr(s) + "\n")
@@ -48,6 +61,9 @@ def run(args) -> int:
         out.write(f"\nwrote {path}/ (open {path / 'report.html'} in a browser)\n")
     for p in a.inventory.problems:
         print(f"migplan: {p.file}:{p.line or '-'}: {p.message}", file=sys.stderr)
+    if not a.inventory.statements:
+        print(f"migplan: warning: no statements found in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
     if args.fail_on:
         worst = SEVERITY_ORDER.index(args.fail_on)
         if any(SEVERITY_ORDER.index(i.severity) <= worst for i in a.action_items.active()):

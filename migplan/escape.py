@@ -79,9 +79,12 @@ def csv_cell(value: Any) -> Any:
 
 def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` with every text cell (and the headers) passed through :func:`csv_cell`."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or str(out[col].dtype) in ("string", "category"):
+        dtype = out[col].dtype
+        if is_object_dtype(dtype) or is_string_dtype(dtype) or str(dtype) == "category":
             out[col] = out[col].map(csv_cell)
     out.columns = [csv_cell(c) for c in out.columns]
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from migplan import quoting
 from migplan.engines import Engine
 
 
@@ -14,8 +15,6 @@ class TargetProfile:
     sqlglot = ""
     not_deterministic: frozenset[str] = frozenset()
     max_identifier = 63
-    quote_open = '"'
-    quote_close = '"'
     # schemas: PostgreSQL has schemas inside a database; MySQL's "schema" is a database
     create_schema = "CREATE SCHEMA IF NOT EXISTS {name}"
     inline_comments = False  # MySQL writes COMMENT '...' in the column/table definition
@@ -37,8 +36,7 @@ class TargetProfile:
         return _reserved(self.family)
 
     def quote(self, name: str) -> str:
-        inner = name.replace(self.quote_close, self.quote_close * 2)
-        return f"{self.quote_open}{inner}{self.quote_close}"
+        return quoting.quote(name, self.family)
 
     def ident(self, name: str) -> str:
         """A target name as it must be written: quoted only when needed."""
@@ -62,7 +60,7 @@ class TargetProfile:
         return f"{self.ident(schema)}.{self.ident(name)}" if schema else self.ident(name)
 
     def string(self, text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
+        return quoting.string(text, self.family)
 
 
 class PostgresProfile(TargetProfile):
@@ -83,7 +81,6 @@ class MysqlProfile(TargetProfile):
     family = "mysql"
     sqlglot = "mysql"
     max_identifier = 64
-    quote_open = quote_close = "`"
     create_schema = "CREATE DATABASE IF NOT EXISTS {name}"
     inline_comments = True
     index_names_per_schema = False  # MySQL index names are per table
@@ -104,9 +101,6 @@ class MysqlProfile(TargetProfile):
 
     def case_matters(self, name: str) -> bool:
         return False  # table names follow the file system; we write lower case and never need quotes for case
-
-    def string(self, text: str) -> str:
-        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def profile_for(engine: Engine) -> TargetProfile:

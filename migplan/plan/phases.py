@@ -20,10 +20,13 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
+from migplan import quoting
+from migplan.convert.profiles import profile_for
 from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Index, Routine, Sequence, Table
 from migplan.plan import load as loadmod
 from migplan.plan.graph import break_cycles, build_graph, cycles, node_key
+from migplan.quoting import line_comment
 
 MIGRATION_TYPES = ("full-load", "cdc", "full-load-and-cdc")
 PHASES = ("prerequisites", "before full load", "full load", "before cached changes", "apply cached changes",
@@ -236,35 +239,38 @@ class Plan:
         return held
 
     def ddl_files(self) -> dict[str, str]:
-        """File name -> runnable SQL for each phase (PostgreSQL files run in one transaction)."""
+        """File name -> runnable SQL for each phase (PostgreSQL files run in one transaction).
+        Comment lines go through quoting.line_comment: a name can never start a line of its own."""
         files = {}
         pg = self.a.target.family == "postgresql"
+        pair = f"{self.a.source.display} -> {self.a.target.display}, migplan"
         for phase, name in DDL_FILES.items():
-            lines = [f"-- {name}: {phase} ({self.a.source.display} -> {self.a.target.display}, migplan)",
-                     f"-- {_PHASE_WHY[phase]}", ""]
+            lines = [line_comment(f"{name}: {phase} ({pair})"), line_comment(_PHASE_WHY[phase]), ""]
             if pg:
                 lines += ["BEGIN;", ""]
             last = None
             for c, st in self.ddl[phase]:
                 if c is not None and c is not last:
-                    lines.append(f"-- {c.source.kind} {c.source.qname} ({c.source.location})")
+                    lines.append(line_comment(f"{c.source.kind} {c.source.qname} ({c.source.location})"))
                     last = c
                 lines += [st.sql + ";", ""]
             if phase == "cutover":
                 reseed = self.reseed_sql()
                 if reseed:
-                    lines += ["-- Re-seed sequences and identity columns above the loaded data", *reseed, ""]
+                    lines += [line_comment("Re-seed sequences and identity columns above the loaded data"),
+                              *reseed, ""]
             if pg:
                 lines += ["COMMIT;", ""]
             files[name] = "\n".join(lines)
         if self.held_ddl:
-            lines = [f"-- {HELD_FILE}: held back ({self.a.source.display} -> {self.a.target.display}, migplan)",
-                     "-- Each object below needs one migplan did not convert; run it once that one exists.", ""]
+            lines = [line_comment(f"{HELD_FILE}: held back ({pair})"),
+                     line_comment("Each object below needs one migplan did not convert; run it once that one "
+                                  "exists."), ""]
             last = None
             for c, st in self.held_ddl:
                 if c is not last:
-                    lines.append(f"-- {c.source.kind} {c.source.qname} ({c.source.location}): "
-                                 f"{self.held[node_key(c.source)]}")
+                    lines.append(line_comment(f"{c.source.kind} {c.source.qname} ({c.source.location}): "
+                                              f"{self.held[node_key(c.source)]}"))
                     last = c
                 lines += [st.sql + ";", ""]
             files[HELD_FILE] = "\n".join(lines)
@@ -276,7 +282,8 @@ class Plan:
         """Target-side statements that move identity columns past the loaded values (DMS does not
         carry the identity property or sequence state: aws_dms_sct.md §4.4, §4.7)."""
         out = []
-        p = self.a.target.family
+        family = self.a.target.family
+        profile = profile_for(self.a.target)
         for c in self.a.conversion.objects:
             t = c.source
             if not isinstance(t, Table) or not c.statements:
@@ -284,14 +291,17 @@ class Plan:
             for col in t.columns:
                 if col.identity is None:
                     continue
-                tq = c.target_qname
+                table = profile.qualified(c.target_schema, c.target_name)
                 cname = self._target_col(c, col.name)
-                if p == "postgresql":
-                    out.append(f"SELECT setval(pg_get_serial_sequence('{tq}', '{cname}'), "
-                               f"COALESCE(MAX({cname}), 0) + 1, false) FROM {tq};")
-        if p == "mysql":
-            out.append("-- MySQL/InnoDB moves each AUTO_INCREMENT counter past the largest value inserted; "
-                       "nothing to run for identity columns.")
+                if family == "postgresql":
+                    # pg_get_serial_sequence parses its first argument as a (quoted) qualified name and
+                    # takes the second as the column name exactly
+                    out.append(f"SELECT setval(pg_get_serial_sequence({profile.string(table)}, "
+                               f"{profile.string(cname)}), COALESCE(MAX({profile.ident(cname)}), 0) + 1, false) "
+                               f"FROM {table};")
+        if family == "mysql":
+            out.append(line_comment("MySQL/InnoDB moves each AUTO_INCREMENT counter past the largest value "
+                                    "inserted; nothing to run for identity columns."))
         return out
 
     def _target_col(self, c: ConvertedObject, name: str) -> str:
@@ -303,33 +313,44 @@ class Plan:
 
     def source_sequence_query(self) -> str:
         """A query to run on the SOURCE at cutover; it prints the target statements that set each
-        converted sequence to the source's current value."""
+        converted sequence to the source's current value. Names are values here (compared with the
+        source catalog as the engine stores them) and go through quoting.string on both sides."""
         seqs = [c for c in self.a.conversion.objects if isinstance(c.source, Sequence) and c.statements]
         src = self.a.source.family
-        head = (f"-- Run on the {self.a.source.display} source at cutover, after writes stop; it prints the "
-                f"statements to run on the target.\n")
+        head = line_comment(f"Run on the {self.a.source.display} source at cutover, after writes stop; it prints "
+                            "the statements to run on the target.")
         if not seqs:
-            return head + "-- No sequences to carry over.\n"
-        target_pg = self.a.target.family == "postgresql"
-        setter = "setval" if target_pg else "SETVAL"
+            return head + "\n" + line_comment("No sequences to carry over.") + "\n"
+        profile = profile_for(self.a.target)
+        setter = "setval" if self.a.target.family == "postgresql" else "SETVAL"
         lines = [head]
+        if src == "oracle":
+            lines.append("SET DEFINE OFF")  # SQL*Plus: an & in a name is not a substitution variable
         for c in seqs:
             s = c.source
-            tq = c.target_qname
+            target_seq = profile.qualified(c.target_schema, c.target_name)
+            # the target statement, cut around the value the source query fills in
+            before = f"SELECT {setter}({profile.string(target_seq)}, "
             if src == "oracle":
+                owner = quoting.string(s.schema, src) if s.schema else "USER"
                 # LAST_NUMBER is the next value written to disk: at or above every value handed out
-                lines.append(f"SELECT 'SELECT {setter}(''{tq}'', ' || last_number || ', false);' FROM all_sequences "
-                             f"WHERE sequence_owner = '{s.schema or 'USER'}' AND sequence_name = '{s.name}';")
+                tail = quoting.string(", false);", src)
+                lines.append(f"SELECT {quoting.string(before, src)} || last_number || {tail}"
+                             f" FROM all_sequences WHERE sequence_owner = {owner} "
+                             f"AND sequence_name = {quoting.string(s.name, src)};")
             elif src == "sqlserver":
-                lines.append(f"SELECT 'SELECT {setter}(''{tq}'', ' + CAST(current_value AS varchar(40)) + ');' "
-                             f"FROM sys.sequences WHERE name = '{s.name}'"
-                             + (f" AND SCHEMA_NAME(schema_id) = '{s.schema}'" if s.schema else "") + ";")
+                schema = quoting.string(s.schema, src) if s.schema else "SCHEMA_NAME()"
+                lines.append(f"SELECT {quoting.string(before, src)} + CAST(current_value AS varchar(40)) + "
+                             f"{quoting.string(');', src)} FROM sys.sequences WHERE name = "
+                             f"{quoting.string(s.name, src)} AND SCHEMA_NAME(schema_id) = {schema};")
             elif src == "postgresql":
-                lines.append(f"SELECT format('SELECT {setter}(%L, %s);', '{tq}', last_value) FROM pg_sequences "
-                             f"WHERE schemaname = '{s.schema or 'public'}' AND sequencename = '{s.name}' "
-                             "AND last_value IS NOT NULL;")
+                schema = quoting.string(s.schema, src) if s.schema else "current_schema()"
+                lines.append(f"SELECT {quoting.string(before, src)} || last_value || {quoting.string(');', src)} "
+                             f"FROM pg_sequences WHERE schemaname = {schema} "
+                             f"AND sequencename = {quoting.string(s.name, src)} AND last_value IS NOT NULL;")
             else:
-                lines.append(f"-- {s.qname}: read its current value on the source and set {tq} to it.")
+                lines.append(line_comment(f"{s.qname}: read its current value on the source and set {target_seq} "
+                                          "to it."))
         return "\n".join(lines) + "\n"
 
     # -- the steps -----------------------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from migplan.escape import code, text
+
 
 def render(plan) -> str:
     a = plan.a
     opts = plan.options
-    out = [f"# Migration runbook: {a.source.display} to {a.target.display}", ""]
+    out = [f"# Migration runbook: {text(a.source.display)} to {text(a.target.display)}", ""]
     out.append(f"Pair verdict: **{a.compatibility.verdict}** ({a.compatibility.recommended_path})  ")
     out.append(f"Migration type: `{opts.migration_type}`; foreign keys during the load: "
                f"{'yes (load waves)' if opts.fks_during_load else 'no'}; MaxFullLoadSubTasks: {opts.max_subtasks}.")
@@ -17,17 +19,17 @@ def render(plan) -> str:
     if plan.cycles:
         out.append("## Dependency cycles")
         for c in plan.cycles:
-            names = ", ".join(n.split(":", 1)[1] for n in c.nodes)
-            out.append(f"- {c.kind} cycle: {names}. {c.resolution}")
+            names = ", ".join(code(n.split(":", 1)[1]) for n in c.nodes)
+            out.append(f"- {text(c.kind)} cycle: {names}. {text(c.resolution)}")
         out.append("")
     phase = None
     for step in plan.steps:
         if step.phase != phase:
             phase = step.phase
             out += [f"## {phase[0].upper()}{phase[1:]}", ""]
-        out.append(f"### {step.number} {step.title}")
+        out.append(f"### {step.number} {text(step.title)}")
         out.append("")
-        out.append(f"*Why:* {step.reason}")
+        out.append(f"*Why:* {text(step.reason)}")
         out.append("")
         if step.ddl_file:
             out.append(f"Run `ddl/{step.ddl_file}` ({len(step.sql)} statements).")
@@ -41,12 +43,12 @@ def render(plan) -> str:
         if step.objects:
             shown = step.objects[:40]
             out.append(f"Objects, in order ({len(step.objects)}):")
-            out += [f"{n}. `{o}`" for n, o in enumerate(shown, 1)]
+            out += [f"{n}. {code(o)}" for n, o in enumerate(shown, 1)]
             if len(step.objects) > len(shown):
                 out.append(f"... and {len(step.objects) - len(shown)} more (see plan.csv).")
             out.append("")
         for note in step.notes:
-            out.append(f"> {note}")
+            out.append("> " + text(note).replace("\n", "\n> "))
         if step.notes:
             out.append("")
         out.append("- [ ] done")

@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from migplan import outdir
+from migplan.escape import write_csv
+from migplan.quoting import line_comment
 from migplan.version import __version__
 
 ASSESSMENT_FORMAT = 1
@@ -60,11 +63,18 @@ def assessment_to_dict(a) -> dict:
 
 
 def write_assessment(a, out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
+    """Every output file, written to a temporary folder that replaces ``out`` when complete
+    (migplan.outdir: the files of the previous run go, the user's own files stay)."""
+    with outdir.writing(out) as tmp:
+        _write_all(a, tmp)
+    return out
+
+
+def _write_all(a, out: Path) -> None:
     data = assessment_to_dict(a)
     (out / "assessment.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    a.action_items.frame().to_csv(out / "action_items.csv", index=False, lineterminator="\n")
-    a.objects.frame().to_csv(out / "objects.csv", index=False, lineterminator="\n")
+    write_csv(a.action_items.frame(), out / "action_items.csv")
+    write_csv(a.objects.frame(), out / "objects.csv")
     ddl = out / "ddl"
     ddl.mkdir(exist_ok=True)
     (ddl / "converted.sql").write_text(converted_script(a), encoding="utf-8")
@@ -72,7 +82,7 @@ def write_assessment(a, out: Path) -> Path:
     for name, text in plan.ddl_files().items():
         (ddl / name).write_text(text, encoding="utf-8")
     (out / "plan.md").write_text(plan.runbook(), encoding="utf-8")
-    plan.frame().to_csv(out / "plan.csv", index=False, lineterminator="\n")
+    write_csv(plan.frame(), out / "plan.csv")
     (out / "cdc_readiness.md").write_text(a.cdc.markdown(), encoding="utf-8")
     dms = out / "dms"
     dms.mkdir(exist_ok=True)
@@ -86,7 +96,6 @@ def write_assessment(a, out: Path) -> Path:
     (dms / "cloudformation.yaml").write_text(a.dms.cloudformation_yaml(), encoding="utf-8")
     _graph_files(a, out)
     _reports(a, out)
-    return out
 
 
 def _reports(a, out: Path) -> None:
@@ -113,14 +122,15 @@ def converted_script(a) -> str:
     """Every converted statement in an order a target engine accepts, each object headed by where it came from."""
     from migplan.convert.order import application_order
 
-    lines = [f"-- migplan {__version__}: {a.source.display} -> {a.target.display}",
-             "-- Objects migplan did not convert are listed with their action items in assessment.json.", ""]
+    lines = [line_comment(f"migplan {__version__}: {a.source.display} -> {a.target.display}"),
+             line_comment("Objects migplan did not convert are listed with their action items in assessment.json."),
+             ""]
     origin = {c.key: c.source for c in a.conversion.objects}
     last = None
     for key, st in application_order(a.conversion):
         src = origin.get(key)
         if src is not None and key != last:
-            lines.append(f"-- {src.kind} {src.qname} ({src.location})")
+            lines.append(line_comment(f"{src.kind} {src.qname} ({src.location})"))
             last = key
         lines.append(st.sql + ";")
         lines.append("")

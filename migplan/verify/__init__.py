@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from migplan import quoting
 from migplan.convert import ConvertOptions, convert
 from migplan.convert.order import VIEW_KINDS, application_order
 from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetStatement
@@ -213,8 +214,8 @@ def _isolated_mysql(assessment, session) -> Conversion:
     options = ConvertOptions(identifier_case=opts.identifier_case, schema_map=names,
                              default_schema=session.database)
     with session.conn.cursor() as cur:
-        cur.execute(f"CREATE DATABASE `{session.database}` CHARACTER SET utf8mb4")
-        cur.execute(f"USE `{session.database}`")
+        cur.execute(f"CREATE DATABASE {quoting.quote(session.database, 'mysql')} CHARACTER SET utf8mb4")
+        cur.execute(f"USE {quoting.quote(session.database, 'mysql')}")
     return convert(assessment.inventory, assessment.target, options)
 
 
