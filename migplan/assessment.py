@@ -76,17 +76,54 @@ def assess_text(sql: str, source, target, *, default_schema: str | None = None, 
 def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,
             progress: bool | None = None) -> Assessment:
     target_engine = engines.get(target)
+    _check_plan_options(plan_options)
     check_dialect(inv, force)
     compat = matrix.check(inv.engine.name, target_engine.name)
     if compat.verdict == "unsupported" and not force:
         raise UnsupportedPairError(compat)
+    if not writes_ddl_for(target_engine):
+        raise UnsupportedTargetError(inv.engine, target_engine)
     cfg = Config.load(config)
+    options = options or ConvertOptions(**cfg.convert)
     conversion = convert(inv, target_engine, options, progress=progress)
     items = analyze(inv, conversion, cfg, progress=progress)
-    a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options))
+    a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options), conversion_options=options)
     if verify or verify_dsn:
         a.verify(dsn=verify_dsn)
     return a
+
+
+class UnsupportedTargetError(MigplanError):
+    def __init__(self, source, target):
+        super().__init__(f"migplan does not write {target.display} DDL yet: {source.display} -> {target.display} is "
+                         f"covered by the compatibility matrix only (`migplan matrix -s {source.name} -t "
+                         f"{target.name}`). Targets with converted DDL: {', '.join(_DDL_TARGETS)}.")
+
+
+# Targets migplan writes DDL for. Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
+# PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
+_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb")
+
+
+def writes_ddl_for(target: engines.Engine) -> bool:
+    return target.name in _DDL_TARGETS
+
+
+def _check_plan_options(plan_options: dict) -> None:
+    """A misspelled plan option is an error now, not a TypeError when the plan is first asked for."""
+    from dataclasses import fields
+
+    from migplan.plan.phases import PlanOptions
+
+    known = {f.name for f in fields(PlanOptions)}
+    unknown = sorted(set(plan_options) - known)
+    if unknown:
+        import difflib
+
+        hints = [f"{u!r} (did you mean {m[0]!r}?)" if (m := difflib.get_close_matches(u, known, 1)) else repr(u)
+                 for u in unknown]
+        raise MigplanError(f"unknown plan option {', '.join(hints)}; plan options: {', '.join(sorted(known))}")
+    PlanOptions(**plan_options)  # values checked too (migration type, subtasks)
 
 
 @dataclass
@@ -98,6 +135,7 @@ class Assessment:
     config: Config
     verification: object | None = None
     plan_options: dict = field(default_factory=dict)
+    conversion_options: ConvertOptions = field(default_factory=ConvertOptions)
 
     @property
     def source(self):
@@ -233,9 +271,11 @@ class ObjectResults:
 
     def frame(self) -> pd.DataFrame:
         rows = self.rows()
-        cols = ["kind", "schema", "name", "file", "line", "parse_status", "verdict", "converted", "target_name",
-                "items", "codes", "hours_low", "hours_high", "verification", "verification_message", "ddl"]
-        df = pd.DataFrame(rows, columns=["qualified_name"] + cols).drop(columns=["qualified_name"])
+        # qualified_name joins with action_items.frame()["object"]
+        cols = ["kind", "schema", "name", "qualified_name", "file", "line", "parse_status", "verdict", "converted",
+                "target_name", "items", "codes", "hours_low", "hours_high", "verification", "verification_message",
+                "ddl"]
+        df = pd.DataFrame(rows, columns=cols)
         df["verdict"] = pd.Categorical(df["verdict"], categories=VERDICTS, ordered=True)
         return df
 
@@ -265,20 +305,11 @@ class Summary:
                 if r["kind"] in kinds:
                     counts[r["verdict"]] += 1
             self.by_group[group] = counts
-        active = a.action_items.active()
-        learning: dict[str, float] = {}
-        for i in active:
-            if i.severity != "info" and i.effort != "none":
-                # learned once per code, at the level of its hardest occurrence (independent of order)
-                learning[i.code] = max(learning.get(i.code, 0.0), a.config.effort[i.effort]["learning"])
-        for code in learning:
-            ov = a.config.codes.get(code)
-            if ov and ov.learning is not None:
-                learning[code] = ov.learning
-        self.learning_hours = float(sum(learning.values()))  # floats even when empty: stable JSON types
-        per = [i for i in active if i.severity != "info" and i.effort != "none"]
-        self.hours_low = float(self.learning_hours + sum(i.hours_low for i in per))
-        self.hours_high = float(self.learning_hours + sum(i.hours_high for i in per))
+        groups = a.action_items.rollup(a.config)
+        # floats even when empty: stable JSON types
+        self.learning_hours = float(sum(g.learning for g in groups))
+        self.hours_low = float(sum(g.hours_low for g in groups))
+        self.hours_high = float(sum(g.hours_high for g in groups))
 
     def percent_automatic(self, group: str) -> float | None:
         """Share of the group converted automatically; None when the scripts have none of them."""

@@ -8,10 +8,12 @@ import warnings
 
 from migplan import cli_assess, cli_matrix
 from migplan.errors import MigplanError
+from migplan.version import __version__
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="migplan", description="Plan database migrations to AWS with DMS and SCT.")
+    parser.add_argument("--version", action="version", version=f"migplan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_inventory(sub)
     cli_matrix.add_parser(sub)
@@ -35,16 +37,20 @@ def _add_inventory(sub) -> None:
     p.add_argument("paths", nargs="+", help="script files or folders")
     p.add_argument("-s", "--source", required=True, help="engine the scripts were written for (e.g. oracle)")
     p.add_argument("--default-schema", help="schema for unqualified names (default: what the scripts say)")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="what to print")
+    p.add_argument("-o", "--output", help="also write inventory.json and objects/columns/constraints/statements "
+                   "CSVs to this folder (as `assess -o` does)")
     p.add_argument("--force", action="store_true", help="read the scripts even when they look like another engine")
     p.set_defaults(run=_run_inventory)
 
 
 def _run_inventory(args) -> int:
     import migplan
+    from migplan import outdir
     from migplan.assessment import DialectMismatchError, EmptyInputWarning, check_dialect
 
+    if args.output:
+        outdir.check(args.output)
     inv = migplan.load_schema(args.paths, args.source, args.default_schema)
     try:
         with warnings.catch_warnings():
@@ -63,7 +69,9 @@ def _run_inventory(args) -> int:
         from migplan.inventory.text import inventory_table
 
         text = inventory_table(inv)
-    _write(text, args.output)
+    sys.stdout.write(text)
+    if args.output:
+        _write_inventory(inv, args.output)
     for p in inv.problems:
         where = f"{p.file}:{p.line}" if p.line else p.file
         print(f"migplan: {where}: {p.message}", file=sys.stderr)
@@ -73,12 +81,16 @@ def _run_inventory(args) -> int:
     return 0
 
 
-def _write(text: str, path: str | None) -> None:
-    if path:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
+def _write_inventory(inv, folder: str) -> None:
+    from migplan import outdir
+    from migplan.escape import write_csv
+
+    with outdir.writing(folder) as tmp:
+        (tmp / "inventory.json").write_text(inv.to_json() + "\n", encoding="utf-8")
+        write_csv(inv.frame(), tmp / "objects.csv")
+        write_csv(inv.columns_frame(), tmp / "columns.csv")
+        write_csv(inv.constraints_frame(), tmp / "constraints.csv")
+        write_csv(inv.statements_frame(), tmp / "statements.csv")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,7 +25,30 @@ def add_parser(sub) -> None:
     p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bars (default: only for big schemas)")
+    conv = p.add_argument_group("conversion")
+    conv.add_argument("--number-keys", choices=["evidence", "numeric"],
+                      help="Oracle NUMBER keys without precision: bigint where the scripts prove whole numbers "
+                           "(evidence, the default) or always numeric")
+    plan = p.add_argument_group("plan (the same options as migplan.assess(..., **plan_options))")
+    plan.add_argument("--migration-type", choices=["full-load", "cdc", "full-load-and-cdc"],
+                      help="DMS migration type (default: full-load-and-cdc)")
+    plan.add_argument("--fks-during-load", action="store_true",
+                      help="keep foreign keys during the load (tables load in waves, one task per wave)")
+    plan.add_argument("--table-stats", help="CSV of row counts and sizes per table (see `migplan stats-query`)")
+    plan.add_argument("--throughput-mb-s", type=float, help="assumed load throughput per stream, MB/s")
+    plan.add_argument("--max-subtasks", type=int, help="MaxFullLoadSubTasks (1-49)")
     p.set_defaults(run=run)
+
+
+_PLAN_FLAGS = ("migration_type", "table_stats", "throughput_mb_s", "max_subtasks")
+
+
+def plan_options(args) -> dict:
+    """Plan options the user set on the command line (the rest keep the API's defaults)."""
+    out = {k: getattr(args, k) for k in _PLAN_FLAGS if getattr(args, k) is not None}
+    if args.fks_during_load:
+        out["fks_during_load"] = True
+    return out
 
 
 def run(args) -> int:
@@ -38,9 +61,16 @@ def run(args) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", EmptyInputWarning)  # said below, once, with the paths
+            options = None
+            if args.number_keys:
+                from migplan.analyze.config import Config
+                from migplan.convert import ConvertOptions
+
+                cfg = Config.load(args.config)
+                options = ConvertOptions(**{**cfg.convert, "number_keys": args.number_keys})
             a = assess(args.paths, args.source, args.target, default_schema=args.default_schema,
-                       config=args.config, force=args.force, verify=args.verify, verify_dsn=args.verify_dsn,
-                       progress=args.progress)
+                       config=args.config, options=options, force=args.force, verify=args.verify,
+                       verify_dsn=args.verify_dsn, progress=args.progress, **plan_options(args))
     except DialectMismatchError as err:
         print(f"migplan: error: {err}", file=sys.stderr)
         return 1

@@ -50,7 +50,7 @@ def test_table_and_csv(script, capsys):
     code, out, _ = run(capsys, "inventory", str(script), "-s", "ora")
     assert code == 0 and "SHOP.ITEMS" in out and "a.sql:2" in out
     code, out, _ = run(capsys, "inventory", str(script), "-s", "oracle", "--format", "csv")
-    assert out.splitlines()[0] == "kind,schema,name,file,line,status,detail,parts,message"
+    assert out.splitlines()[0] == "kind,schema,name,qualified_name,file,line,parse_status,detail,parts,message"
 
 
 def test_unknown_engine_is_a_clear_error(script, capsys):

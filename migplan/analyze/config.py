@@ -11,6 +11,9 @@ A TOML file (``migplan assess --config migplan.toml`` / ``assess(config=...)``):
     hours = [2, 6]
     learning = 4
 
+    [convert]                     # conversion choices (migplan.convert.ConvertOptions)
+    number_keys = "numeric"       # Oracle NUMBER keys: "evidence" (bigint where proven) or "numeric"
+
     [[suppress]]                  # like noqa: hide an item, keep it listed as suppressed
     code = "TBL009"               # every object
     [[suppress]]
@@ -63,6 +66,7 @@ class Config:
     effort: dict = field(default_factory=lambda: {k: dict(v) for k, v in DEFAULT_EFFORT.items()})
     codes: dict[str, CodeOverride] = field(default_factory=dict)
     suppress: list[Suppression] = field(default_factory=list)
+    convert: dict = field(default_factory=dict)  # ConvertOptions fields set in [convert]
 
     @classmethod
     def load(cls, source: str | Path | dict | Config | None) -> Config:
@@ -83,6 +87,14 @@ class Config:
                 raise MigplanError(f"{path}: not valid TOML: {err}") from err
             where = str(path)
         cfg = cls()
+        unknown = sorted(set(raw) - _SECTIONS)
+        if unknown:  # a misspelled section would otherwise be ignored without a word
+            raise MigplanError(f"{where}: unknown section(s) {', '.join(unknown)}; "
+                               f"known: {', '.join(sorted(_SECTIONS))}")
+        for key, value in raw.get("convert", {}).items():
+            if key not in _CONVERT_KEYS:
+                raise MigplanError(f"{where}: [convert] {key!r} is not one of {', '.join(sorted(_CONVERT_KEYS))}")
+            cfg.convert[key] = value
         for bucket, value in raw.get("effort", {}).items():
             if bucket not in EFFORTS:
                 raise MigplanError(f"{where}: [effort] {bucket!r} is not one of {', '.join(EFFORTS)}")
@@ -115,6 +127,10 @@ class Config:
             if s.matches(code, obj):
                 return s
         return None
+
+
+_SECTIONS = {"effort", "codes", "suppress", "convert", "defines"}
+_CONVERT_KEYS = {"number_keys", "identifier_case"}
 
 
 def _known(code: str, where: str, actions) -> None:

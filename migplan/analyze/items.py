@@ -8,7 +8,44 @@ import pandas as pd
 
 from migplan.model.items import SEVERITY_ORDER, ActionItem
 
-__all__ = ["SEVERITY_ORDER", "ActionItem", "ActionItems"]
+__all__ = ["EFFORT_ORDER", "SEVERITY_ORDER", "ActionItem", "ActionItems", "CodeGroup", "counted"]
+
+EFFORT_ORDER = ["none", "simple", "medium", "significant"]
+
+
+def counted(i: ActionItem) -> bool:
+    """Items that add hours (the rule every total uses)."""
+    return i.severity != "info" and i.effort != "none"
+
+
+@dataclass
+class CodeGroup:
+    """One action-item code over all its active occurrences: the worst severity and effort among
+    them (never the first one's, which would depend on object order), the learning hours counted
+    once at the hardest occurrence's level, and the hours of every counted occurrence."""
+
+    code: str
+    name: str
+    severity: str
+    category: str
+    effort: str
+    summary: str
+    items: list[ActionItem]
+    learning: float = 0.0
+    hours_low: float = 0.0  # learning + every counted occurrence
+    hours_high: float = 0.0
+
+    @property
+    def occurrences(self) -> int:
+        return len(self.items)
+
+    @property
+    def objects(self) -> list[str]:
+        return sorted({i.object for i in self.items})
+
+    @property
+    def severity_rank(self) -> int:
+        return SEVERITY_ORDER.index(self.severity) if self.severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
 
 @dataclass
 class ActionItems:
@@ -40,29 +77,48 @@ class ActionItems:
                                          "fix", "effort", "hours_low", "hours_high", "suppressed", "suppression",
                                          "predicted"])
         df["severity"] = pd.Categorical(df["severity"], categories=SEVERITY_ORDER, ordered=True)
-        df["effort"] = pd.Categorical(df["effort"], categories=["none", "simple", "medium", "significant"],
-                                      ordered=True)
+        df["effort"] = pd.Categorical(df["effort"], categories=EFFORT_ORDER, ordered=True)
         return df
 
-    def summary_frame(self) -> pd.DataFrame:
-        """One row per code: occurrences, severity, effort (learning + per occurrence)."""
+    def rollup(self, config=None) -> list[CodeGroup]:
+        """One group per code over the active items, worst severity first (the one rollup every
+        summary, report and the CLI use). ``config`` supplies the learning hours per effort level."""
         from migplan.analyze import actions
 
-        rows = {}
+        groups: dict[str, CodeGroup] = {}
         for i in self.active():
-            r = rows.setdefault(i.code, {"code": i.code, "name": i.name, "severity": i.severity, "category": i.category,
-                                         "occurrences": 0, "objects": set(), "effort": i.effort,
-                                         "summary": actions.get(i.code).summary()})
-            r["occurrences"] += 1
-            r["objects"].add(i.object)
-        out = []
-        for r in rows.values():
-            r["objects"] = len(r["objects"])
-            out.append(r)
-        df = pd.DataFrame(out, columns=["code", "name", "severity", "category", "occurrences", "objects", "effort",
-                                        "summary"])
+            g = groups.get(i.code)
+            if g is None:
+                try:
+                    summary = actions.get(i.code).summary()
+                except KeyError:
+                    summary = ""
+                g = groups[i.code] = CodeGroup(i.code, i.name, i.severity, i.category, i.effort, summary, [])
+            g.items.append(i)
+            if SEVERITY_ORDER.index(i.severity) < SEVERITY_ORDER.index(g.severity):
+                g.severity = i.severity
+            if EFFORT_ORDER.index(i.effort) > EFFORT_ORDER.index(g.effort):
+                g.effort = i.effort
+            if config is not None and counted(i):
+                g.learning = max(g.learning, config.effort[i.effort]["learning"])
+        for g in groups.values():
+            override = config.codes.get(g.code) if config is not None else None
+            if override is not None and override.learning is not None and any(counted(i) for i in g.items):
+                g.learning = override.learning
+            per = [i for i in g.items if counted(i)]
+            g.hours_low = g.learning + sum(i.hours_low for i in per)
+            g.hours_high = g.learning + sum(i.hours_high for i in per)
+        return sorted(groups.values(), key=lambda g: (g.severity_rank, -g.occurrences, g.code))
+
+    def summary_frame(self) -> pd.DataFrame:
+        """One row per code: occurrences, worst severity and effort among them, objects."""
+        rows = [{"code": g.code, "name": g.name, "severity": g.severity, "category": g.category,
+                 "occurrences": g.occurrences, "objects": len(g.objects), "effort": g.effort, "summary": g.summary}
+                for g in self.rollup()]
+        df = pd.DataFrame(rows, columns=["code", "name", "severity", "category", "occurrences", "objects", "effort",
+                                         "summary"])
         df["severity"] = pd.Categorical(df["severity"], categories=SEVERITY_ORDER, ordered=True)
-        return df.sort_values(["severity", "occurrences", "code"], ascending=[True, False, True]).reset_index(drop=True)
+        return df
 
     def __repr__(self) -> str:
         active = self.active()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from migplan import engines
 from migplan.convert import types as typemaps
 from migplan.convert.context import ConvertContext, ConvertOptions
+from migplan.convert.evidence import number_key_evidence
 from migplan.convert.expressions import ExpressionConverter
 from migplan.convert.indexes import convert_index
 from migplan.convert.names import NameMapper
@@ -47,6 +48,8 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None, progr
     seq_targets: dict[str, str] = {}
     exprs = ExpressionConverter(inv.engine, profile, names, seq_targets)
     ctx = ConvertContext(inv, inv.engine, target, profile, names, types, exprs, options)
+    if options.number_keys == "evidence" and types is not None:
+        ctx.number_keys = number_key_evidence(inv)
     if types is not None:
         exprs.map_type = ctx.map_type  # casts in expressions map their types like columns do
     exprs.routines = {o.name.upper() for o in inv.objects

@@ -20,6 +20,18 @@ class ConvertOptions:
     identifier_case: str = "lower"  # lower | preserve
     schema_map: dict[str, str] = field(default_factory=dict)  # source schema -> target schema
     default_schema: str | None = None  # target schema for unqualified source names (None: leave unqualified)
+    # Oracle NUMBER key columns without precision: "evidence" narrows them to bigint where the scripts
+    # prove whole numbers (convert.evidence), "numeric" always keeps every value
+    number_keys: str = "evidence"
+
+    def __post_init__(self) -> None:
+        if self.number_keys not in NUMBER_KEYS:
+            from migplan.errors import MigplanError
+
+            raise MigplanError(f"number_keys must be one of {', '.join(NUMBER_KEYS)}, not {self.number_keys!r}")
+
+
+NUMBER_KEYS = ("evidence", "numeric")
 
 
 # type-map items after which a column's values are kept in a stand-in type (text, bytes, varchar)
@@ -42,6 +54,8 @@ class ConvertContext:
     # (table id, column upper name) -> target column name / target type
     columns: dict[tuple[int, str], str] = field(default_factory=dict)
     column_types: dict[tuple[int, str], str] = field(default_factory=dict)
+    # (table qname upper, column upper) -> why the column holds whole numbers (convert.evidence)
+    number_keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def finding(self, conv: ConvertedObject, code: str, message: str, line: int | None = None,
                 source: str | None = None, converted: str | None = None, sub: str | None = None) -> Finding:

@@ -48,7 +48,10 @@ def convert_routine(obj: Routine, ctx: ConvertContext) -> ConvertedObject | None
         ctx.finding(conv, "MYS007", "DEFINER removed: the routine runs as the account that creates it on the "
                     "target; re-grant or set DEFINER to an account that exists there", obj.location.line)
     kind = "trigger" if obj.kind == "trigger" else "routine"
+    table_schema = ctx.names.schema(obj.table_schema) if obj.table_schema else schema
+    # a PostgreSQL trigger is not a schema object: the catalog files it under its table's schema
+    where = table_schema if kind == "trigger" and ctx.profile.family == "postgresql" else schema
     conv.statements.append(TargetStatement(kind, sql, name, obj.table_name and ctx.profile.qualified(
-        ctx.names.schema(obj.table_schema) if obj.table_schema else schema, ctx.names.base(obj.table_name)),
-        obj.location.line, {"routine": (schema, name), "routine_kind": obj.kind}))
+        table_schema, ctx.names.base(obj.table_name)), obj.location.line,
+        {"routine": (where, name), "routine_kind": obj.kind}))
     return conv

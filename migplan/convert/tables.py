@@ -128,6 +128,13 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
                     source=f"{col.name} {col.source_type}", converted=f"{tname} {json_type}")
         mapped = MappedType(json_type, None)
         type_sql = json_type
+    evidence = ctx.number_keys.get((t.qname.upper(), col.name.upper()))
+    if evidence and mapped.item in ("TYP001", "TYP031"):
+        ctx.finding(conv, "TYP031", f"column {col.name} {col.source_type} -> bigint: the scripts show it holds whole "
+                    f"numbers ({evidence}); set number_keys = \"numeric\" to keep every value instead", line,
+                    source=f"{col.name} {col.source_type}", converted=f"{tname} bigint", sub=col.name)
+        mapped = MappedType("bigint", None)
+        type_sql = "bigint"
     if mapped.item:
         msg = mapped.message or (mapped.rule.why if mapped.rule else "")
         ctx.finding(conv, mapped.item, f"column {col.name} {col.source_type} -> {type_sql}: {msg}", line,

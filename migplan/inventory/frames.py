@@ -30,11 +30,14 @@ def objects_frame(inv) -> pd.DataFrame:
         elif isinstance(o, Sequence):
             detail = f"start {o.start or '-'} by {o.increment or '1'}"
         rows.append({
-            "kind": o.kind, "schema": o.schema, "name": o.name, "file": o.location.file, "line": o.location.line,
-            "status": o.status, "detail": detail, "parts": len(o.parts), "message": o.message or "",
+            "kind": o.kind, "schema": o.schema, "name": o.name, "qualified_name": o.qname, "file": o.location.file,
+            "line": o.location.line, "parse_status": o.status, "detail": detail, "parts": len(o.parts),
+            "message": o.message or "",
         })
-    df = pd.DataFrame(rows, columns=["kind", "schema", "name", "file", "line", "status", "detail", "parts", "message"])
-    df["status"] = _status(df["status"])
+    # the column names of assessment.json and objects.frame(): parse_status, qualified_name (to join items)
+    df = pd.DataFrame(rows, columns=["kind", "schema", "name", "qualified_name", "file", "line", "parse_status",
+                                     "detail", "parts", "message"])
+    df["parse_status"] = _status(df["parse_status"])
     return df
 
 

@@ -9,8 +9,7 @@ def inventory_table(inv) -> str:
     rows = [("KIND", "NAME", "WHERE", "STATUS", "DETAIL")]
     df = inv.frame()
     for r in df.itertuples(index=False):
-        name = f"{r.schema}.{r.name}" if r.schema else r.name
-        rows.append((r.kind, name, f"{r.file}:{r.line}", str(r.status), r.detail or r.message or ""))
+        rows.append((r.kind, r.qualified_name, f"{r.file}:{r.line}", str(r.parse_status), r.detail or r.message or ""))
     widths = [min(max(len(row[i]) for row in rows), cap) for i, cap in enumerate((18, 48, 40, 8, 60))]
     lines = []
     for row in rows:

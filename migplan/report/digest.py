@@ -8,40 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from migplan.analyze.items import SEVERITY_ORDER, ActionItem
+from migplan.analyze.items import SEVERITY_ORDER, ActionItem, CodeGroup, counted
 from migplan.analyze.verdict import CODE, STORAGE, VERDICTS
 
 BLOCKING = ("critical", "high")
 MAX_BLOCKERS = 10
 GROUP_TITLES = {"storage": "Storage objects", "code": "Code objects"}
-
-
-@dataclass
-class CodeGroup:
-    """One action-item code: its active occurrences and its share of the effort."""
-
-    code: str
-    name: str
-    severity: str
-    category: str
-    effort: str
-    summary: str
-    items: list[ActionItem]
-    learning: float = 0.0
-    hours_low: float = 0.0  # learning + every counted occurrence, as Summary counts them
-    hours_high: float = 0.0
-
-    @property
-    def occurrences(self) -> int:
-        return len(self.items)
-
-    @property
-    def objects(self) -> list[str]:
-        return sorted({i.object for i in self.items})
-
-    @property
-    def severity_rank(self) -> int:
-        return SEVERITY_ORDER.index(self.severity) if self.severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
 
 
 @dataclass
@@ -102,7 +74,7 @@ def digest(a) -> Digest:
             other[r["kind"]] = other.get(r["kind"], 0) + 1
         elif not r["converted"]:
             not_conv[r["kind"]] = not_conv.get(r["kind"], 0) + 1
-    codes = _code_groups(a)
+    codes = a.action_items.rollup(a.config)
     blocking = [g for g in codes if g.severity in BLOCKING]
     if not blocking:  # nothing blocks: the worst there is, so the first screen still says what matters
         worst = [g for g in codes if g.severity != "info"]
@@ -125,37 +97,6 @@ def digest(a) -> Digest:
     )
     dg.first = _first_steps(a, dg, blocking)
     return dg
-
-
-def counted(i: ActionItem) -> bool:
-    """Items that add hours (the rule Summary uses)."""
-    return i.severity != "info" and i.effort != "none"
-
-
-def _code_groups(a) -> list[CodeGroup]:
-    from migplan.analyze import actions
-
-    groups: dict[str, CodeGroup] = {}
-    for i in a.action_items.active():
-        g = groups.get(i.code)
-        if g is None:
-            try:
-                summary = actions.get(i.code).summary()
-            except KeyError:
-                summary = ""
-            g = groups[i.code] = CodeGroup(i.code, i.name, i.severity, i.category, i.effort, summary, [])
-        g.items.append(i)
-        if counted(i):
-            # one-time learning per code, as Summary computes it (the hardest occurrence's bucket)
-            g.learning = max(g.learning, a.config.effort[i.effort]["learning"])
-            ov = a.config.codes.get(i.code)
-            if ov and ov.learning is not None:
-                g.learning = ov.learning
-    for g in groups.values():
-        per = [i for i in g.items if counted(i)]
-        g.hours_low = g.learning + sum(i.hours_low for i in per)
-        g.hours_high = g.learning + sum(i.hours_high for i in per)
-    return sorted(groups.values(), key=lambda g: (g.severity_rank, -g.occurrences, g.code))
 
 
 def _severity_counts(a) -> dict[str, int]:

@@ -12,11 +12,12 @@ predicted is counted (it should be zero) and raised as VER004.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
 from migplan import quoting
-from migplan.convert import ConvertOptions, convert
+from migplan.convert import convert
 from migplan.convert.order import VIEW_KINDS, application_order
 from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetStatement
 from migplan.model.schema import node_key
@@ -210,9 +211,7 @@ def _isolated_mysql(assessment, session) -> Conversion:
     nothing on the server is touched; unqualified names go to the run's own database."""
     schemas = {o.schema for o in assessment.inventory.objects if o.schema}
     names = {s: f"{session.database}_{s.lower()}"[:64] for s in schemas}
-    opts = assessment.conversion_options if hasattr(assessment, "conversion_options") else ConvertOptions()
-    options = ConvertOptions(identifier_case=opts.identifier_case, schema_map=names,
-                             default_schema=session.database)
+    options = dataclasses.replace(assessment.conversion_options, schema_map=names, default_schema=session.database)
     with session.conn.cursor() as cur:
         cur.execute(f"CREATE DATABASE {quoting.quote(session.database, 'mysql')} CHARACTER SET utf8mb4")
         cur.execute(f"USE {quoting.quote(session.database, 'mysql')}")
@@ -345,8 +344,11 @@ def _findings(assessment, conversion: Conversion, results: list[StatementResult]
             message = f"{r.statement.kind} {r.statement.name}: the engine rejected it: {r.error}"
         else:
             message = f"{r.statement.kind} {r.statement.name}: " + "; ".join(r.problems)
-        findings.append(Finding(code, obj.qname, obj.kind, obj.location.file, line, message, None,
-                                r.statement.sql, r.statement.name, caused_by=r.blocked))
+        finding = Finding(code, obj.qname, obj.kind, obj.location.file, line, message, None,
+                          r.statement.sql, r.statement.name, caused_by=r.blocked)
+        if r.blocked:  # a consequence of another object's item, not a new blocker: no second count
+            finding.severity, finding.effort = "info", "none"
+        findings.append(finding)
     return by_object, findings
 
 

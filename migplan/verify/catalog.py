@@ -160,9 +160,15 @@ _PG_ALIASES = {
 }
 
 
+_PG_SEARCH_PATH = ("public.", "pg_catalog.", '"public".', '"pg_catalog".')
+
+
 def canonical_pg(text: str) -> str:
     """'character varying(40)' -> 'varchar(40)'; 'timestamp(0) without time zone' -> 'timestamp(0)'."""
     t = " ".join(text.lower().split())
+    for schema in _PG_SEARCH_PATH:  # format_type() drops the schema of a type on the search path
+        if t.startswith(schema):
+            t = t[len(schema):]
     params = ""
     if "(" in t:
         head, _, rest = t.partition("(")
@@ -199,6 +205,8 @@ def canonical_mysql(text: str) -> str:
     head = _MYSQL_ALIASES.get(head.strip(), head.strip())
     if head in ("datetime", "time", "timestamp") and (not sep or rest.strip() == "0)"):
         return head  # fractional precision 0 is the default, and the catalog does not spell it
+    if head == "year" and rest.strip() in ("", "4)"):
+        return "year"  # MariaDB spells YEAR as year(4), MySQL 8 as year: one type
     return (head + sep + rest).replace(", ", ",")
 
 
