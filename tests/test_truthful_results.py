@@ -178,3 +178,27 @@ def test_targets_without_a_ddl_writer_are_refused_clearly(target, capsys):
     rc = cli_main(["assess", str(SAMPLES / folder), "-s", source, "-t", target])
     err = capsys.readouterr().err
     assert rc == 2 and "does not write" in err and "Traceback" not in err, err
+
+
+# -- homogeneous pairs keep what the source says ---------------------------------------------------------
+PG_EXTRAS = """
+CREATE FUNCTION public._cat(text, text) RETURNS text AS $$ SELECT CASE WHEN $2 IS NULL THEN $1
+  WHEN $1 IS NULL THEN $2 ELSE $1 || ', ' || $2 END $$ LANGUAGE sql IMMUTABLE;
+CREATE AGGREGATE public.cat_all(text) (SFUNC = public._cat, STYPE = text);
+CREATE TABLE public.t (id int PRIMARY KEY, name text);
+CREATE INDEX t_name_hash ON public.t USING hash (name);
+CREATE VIEW public.v AS SELECT public.cat_all(name) AS names FROM public.t;
+"""
+
+
+def test_postgres_to_postgres_keeps_aggregates_and_access_methods():
+    a = migplan.assess_text(PG_EXTRAS, "postgresql", "aurora-postgresql")
+    assert "CREATE AGGREGATE public.cat_all" in a.converted_sql("public.cat_all")
+    assert "USING hash" in a.converted_sql("public.t_name_hash")
+
+
+@pytest.mark.engine
+def test_postgres_to_postgres_extras_verify(pg_dsn):
+    a = migplan.assess_text(PG_EXTRAS, "postgresql", "aurora-postgresql")
+    s = a.verify(dsn=pg_dsn).summary()
+    assert s["accepted"] == s["statements"] and s["unpredicted_failures"] == 0, s

@@ -24,7 +24,7 @@ from migplan.convert.other import (
     schema_statement,
 )
 from migplan.convert.profiles import profile_for
-from migplan.convert.routines import convert_routine
+from migplan.convert.routines import convert_as_written, convert_routine
 from migplan.convert.sequences import convert_sequence
 from migplan.convert.tables import align_foreign_keys, convert_table
 from migplan.convert.views import convert_view
@@ -72,12 +72,12 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None, progr
     for obj in inv.objects:  # extensions: only between PostgreSQL engines, where they mean the same thing
         if obj.kind == "extension" and profile.family == "postgresql" and inv.engine.family == "postgresql":
             out.objects.append(convert_extension(obj, ctx))
-    order = (UserType, Sequence, Table, Index, View, Synonym, Routine)
+    order = (UserType, Sequence, Table, Index, View, Synonym, Routine, SchemaObject)
     done: set[int] = {id(c.source) for c in out.objects}
     progress_bar = bar(len(inv.objects), "convert", progress)
     for cls in order:
         for obj in inv.objects:
-            if type(obj) is not cls and not (cls is View and isinstance(obj, View)):
+            if type(obj) is not cls and not (cls is View and isinstance(obj, View)) or id(obj) in done:
                 continue
             progress_bar.update()
             conv = _convert_one(obj, ctx)
@@ -118,7 +118,7 @@ def _convert_one(obj: SchemaObject, ctx: ConvertContext) -> ConvertedObject | No
         return convert_user_type(obj, ctx)
     if isinstance(obj, Routine):
         return convert_routine(obj, ctx)
-    return None
+    return convert_as_written(obj, ctx)
 
 
 def _resolver(inv: Inventory):

@@ -46,8 +46,10 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
             return conv
     method = (idx.method or "").lower()
     same_family = ctx.source.family == p.family
-    if same_family and method and ("fulltext" in method or "spatial" in method or method in
-                                   ("gin", "gist", "spgist", "brin", "hash", "bloom")):
+    # same family: every access method the source names exists there too (extensions' hnsw, ivfflat,
+    # bloom... come with CREATE EXTENSION), so it is kept as written
+    if same_family and method and ("fulltext" in method or "spatial" in method or method == "hash" or
+                                   (p.family == "postgresql" and method != "btree")):
         return _same_family_index(idx, table, method, conv, ctx, tschema, tname, name)
     if "fulltext" in method or method in ("domain", "gin", "gist", "spatial", "hash", "brin", "spgist", "columnstore",
                                           "clustered columnstore", "nonclustered columnstore", "primary xml", "xml") \

@@ -9,11 +9,16 @@ import re
 
 from migplan.convert.context import ConvertContext
 from migplan.model.conversion import ConvertedObject, TargetStatement
-from migplan.model.schema import Routine
+from migplan.model.schema import Routine, SchemaObject
 
 # what a same-family target can take as written; packages and type bodies are Oracle's
 _PASSTHROUGH = {"postgresql": ("function", "procedure", "trigger", "aggregate"),
                 "mysql": ("function", "procedure", "trigger", "event")}
+# other objects a same-family target takes as written (pg_dump and mysqldump move them this way);
+# security objects (roles, users, grants) and cluster-level ones are not here: they need accounts
+_AS_WRITTEN = {"postgresql": ("aggregate", "rule", "language", "operator", "operator class", "operator family",
+                              "cast", "collation", "conversion", "text search", "statistics", "event trigger"),
+               "mysql": ("event",)}
 _DEFINER = re.compile(r"\bDEFINER\s*=\s*(?:`[^`]*`|'[^']*'|\w+)(?:@(?:`[^`]*`|'[^']*'|[\w.%]+))?\s*", re.I)
 
 
@@ -54,4 +59,19 @@ def convert_routine(obj: Routine, ctx: ConvertContext) -> ConvertedObject | None
     conv.statements.append(TargetStatement(kind, sql, name, obj.table_name and ctx.profile.qualified(
         table_schema, ctx.names.base(obj.table_name)), obj.location.line,
         {"routine": (where, name), "routine_kind": obj.kind}))
+    return conv
+
+
+def convert_as_written(obj: SchemaObject, ctx: ConvertContext) -> ConvertedObject | None:
+    """Same family: an object migplan has no structure for (an aggregate, a rule, a language...) is
+    applied as the source wrote it, as the native dump tools do; its catalog check is that the engine
+    accepts it."""
+    fam = ctx.profile.family
+    if ctx.source.family != fam or obj.kind not in _AS_WRITTEN.get(fam, ()) or obj.status == "unparsed" \
+            or not obj.source.strip() or _names_mapped_schema(obj, ctx):
+        return None
+    schema = ctx.names.schema(obj.schema) if obj.schema else ctx.options.default_schema
+    conv = ConvertedObject(obj, schema, obj.name)
+    sql = obj.source.strip().rstrip(";").rstrip()
+    conv.statements.append(TargetStatement("routine", sql, obj.name, None, obj.location.line, {}))
     return conv

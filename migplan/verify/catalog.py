@@ -196,6 +196,8 @@ _MYSQL_ALIASES = {"integer": "int", "bool": "tinyint(1)", "boolean": "tinyint(1)
 def canonical_mysql(text: str) -> str:
     """'int(11)' -> 'int'; 'varchar(40)' stays; 'decimal(10,2) unsigned' stays."""
     t = " ".join(text.lower().split())
+    if t.endswith(" binary") and t.startswith(("char", "varchar", "tinytext", "text", "mediumtext", "longtext")):
+        t = t[:-len(" binary")]  # the BINARY attribute is a _bin collation, not part of the type
     for width_free in ("tinyint", "smallint", "mediumint", "int", "bigint"):
         if t.startswith(width_free + "(") and not t.startswith("tinyint(1)"):
             inner = t[len(width_free) + 1:]
