@@ -77,7 +77,7 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None, progr
     progress_bar = bar(len(inv.objects), "convert", progress)
     for cls in order:
         for obj in inv.objects:
-            if type(obj) is not cls and not (cls is View and isinstance(obj, View)) or id(obj) in done:
+            if (type(obj) is not cls and not (cls is View and isinstance(obj, View))) or id(obj) in done:
                 continue
             progress_bar.update()
             conv = _convert_one(obj, ctx)
