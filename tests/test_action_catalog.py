@@ -34,9 +34,15 @@ def test_fixture(code, case, monkeypatch):
         monkeypatch.setattr(actions.get(case["break_rule"]), "check", broken)
     a = assess_text(case["sql"], case["source"], case["target"], force=True,
                     default_schema=case.get("default_schema"))
-    lines = sorted(i.line for i in a.action_items.items if i.code == code)
-    assert lines == sorted(case["expect"]), [
-        (i.code, i.line, i.message) for i in a.action_items.items if i.code == code]
+    found = sorted((i for i in a.action_items.items if i.code == code), key=lambda i: (i.line, i.message))
+    expect = case["expect"]
+    assert [i.line for i in found] == sorted(e if isinstance(e, int) else e["line"] for e in expect), [
+        (i.code, i.line, i.message) for i in found]
+    for item, want in zip(found, sorted(expect, key=lambda e: (e["line"], e["message"]))
+                          if expect and isinstance(expect[0], dict) else ()):
+        # the message users read, and the rewrite where the item carries one (scripts/update_action_fixtures.py)
+        assert item.message == want["message"], (item.line, item.message)
+        assert item.converted == want.get("converted"), (item.line, item.converted)
 
 
 RULES = actions.all_rules()
@@ -57,11 +63,20 @@ def test_rule_is_documented_and_has_fixtures(code):
     data = yaml.safe_load(path.read_text())
     assert data["code"] == code
     assert any(c["expect"] for c in data["cases"]), f"{code}: no failing case"
+    raised = [e for c in data["cases"] if not c.get("engine") and not c.get("break_rule") for e in c["expect"]]
+    assert all(isinstance(e, dict) and e.get("message") for e in raised), \
+        f"{code}: fixtures name lines only; add the messages (python scripts/update_action_fixtures.py {code})"
     assert any(not c["expect"] for c in data["cases"]), f"{code}: no passing case"
 
 
-def test_catalog_size():
-    assert len(RULES) >= 60
+def test_every_rule_module_registers_its_code():
+    """One module per code, named after it: a module that defines no rule (or another code) is a hole."""
+    modules = sorted(p for p in (ROOT / "migplan/analyze/actions/rules").rglob("[A-Z][A-Z][A-Z][0-9]*.py"))
+    by_code = {p.name.split("_", 1)[0]: p for p in modules}
+    assert len(by_code) == len(modules), "two modules for one code"
+    assert sorted(by_code) == sorted(RULES), set(by_code) ^ set(RULES)
+    for code, rule in RULES.items():
+        assert rule.__module__.rsplit(".", 1)[-1].startswith(code + "_"), (code, rule.__module__)
 
 
 def test_every_code_the_kit_raises_is_in_the_catalog():

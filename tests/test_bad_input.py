@@ -29,12 +29,15 @@ def test_truncated_plsql_without_slash(tmp_path):
     assert inv.get("P", kind="procedure") is not None
 
 
-def test_wrong_dialect_goes_on_with_unparsed_entries(tmp_path):
+def test_wrong_dialect_is_recognised_and_nothing_is_lost(tmp_path):
     (tmp_path / "tsql.sql").write_text(
         "CREATE TABLE [dbo].[t] ([id] [int] IDENTITY(1,1) NOT NULL)\nGO\nSELECT TOP 1 * FROM t\nGO\n")
     inv = migplan.load_schema(tmp_path, "oracle")
     assert len(inv.records) == len(inv.statements) >= 1
-    assert all(r.disposition for r in inv.records)
+    from migplan.ingest import sniff
+
+    guess = sniff.mismatch([s.text for s in inv.statements], "oracle")
+    assert guess is not None and guess.family == "sqlserver"
 
 
 def test_missing_include_is_reported(tmp_path):

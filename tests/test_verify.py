@@ -10,10 +10,6 @@ from tests.conftest import SAMPLE_PAIRS, SAMPLES
 from tests.test_action_catalog import FIXTURES
 
 
-def _dsn(target, pg_dsn, mariadb_dsn_factory):
-    return pg_dsn if "postgresql" in target else mariadb_dsn_factory()
-
-
 @pytest.fixture
 def dsn_for(pg_dsn, request):
     def get(target):
