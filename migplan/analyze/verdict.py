@@ -1,5 +1,6 @@
-"""Per-object verdicts and the SCT-style summary (aws_dms_sct.md §2.3: automatically converted /
-simple / medium / complex; an object's category is its worst item, and many small items add up)."""
+"""Per-object verdicts and the SCT-style summary: automatically converted / simple / medium /
+complex, as DMS Schema Conversion's reports say (aws_dms_sct.md §2.3); an object's category is its
+worst item, and many small items add up."""
 
 from __future__ import annotations
 

@@ -34,8 +34,12 @@ class DisabledOrNovalidateConstraint(Rule):
         Simple per constraint, more when the data must be cleaned.
 
     References:
-        SCT action code 326 (Oracle to MySQL, disabled constraints); aws_dms_sct.md §2.5.1 (SCT option
-        to ignore disabled triggers and constraints), §2.5.4, §4.6 (create constraints after the load).
+        SCT action code 326 (Oracle to MySQL, disabled constraints);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT option
+        to ignore disabled triggers and constraints),
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (create constraints after the load).
     """
 
     code = "CON001"

@@ -27,7 +27,10 @@ class DeferrableConstraint(Rule):
         Medium: find and test the transactions that relied on deferred checking.
 
     References:
-        aws_dms_sct.md §7.1 and §7.4 (DMS: deferred constraints not supported), §4.6 (create foreign
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS: deferred constraints not supported),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (create foreign
         keys after the full load).
     """
 

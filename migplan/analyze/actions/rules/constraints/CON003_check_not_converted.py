@@ -29,7 +29,9 @@ class CheckNotConverted(Rule):
 
     References:
         SCT action codes 325 (Oracle to MySQL) and 678 (SQL Server to MySQL) for CHECK constraints
-        that MySQL before 8.0.16 did not enforce; aws_dms_sct.md §2.5.3, §2.5.4.
+        that MySQL before 8.0.16 did not enforce;
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "CON003"

@@ -27,7 +27,7 @@ class ConstraintActionUnsupported(Rule):
         Simple per constraint; medium when a trigger must be written and tested.
 
     References:
-        SCT action code 676 (SQL Server to MySQL, ON DELETE SET DEFAULT); aws_dms_sct.md §2.5.3.
+        SCT action code 676 (SQL Server to MySQL, ON DELETE SET DEFAULT); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "CON004"

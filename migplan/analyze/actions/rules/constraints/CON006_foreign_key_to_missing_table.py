@@ -28,7 +28,8 @@ class ForeignKeyToMissingTable(Rule):
         Simple per foreign key.
 
     References:
-        aws_dms_sct.md §4.6 (create foreign keys after the full load, once every table exists).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
+        (create foreign keys after the full load, once every table exists).
     """
 
     code = "CON006"

@@ -43,8 +43,15 @@ class TableWithoutKey(Rule):
         Simple per table when a key can be added; otherwise a per-table CDC preparation.
 
     References:
-        DMS premigration assessment table-with-no-primary-key-or-unique-constraint; aws_dms_sct.md §7.0
-        (row "Tables without PK"), §7.1, §7.2, §7.3, §7.4, §6.1 (BatchApplyEnabled needs a key).
+        DMS premigration assessment table-with-no-primary-key-or-unique-constraint;
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html
+        (row "Tables without PK"),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.TargetMetadata.html
+        (BatchApplyEnabled needs a key).
     """
 
     code = "DMS001"

@@ -29,7 +29,11 @@ class LobWithoutKey(Rule):
 
     References:
         DMS premigration assessment table-with-lob-but-without-primary-key-or-unique-constraint;
-        aws_dms_sct.md §7.0, §7.1 (LOB types need a PK for CDC), §7.2, §7.4, §7.8.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (LOB types need a PK for CDC),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
     """
 
     code = "DMS002"

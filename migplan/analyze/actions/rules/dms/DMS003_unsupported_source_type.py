@@ -39,8 +39,14 @@ class UnsupportedSourceType(Rule):
         Medium per column: a data path outside DMS or a source-side change.
 
     References:
-        DMS premigration assessment unsupported-data-types-in-source; aws_dms_sct.md §7.0, §7.1 (Oracle
-        unsupported types), §7.2 (SQL Server), §7.4 (PostgreSQL), §7.5 (Db2 DECFLOAT), §7.6 (SAP ASE).
+        DMS premigration assessment unsupported-data-types-in-source;
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (Oracle
+        unsupported types),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (SQL Server),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.DB2.html (Db2 DECFLOAT),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SAP.html (SAP ASE).
     """
 
     code = "DMS003"

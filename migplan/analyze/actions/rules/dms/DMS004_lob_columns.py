@@ -33,8 +33,13 @@ class LobColumns(Rule):
         Simple per table: a size query and a task setting.
 
     References:
-        aws_dms_sct.md §5.4 (lob-settings), §6.1 (SupportLobs, LobMaxSize, FullLobMode, InlineLobMaxSize),
-        §4.4 (LOB columns created nullable), §7.8.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.SelectionTransformation.Tablesettings.html
+        (lob-settings),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.TargetMetadata.html
+        (SupportLobs, LobMaxSize, FullLobMode, InlineLobMaxSize),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (LOB columns created nullable),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
     """
 
     code = "DMS004"

@@ -36,8 +36,15 @@ class IdentityNotCarried(Rule):
         Simple per column, but it belongs in the cutover runbook.
 
     References:
-        aws_dms_sct.md §2.5.2 (IDENTITY row), §2.5.5 (AUTO_INCREMENT), §4.4 (DMS creates no identity or
-        sequences), §4.7 (cutover step 4: re-seed), §7.2, §7.3.
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (IDENTITY row),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (AUTO_INCREMENT),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (DMS creates no identity or
+        sequences),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (cutover step 4: re-seed),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
     """
 
     code = "DMS005"

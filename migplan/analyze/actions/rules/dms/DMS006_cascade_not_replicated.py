@@ -30,7 +30,9 @@ class CascadeNotReplicated(Rule):
         Simple per foreign key, plus a reconciliation step in the cutover runbook.
 
     References:
-        aws_dms_sct.md §7.3 (ON DELETE/UPDATE CASCADE effects are not replicated), §4.6 (foreign keys
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (ON DELETE/UPDATE CASCADE effects are not replicated),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (foreign keys
         disabled during load and cached-change apply).
     """
 

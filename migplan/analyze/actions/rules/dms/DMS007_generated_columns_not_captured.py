@@ -40,8 +40,13 @@ class GeneratedColumnsNotCaptured(Rule):
         Simple per column.
 
     References:
-        aws_dms_sct.md §7.1 (virtual columns), §7.2 (computed-column changes not replicated), §7.3
-        (generated columns not captured), §5.3 (transformation rules).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (virtual columns),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (computed-column changes not replicated),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (generated columns not captured),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.SelectionTransformation.Transformations.html
+        (transformation rules).
     """
 
     code = "DMS007"

@@ -30,8 +30,8 @@ class NumberScale(Rule):
         Simple: a data profile and one endpoint setting.
 
     References:
-        aws_dms_sct.md §7.1 (NUMBER without precision -> NUMBER(38,10) via numberDataTypeScale), §10
-        (fact 17).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
+        (NUMBER without precision -> NUMBER(38,10) via numberDataTypeScale).
     """
 
     code = "DMS008"

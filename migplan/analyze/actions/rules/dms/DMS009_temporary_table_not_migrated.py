@@ -26,7 +26,10 @@ class TemporaryTableNotMigrated(Rule):
         None for the data; the definition comes with the schema conversion.
 
     References:
-        aws_dms_sct.md §7.1 (global temporary tables are neither loaded nor captured), §2.5.1 (SCT codes
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
+        (global temporary tables are neither loaded nor captured),
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT codes
         5198, 5620 for the conversion).
     """
 

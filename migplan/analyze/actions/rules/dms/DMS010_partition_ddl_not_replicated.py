@@ -44,7 +44,12 @@ class PartitionDdlNotReplicated(Rule):
         Simple per table: an operational rule for the migration window.
 
     References:
-        aws_dms_sct.md §7.1, §7.2 (partition switching), §7.3 (partition DDL), §7.4, §7.5, §4.4
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (partition switching),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (partition DDL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.DB2.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
         (partitioned sources become plain tables).
     """
 

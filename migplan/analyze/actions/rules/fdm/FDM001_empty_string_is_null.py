@@ -32,7 +32,9 @@ class EmptyStringIsNull(Rule):
         Simple per occurrence; test the code paths that read the column.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 give no SCT action code for it.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        give no SCT action code for it.
     """
 
     code = "FDM001"

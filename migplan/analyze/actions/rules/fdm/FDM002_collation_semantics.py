@@ -30,7 +30,7 @@ class CollationSemantics(Rule):
         Medium: choose the approach once, then check the queries and unique keys that depend on it.
 
     References:
-        SCT action code 7646 (SQL Server to PostgreSQL: collations, no automation); aws_dms_sct.md §2.5.2.
+        SCT action code 7646 (SQL Server to PostgreSQL: collations, no automation); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "FDM002"

@@ -33,7 +33,9 @@ class TimestampUtcSemantics(Rule):
         Simple per table: a load setting and a check.
 
     References:
-        aws_dms_sct.md §7.3 (DMS: DATETIME not converted, TIMESTAMP converted to UTC), §2.5.5.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (DMS: DATETIME not converted, TIMESTAMP converted to UTC),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
     """
 
     code = "FDM004"

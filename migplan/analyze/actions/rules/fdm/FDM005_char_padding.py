@@ -27,7 +27,8 @@ class CharPadding(Rule):
         Simple per column; test the queries that compare it with parameters or VARCHAR2 columns.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle to PostgreSQL conversion notes).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle to PostgreSQL conversion notes).
     """
 
     code = "FDM005"

@@ -33,7 +33,8 @@ class DateArithmeticMonthEnds(Rule):
         Simple per occurrence; test with 28th-31st dates.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT emulates Oracle built-ins in aws_oracle_ext, or uses orafce).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT emulates Oracle built-ins in aws_oracle_ext, or uses orafce).
     """
 
     code = "FDM008"

@@ -43,7 +43,11 @@ class CaseInsensitiveComparisons(Rule):
         Simple per table or view once the approach is chosen; test with mixed-case data.
 
     References:
-        aws_dms_sct.md §2.5.2 (collations, SQL Server to PostgreSQL: no automation), §2.5.5, §6.4 (DMS
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (collations, SQL Server to PostgreSQL: no automation),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.DataValidation.html
+        (DMS
         validation setting HandleCollationDiff).
     """
 

@@ -29,8 +29,10 @@ class BitmapIndex(Rule):
         Simple: check the plans of the queries that used it.
 
     References:
-        SCT action codes for bitmap indexes (listed first in the index rows of aws_dms_sct.md §2.5.1 and
-        §2.5.4): 5206 (Oracle to PostgreSQL), 206 (Oracle to MySQL).
+        SCT action codes for bitmap indexes (listed first in the index rows of
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html):
+        5206 (Oracle to PostgreSQL), 206 (Oracle to MySQL).
     """
 
     code = "IDX001"

@@ -32,9 +32,13 @@ class FunctionBasedIndex(Rule):
 
     References:
         SCT action codes for function-based indexes: 5555 (Oracle to PostgreSQL, multi-column
-        functional indexes), 207 (Oracle to MySQL); aws_dms_sct.md §2.5.1, §2.5.4. DMS lists
-        function-based indexes among its Oracle-source limitations (§7.1) and never creates secondary
-        indexes (§4.4): the converted index is applied after the full load.
+        functional indexes), 207 (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        DMS lists function-based indexes among its Oracle-source limitations
+        (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html) and never creates
+        secondary indexes (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html):
+        the converted index is applied after the full load.
     """
 
     code = "IDX002"

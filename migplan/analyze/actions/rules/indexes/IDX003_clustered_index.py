@@ -30,7 +30,9 @@ class ClusteredIndex(Rule):
 
     References:
         SCT action codes 7681 (SQL Server to PostgreSQL) and 681 (SQL Server to MySQL), the first
-        codes of the index rows in aws_dms_sct.md §2.5.2 and §2.5.3.
+        codes of the index rows in
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "IDX003"

@@ -25,7 +25,7 @@ class IncludeColumns(Rule):
         Simple: decide per index, check the plans of the queries it covered.
 
     References:
-        SCT action code 682 (SQL Server to MySQL, INCLUDE); aws_dms_sct.md §2.5.3.
+        SCT action code 682 (SQL Server to MySQL, INCLUDE); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "IDX004"

@@ -29,7 +29,7 @@ class FilteredIndex(Rule):
         Simple for a plain index; a UNIQUE one needs the generated-column rewrite and a data check.
 
     References:
-        SCT action code 683 (SQL Server to MySQL, filtered indexes); aws_dms_sct.md §2.5.3.
+        SCT action code 683 (SQL Server to MySQL, filtered indexes); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "IDX005"

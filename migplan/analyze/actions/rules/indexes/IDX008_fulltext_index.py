@@ -33,7 +33,8 @@ class FulltextIndex(Rule):
 
     References:
         SCT action code 7688 (SQL Server to PostgreSQL, FREETEXT/CONTAINS: no automation);
-        aws_dms_sct.md §2.5.2, §2.5.5 (MySQL FULLTEXT indexes).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (MySQL FULLTEXT indexes).
     """
 
     code = "IDX008"

@@ -13,7 +13,7 @@ class PrefixIndex(Rule):
         larger, and a UNIQUE prefix index changes meaning: the source rejected two values with the same
         first N characters, the target accepts them. A b-tree entry is also limited to about a third of
         a page (roughly 2.7 kB): very long values make inserts fail. DMS does not create prefix indexes
-        either (aws_dms_sct.md §7.3).
+        either (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html).
 
     Example:
         CREATE INDEX ix_customers_name ON customers (last_name(10));
@@ -30,7 +30,9 @@ class PrefixIndex(Rule):
         Simple per index.
 
     References:
-        aws_dms_sct.md §2.5.5 (prefix indexes among the MySQL to PostgreSQL items), §7.3 (DMS does not
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (prefix indexes among the MySQL to PostgreSQL items),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (DMS does not
         create prefix indexes).
     """
 

@@ -30,7 +30,7 @@ class IndexKeyTooLong(Rule):
         Simple per index; check the longest values in the data.
 
     References:
-        SCT action code 602 (SQL Server to MySQL, InnoDB key length); aws_dms_sct.md §2.5.3.
+        SCT action code 602 (SQL Server to MySQL, InnoDB key length); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "IDX011"

@@ -31,7 +31,8 @@ class IndexNotConverted(Rule):
 
     References:
         SCT action codes for domain indexes: 5208 (Oracle to PostgreSQL), 208 (Oracle to MySQL);
-        aws_dms_sct.md §2.5.1, §2.5.4.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "IDX012"

@@ -31,7 +31,9 @@ class IndexMethodUnsupported(Rule):
         Medium per index: the queries must be found and their plans checked.
 
     References:
-        aws_dms_sct.md §7.2 (DMS does not support columnstore indexes on SQL Server sources) and §2.5.2.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (DMS does not support columnstore indexes on SQL Server sources) and
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "IDX013"

@@ -33,7 +33,8 @@ class PartialParse(Rule):
         Simple: one clause per occurrence.
 
     References:
-        No SCT action code (SCT reads the live catalog, not scripts); aws_dms_sct.md §2.1 (SCT lists
+        No SCT action code (SCT reads the live catalog, not scripts);
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html (SCT lists
         every element it could not convert as an action item, as migplan does here).
     """
 

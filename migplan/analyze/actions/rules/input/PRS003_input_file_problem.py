@@ -28,7 +28,9 @@ class InputFileProblem(Rule):
         Simple: fix the export once for the whole file.
 
     References:
-        No SCT action code; aws_dms_sct.md §2.1 (an assessment is only as complete as the objects it
+        No SCT action code;
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
+        (an assessment is only as complete as the objects it
         reads).
     """
 

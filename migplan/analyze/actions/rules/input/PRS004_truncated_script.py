@@ -36,7 +36,7 @@ class TruncatedScript(Rule):
         Simple: fix the script; review the objects that follow the break.
 
     References:
-        No SCT action code (SCT reads the live catalog); aws_dms_sct.md §2.1.
+        No SCT action code (SCT reads the live catalog); https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
     """
 
     code = "PRS004"

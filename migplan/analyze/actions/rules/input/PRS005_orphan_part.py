@@ -26,7 +26,7 @@ class OrphanPart(Rule):
         Simple per statement.
 
     References:
-        No SCT action code (SCT reads the live catalog); aws_dms_sct.md §2.1.
+        No SCT action code (SCT reads the live catalog); https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
     """
 
     code = "PRS005"

@@ -24,7 +24,7 @@ class IncludeNotFound(Rule):
         Simple: one file to add.
 
     References:
-        No SCT action code (SCT reads the live catalog); aws_dms_sct.md §2.1.
+        No SCT action code (SCT reads the live catalog); https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
     """
 
     code = "PRS006"

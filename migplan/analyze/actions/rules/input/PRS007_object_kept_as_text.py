@@ -29,8 +29,12 @@ class ObjectKeptAsText(Rule):
         Medium per object: a decision and, where needed, hand-written DDL.
 
     References:
-        No SCT action code in the reference; aws_dms_sct.md §2.1 (objects SCT cannot convert become
-        action items), §2.4 (no-automation features are converted by hand).
+        No SCT action code in the reference;
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
+        (objects SCT cannot convert become
+        action items),
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_AssessmentReport.html
+        (no-automation features are converted by hand).
     """
 
     code = "PRS007"

@@ -38,7 +38,8 @@ class ConditionHandlers(Rule):
         CONTINUE handlers.
 
     References:
-        aws_dms_sct.md §2.5.5 (MySQL to PostgreSQL: no SCT action codes published).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (MySQL to PostgreSQL: no SCT action codes published).
     """
 
     code = "MYS001"

@@ -29,7 +29,8 @@ class SignalResignal(Rule):
         Simple per statement.
 
     References:
-        aws_dms_sct.md §2.5.5 (MySQL to PostgreSQL: no SCT action codes published).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (MySQL to PostgreSQL: no SCT action codes published).
     """
 
     code = "MYS002"

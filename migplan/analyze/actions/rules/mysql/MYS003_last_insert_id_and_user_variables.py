@@ -34,7 +34,8 @@ class LastInsertIdAndUserVariables(Rule):
         Simple per use; more when variables carry state between routines or triggers.
 
     References:
-        aws_dms_sct.md §2.5.5 (MySQL to PostgreSQL: no SCT action codes published).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (MySQL to PostgreSQL: no SCT action codes published).
     """
 
     code = "MYS003"

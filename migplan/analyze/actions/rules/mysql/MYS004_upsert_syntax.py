@@ -32,7 +32,8 @@ class UpsertSyntax(Rule):
         Simple per statement; medium for REPLACE on tables with triggers or cascading children.
 
     References:
-        aws_dms_sct.md §2.5.5 (ON DUPLICATE KEY UPDATE -> ON CONFLICT, REPLACE INTO).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (ON DUPLICATE KEY UPDATE -> ON CONFLICT, REPLACE INTO).
     """
 
     code = "MYS004"

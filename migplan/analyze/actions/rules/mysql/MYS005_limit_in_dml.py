@@ -27,7 +27,7 @@ class LimitInDml(Rule):
         Simple per statement.
 
     References:
-        aws_dms_sct.md §2.5.5 (MySQL to PostgreSQL: LIMIT syntax).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (MySQL to PostgreSQL: LIMIT syntax).
     """
 
     code = "MYS005"

@@ -31,7 +31,9 @@ class Events(Rule):
         Medium per event: scheduling, monitoring and the cutover switch.
 
     References:
-        aws_dms_sct.md §2.5.5 (no SCT action codes published for MySQL to PostgreSQL), §4.4 (DMS does not
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (no SCT action codes published for MySQL to PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html (DMS does not
         create code objects).
     """
 

@@ -35,7 +35,8 @@ class DefinerSecurity(Rule):
         Simple per object; decide the privilege model once.
 
     References:
-        aws_dms_sct.md §4.4 (DMS does not move users or privileges).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (DMS does not move users or privileges).
     """
 
     code = "MYS007"

@@ -77,7 +77,8 @@ class MysqlSpecificFunctions(Rule):
         Simple per call.
 
     References:
-        aws_dms_sct.md §2.5.5 (MySQL to PostgreSQL dialect gaps; no SCT action codes published).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (MySQL to PostgreSQL dialect gaps; no SCT action codes published).
     """
 
     code = "MYS008"

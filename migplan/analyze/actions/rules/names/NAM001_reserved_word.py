@@ -27,7 +27,8 @@ class ReservedWord(Rule):
         Simple per name, plus the search through code that uses it.
 
     References:
-        aws_dms_sct.md §5.3 (DMS transformation rules: rename column).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.SelectionTransformation.Transformations.html
+        (DMS transformation rules: rename column).
     """
 
     code = "NAM001"

@@ -27,7 +27,9 @@ class NameTooLong(Rule):
         Simple per name, plus the references in code.
 
     References:
-        aws_dms_sct.md §5.3 (DMS rename transformation rules), §7.1 (DMS does not support Oracle object
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.SelectionTransformation.Transformations.html
+        (DMS rename transformation rules),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (DMS does not support Oracle object
         names over 30 bytes).
     """
 

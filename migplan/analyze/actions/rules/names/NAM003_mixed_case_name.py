@@ -29,8 +29,12 @@ class MixedCaseName(Rule):
         Simple per name; the decision is usually made once for the whole schema.
 
     References:
-        aws_dms_sct.md §2.5.6 (SCT lower-cases names unless told they are case-sensitive), §5 (table
-        mapping names are case-sensitive), §10 item 12 (convert-lowercase for Oracle to PostgreSQL).
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Source.html
+        (SCT lower-cases names unless told they are case-sensitive),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.html (table
+        mapping names are case-sensitive),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TableMapping.SelectionTransformation.Transformations.html
+        (convert-lowercase for Oracle to PostgreSQL).
     """
 
     code = "NAM003"

@@ -31,7 +31,9 @@ class RenamedForUniqueness(Rule):
         Simple per name.
 
     References:
-        aws_dms_sct.md §2.5.2 (SCT can generate unique index names for PostgreSQL), §2.5.6 (unique
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SCT can generate unique index names for PostgreSQL),
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Source.html (unique
         constraint names).
     """
 

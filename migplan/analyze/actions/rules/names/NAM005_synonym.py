@@ -33,7 +33,7 @@ class Synonym(Rule):
 
     References:
         SCT action codes 5352, 5353 (Oracle to PostgreSQL), 352 (Oracle to MySQL), 7792 (SQL Server to
-        PostgreSQL), 792 (SQL Server to MySQL); aws_dms_sct.md §2.5.1-§2.5.4.
+        PostgreSQL), 792 (SQL Server to MySQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html-https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "NAM005"

@@ -32,7 +32,7 @@ class RemoteSynonym(Rule):
 
     References:
         SCT action codes for database links (no automation, rewrite with postgres_fdw): 5605, 5639-5641,
-        5657 (Oracle to PostgreSQL); synonyms 5352, 5353; aws_dms_sct.md §2.5.1.
+        5657 (Oracle to PostgreSQL); synonyms 5352, 5353; https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "NAM006"

@@ -29,7 +29,9 @@ class AutonomousTransaction(Rule):
         Significant: each use needs a design decision and tests of rollback behaviour.
 
     References:
-        SCT action code 5663 (Oracle to PostgreSQL), 235 (Oracle to MySQL); aws_dms_sct.md §2.5.1, §2.5.4.
+        SCT action code 5663 (Oracle to PostgreSQL), 235 (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA001"

@@ -31,7 +31,8 @@ class BulkCollect(Rule):
     References:
         SCT action codes 5140 (BULK COLLECT INTO), 5087 (RETURNING ... BULK COLLECT INTO), 5088
         (EXECUTE IMMEDIATE ... BULK COLLECT) for PostgreSQL; 140, 87, 88 for MySQL;
-        aws_dms_sct.md §2.5.1, §2.5.4.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA002"

@@ -29,7 +29,7 @@ class Forall(Rule):
         Medium per statement; more with SAVE EXCEPTIONS.
 
     References:
-        SCT action code 5121 (Oracle to PostgreSQL); aws_dms_sct.md §2.5.1.
+        SCT action code 5121 (Oracle to PostgreSQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "ORA003"

@@ -31,7 +31,9 @@ class DynamicSql(Rule):
 
     References:
         SCT action codes 5334, 5628, 5629, 5630, 5633 (Oracle to PostgreSQL), 334, 336 (Oracle to
-        MySQL); aws_dms_sct.md §2.5.1, §2.5.4.
+        MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA004"

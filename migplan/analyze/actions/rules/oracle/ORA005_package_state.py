@@ -34,8 +34,12 @@ class PackageState(Rule):
         Simple per declaration once the approach is chosen (the learning cost is the design).
 
     References:
-        SCT action code 330 (global cursors, Oracle to MySQL); aws_dms_sct.md §2.5.4, §2.5.1 (the
-        Cursors row lists package-level cursors with codes not mapped one to one), §11 (no Oracle to
+        SCT action code 330 (global cursors, Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the
+        Cursors row lists package-level cursors with codes not mapped one to one),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.MySQL.html (no Oracle to
         PostgreSQL action code found for package variables).
     """
 

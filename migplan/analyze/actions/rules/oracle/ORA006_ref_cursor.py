@@ -30,7 +30,11 @@ class RefCursor(Rule):
         Simple on PostgreSQL; significant on MySQL (callers change too).
 
     References:
-        SCT action code 337 (SYS_REFCURSOR, Oracle to MySQL); aws_dms_sct.md §2.5.4, and §2.5.1 (the
+        SCT action code 337 (SYS_REFCURSOR, Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        and
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the
         Cursors row lists REF CURSOR types with codes not mapped one to one).
     """
 

@@ -43,7 +43,7 @@ class Collections(Rule):
     References:
         SCT action codes 5118 (associative arrays), 5120 (collection constructors), 5636 (VARRAY of
         VARRAY), 5613 (multi-dimensional arrays), 5587 (EXTEND with arguments), Oracle to PostgreSQL;
-        aws_dms_sct.md §2.5.1.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "ORA007"

@@ -29,7 +29,7 @@ class AnchoredTypes(Rule):
         None on PostgreSQL; simple per declaration on MySQL.
 
     References:
-        SCT action code 297 (%ROWTYPE, Oracle to MySQL); aws_dms_sct.md §2.5.4.
+        SCT action code 297 (%ROWTYPE, Oracle to MySQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA008"

@@ -61,8 +61,8 @@ class BuiltinPackages(Rule):
         packages (files, HTTP, mail, jobs, LOBs, queues) usually need a design decision first.
 
     References:
-        SCT action codes 332, 349 (DBMS_OUTPUT.PUT_LINE / PUT, Oracle to MySQL); aws_dms_sct.md §2.5.1
-        (extension pack aws_oracle_ext), §2.5.4.
+        SCT action codes 332, 349 (DBMS_OUTPUT.PUT_LINE / PUT, Oracle to MySQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (extension pack aws_oracle_ext), https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA009"

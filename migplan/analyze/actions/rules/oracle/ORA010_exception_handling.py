@@ -35,7 +35,11 @@ class ExceptionHandling(Rule):
 
     References:
         SCT action codes 234 (EXCEPTION declarations), 235 (PRAGMA), 329 (RAISE), 331 (global user
-        exceptions), Oracle to MySQL; aws_dms_sct.md §2.5.4, and §2.5.1 (the Exceptions row lists
+        exceptions), Oracle to MySQL;
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        and
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Exceptions row lists
         SQLERRM/SQLCODE and predefined exceptions with codes not mapped one to one).
     """
 

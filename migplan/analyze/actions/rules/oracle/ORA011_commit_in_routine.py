@@ -38,7 +38,7 @@ class CommitInRoutine(Rule):
 
     References:
         SCT action codes 5350 (COMMIT/ROLLBACK in routines), 5611 (savepoints), Oracle to PostgreSQL;
-        aws_dms_sct.md §2.5.1.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "ORA011"

@@ -29,8 +29,9 @@ class Goto(Rule):
         Medium per GOTO; more when several jumps interleave.
 
     References:
-        SCT action codes 5335 (Oracle to PostgreSQL), 335 (Oracle to MySQL); aws_dms_sct.md §2.5.1,
-        §2.5.4.
+        SCT action codes 5335 (Oracle to PostgreSQL), 335 (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA012"

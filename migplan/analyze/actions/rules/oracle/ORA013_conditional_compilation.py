@@ -32,7 +32,7 @@ class ConditionalCompilation(Rule):
         Medium per directive.
 
     References:
-        SCT action code 5603 (Oracle to PostgreSQL); aws_dms_sct.md §2.5.1.
+        SCT action code 5603 (Oracle to PostgreSQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "ORA013"

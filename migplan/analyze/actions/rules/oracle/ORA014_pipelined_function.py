@@ -45,7 +45,8 @@ class PipelinedFunction(Rule):
         Medium per function or TABLE() use on PostgreSQL; significant on MySQL.
 
     References:
-        aws_dms_sct.md §2.5.1 (the Packages row lists TABLE functions, with codes not mapped one to one).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Packages row lists TABLE functions, with codes not mapped one to one).
     """
 
     code = "ORA014"

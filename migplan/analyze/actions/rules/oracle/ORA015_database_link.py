@@ -33,7 +33,10 @@ class DatabaseLink(Rule):
 
     References:
         SCT action codes 5605, 5639, 5640, 5641, 5657 (database links, Oracle to PostgreSQL, no
-        automation); aws_dms_sct.md §2.5.1, §2.5.4 (DB links are in the Other row for MySQL).
+        automation);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (DB links are in the Other row for MySQL).
     """
 
     code = "ORA015"

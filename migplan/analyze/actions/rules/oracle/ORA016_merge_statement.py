@@ -35,7 +35,10 @@ class MergeStatement(Rule):
 
     References:
         SCT action codes 5102, 5618, 5621 (Oracle to PostgreSQL; 5621: ensure a unique constraint
-        exists for the emulation), 102 (Oracle to MySQL); aws_dms_sct.md §2.5.1, §2.5.4, §11 (MERGE
+        exists for the emulation), 102 (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.MySQL.html (MERGE
         exists from PostgreSQL 15).
     """
 

@@ -27,7 +27,8 @@ class WrappedCode(Rule):
         Significant: the real effort is unknown until the source is available.
 
     References:
-        aws_dms_sct.md §2.5.1 (the Packages row lists package bodies without source, with codes not
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Packages row lists package bodies without source, with codes not
         mapped one to one).
     """
 

@@ -28,7 +28,8 @@ class ExternalRoutine(Rule):
         Significant per routine: a rewrite in another language, plus tests.
 
     References:
-        aws_dms_sct.md §2.5.1 (the Packages row lists Java stored procedures, with codes not mapped one
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Packages row lists Java stored procedures, with codes not mapped one
         to one).
     """
 

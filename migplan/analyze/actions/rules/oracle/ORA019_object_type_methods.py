@@ -32,7 +32,7 @@ class ObjectTypeMethods(Rule):
 
     References:
         SCT action codes 5572 (object methods), 5577 (member functions), Oracle to PostgreSQL;
-        aws_dms_sct.md §2.5.1.
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
     """
 
     code = "ORA019"

@@ -43,7 +43,10 @@ class CursorAttributesAndLoops(Rule):
 
     References:
         SCT action codes 596 (SQL%ROWCOUNT semantics), 85 (SQL%BULK_ROWCOUNT), Oracle to MySQL;
-        aws_dms_sct.md §2.5.4, and §2.5.1 (the Cursors row lists cursor attributes with codes not
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        and
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Cursors row lists cursor attributes with codes not
         mapped one to one).
     """
 

@@ -28,7 +28,7 @@ class SequencePseudocolumnsInCode(Rule):
         Simple per use on PostgreSQL; medium on MySQL.
 
     References:
-        SCT action code 341 (no SEQUENCE objects, Oracle to MySQL); aws_dms_sct.md §2.5.4.
+        SCT action code 341 (no SEQUENCE objects, Oracle to MySQL); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA021"

@@ -31,8 +31,9 @@ class Hints(Rule):
         Simple per hint; more when a query depends on it for acceptable performance.
 
     References:
-        SCT action codes 5103 (Oracle to PostgreSQL), 103 (Oracle to MySQL); aws_dms_sct.md §2.5.1,
-        §2.5.4.
+        SCT action codes 5103 (Oracle to PostgreSQL), 103 (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "ORA022"

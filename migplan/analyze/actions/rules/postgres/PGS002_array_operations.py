@@ -37,7 +37,9 @@ class ArrayOperations(Rule):
         Medium per query or routine using arrays.
 
     References:
-        aws_dms_sct.md §1.1 (SCT PostgreSQL to MySQL), §7.4 (DMS moves ARRAY columns as NCLOB); no SCT
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Welcome.html (SCT PostgreSQL to MySQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS moves ARRAY columns as NCLOB); no SCT
         action code published for this pair.
     """
 

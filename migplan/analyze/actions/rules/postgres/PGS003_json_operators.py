@@ -46,7 +46,9 @@ class JsonOperators(Rule):
         Simple per expression; medium where GIN-indexed searches need a new index design.
 
     References:
-        aws_dms_sct.md §1.1 (SCT PostgreSQL to MySQL), §7.4 (DMS moves JSON/JSONB as NCLOB); no SCT
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Welcome.html (SCT PostgreSQL to MySQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS moves JSON/JSONB as NCLOB); no SCT
         action code published for this pair.
     """
 

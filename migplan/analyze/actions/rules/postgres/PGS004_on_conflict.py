@@ -29,7 +29,8 @@ class OnConflict(Rule):
         Simple per statement; check tables with more than one unique key.
 
     References:
-        aws_dms_sct.md §2.5.5 (the MySQL to PostgreSQL direction: ON DUPLICATE KEY UPDATE -> ON CONFLICT).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (the MySQL to PostgreSQL direction: ON DUPLICATE KEY UPDATE -> ON CONFLICT).
     """
 
     code = "PGS004"

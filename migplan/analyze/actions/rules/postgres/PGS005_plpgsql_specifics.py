@@ -40,7 +40,8 @@ class PlpgsqlSpecifics(Rule):
         Simple per statement; medium for RETURN NEXT / RETURN QUERY.
 
     References:
-        aws_dms_sct.md §1.1 (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Welcome.html
+        (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
     """
 
     code = "PGS005"

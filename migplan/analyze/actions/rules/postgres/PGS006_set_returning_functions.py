@@ -28,7 +28,8 @@ class SetReturningFunctions(Rule):
         Medium per function: every caller that selects from it changes.
 
     References:
-        aws_dms_sct.md §1.1 (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Welcome.html
+        (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
     """
 
     code = "PGS006"

@@ -30,7 +30,9 @@ class EnumTypes(Rule):
         Simple per type.
 
     References:
-        aws_dms_sct.md §2.5.5 (ENUM handling between MySQL and PostgreSQL), §7.4 (DMS moves ENUM as
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (ENUM handling between MySQL and PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (DMS moves ENUM as
         STRING).
     """
 

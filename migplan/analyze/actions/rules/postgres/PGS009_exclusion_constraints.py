@@ -30,7 +30,8 @@ class ExclusionConstraints(Rule):
         Medium per constraint: trigger plus concurrency tests.
 
     References:
-        aws_dms_sct.md §1.1 (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
+        https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/CHAP_Welcome.html
+        (SCT PostgreSQL to MySQL); no SCT action code published for this pair.
     """
 
     code = "PGS009"

@@ -50,7 +50,8 @@ class Extensions(Rule):
         is used.
 
     References:
-        aws_dms_sct.md §7.4 (PostGIS only PostgreSQL to PostgreSQL; pglogical as DMS decoding plugin).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (PostGIS only PostgreSQL to PostgreSQL; pglogical as DMS decoding plugin).
     """
 
     code = "PGS012"

@@ -33,7 +33,8 @@ class EventTriggers(Rule):
         Medium per event trigger.
 
     References:
-        aws_dms_sct.md §7.4 (DMS DDL capture through the awsdms_intercept_ddl event trigger).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS DDL capture through the awsdms_intercept_ddl event trigger).
     """
 
     code = "PGS013"

@@ -33,7 +33,10 @@ class NoSequences(Rule):
 
     References:
         SCT action codes 341 (Oracle to MySQL: no SEQUENCE objects) and 815 (SQL Server to MySQL:
-        sequences); aws_dms_sct.md §2.5.3, §2.5.4. DMS does not create sequences (§4.4).
+        sequences);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        DMS does not create sequences (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html).
     """
 
     code = "SEQ001"

@@ -34,7 +34,9 @@ class SequenceOptionsDropped(Rule):
 
     References:
         SCT action codes 73 (Oracle to MySQL: IDENTITY options) and 696 (SQL Server to MySQL: identity
-        seed/increment); aws_dms_sct.md §2.5.3, §2.5.4.
+        seed/increment);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "SEQ002"

@@ -32,7 +32,10 @@ class ReseedAfterLoad(Rule):
 
     References:
         SCT action code 5574 (Oracle to PostgreSQL: sequence status, re-seed after the data load);
-        aws_dms_sct.md §2.5.1, §4.4 (DMS does not create sequences or identity), §4.7 (cutover step 4).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (DMS does not create sequences or identity),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (cutover step 4).
     """
 
     code = "SEQ003"

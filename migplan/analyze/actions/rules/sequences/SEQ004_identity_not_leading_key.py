@@ -28,7 +28,9 @@ class IdentityNotLeadingKey(Rule):
 
     References:
         SCT action code 74 (Oracle to MySQL: AUTO_INCREMENT needs a key), 841 (SQL Server to MySQL:
-        identity in a compound primary key); aws_dms_sct.md §2.5.3, §2.5.4.
+        identity in a compound primary key);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "SEQ004"

@@ -33,7 +33,9 @@ class NoTargetEquivalent(Rule):
 
     References:
         SCT raises a construct-specific code instead (for PIVOT/UNPIVOT from SQL Server to PostgreSQL:
-        7905, 7906); aws_dms_sct.md §2.5 lists them per pair.
+        7905, 7906);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        lists them per pair.
     """
 
     code = "SQL001"

@@ -10,8 +10,9 @@ class DefaultNotConverted(Rule):
 
     Why it matters:
         Inserts that omit the column now store NULL (or fail on a NOT NULL column) instead of the
-        default value. DMS does not carry defaults either (aws_dms_sct.md §4.4), so nothing else puts
-        it back.
+        default value. DMS does not carry defaults either
+        (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html), so nothing
+        else puts it back.
 
     Example:
         CREATE TABLE events (
@@ -28,7 +29,10 @@ class DefaultNotConverted(Rule):
         Simple per column.
 
     References:
-        aws_dms_sct.md §4.4 (DMS creates no column defaults), §2.5.3 (SCT codes 825-827: defaults
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (DMS creates no column defaults),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (SCT codes 825-827: defaults
         removed or not converted, SQL Server to MySQL).
     """
 

@@ -32,7 +32,8 @@ class SessionContextFunction(Rule):
         sets them.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT emulates Oracle built-ins in the aws_oracle_ext schema).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT emulates Oracle built-ins in the aws_oracle_ext schema).
     """
 
     code = "SQL004"

@@ -33,7 +33,9 @@ class ConnectBy(Rule):
         Medium per query; more with NOCYCLE, ORDER SIBLINGS BY or SYS_CONNECT_BY_PATH.
 
     References:
-        SCT action code 122 (Oracle to MySQL 5.7); aws_dms_sct.md §2.5.1 (SCT rewrites to WITH RECURSIVE).
+        SCT action code 122 (Oracle to MySQL 5.7);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT rewrites to WITH RECURSIVE).
     """
 
     code = "SQL010"

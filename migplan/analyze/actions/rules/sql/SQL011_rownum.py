@@ -30,7 +30,10 @@ class Rownum(Rule):
         Simple per occurrence.
 
     References:
-        aws_dms_sct.md §2.5.1 (ROWNUM becomes LIMIT / ROW_NUMBER()), §11 (no SCT action code found).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (ROWNUM becomes LIMIT / ROW_NUMBER()),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.MySQL.html
+        (no SCT action code found).
     """
 
     code = "SQL011"

@@ -33,7 +33,9 @@ class OracleOuterJoinPlus(Rule):
         Simple per join; review queries where one table is outer-joined to several others.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 (SCT converts (+) joins; the Oracle to MySQL SQL row lists outer
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (SCT converts (+) joins; the Oracle to MySQL SQL row lists outer
         joins in correlated queries, with codes not mapped one to one).
     """
 

@@ -33,7 +33,11 @@ class PivotUnpivot(Rule):
 
     References:
         SCT action codes 7905, 7906 (SQL Server to PostgreSQL), 905, 906 (SQL Server to MySQL);
-        aws_dms_sct.md §2.5.2, §2.5.3 (Oracle lists PIVOT in its Views and SQL rows, §2.5.1, §2.5.4).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (Oracle lists PIVOT in its Views and SQL rows,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html).
     """
 
     code = "SQL013"

@@ -47,7 +47,9 @@ class OracleDateArithmetic(Rule):
         Simple per expression.
 
     References:
-        aws_dms_sct.md §2.5.1 (the Date/time semantics row has codes not mapped one to one), §7.1 (DMS maps
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (the Date/time semantics row has codes not mapped one to one),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (DMS maps
         Oracle DATE to a date-and-time type).
     """
 

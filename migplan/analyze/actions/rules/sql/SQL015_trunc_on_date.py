@@ -43,7 +43,9 @@ class TruncOnDate(Rule):
         Simple per call.
 
     References:
-        aws_dms_sct.md §2.5.1 (Date/time semantics row), §7.1 (Oracle DATE carries a time).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (Date/time semantics row),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (Oracle DATE carries a time).
     """
 
     code = "SQL015"

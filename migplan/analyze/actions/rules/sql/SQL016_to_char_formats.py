@@ -47,7 +47,8 @@ class ToCharFormats(Rule):
         Simple per call.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT option: TO_CHAR/TO_DATE/TO_NUMBER without Oracle-specific format
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT option: TO_CHAR/TO_DATE/TO_NUMBER without Oracle-specific format
         strings use the native functions; other formats go through the extension pack).
     """
 

@@ -38,7 +38,8 @@ class ListaggGroupConcatStringAgg(Rule):
         Simple per call.
 
     References:
-        aws_dms_sct.md §2.5.5 (GROUP_CONCAT becomes string_agg for MySQL to PostgreSQL).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (GROUP_CONCAT becomes string_agg for MySQL to PostgreSQL).
     """
 
     code = "SQL017"

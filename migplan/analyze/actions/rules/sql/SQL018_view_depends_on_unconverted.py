@@ -34,7 +34,8 @@ class ViewDependsOnUnconverted(Rule):
         Simple per reference: the work is in the dependency, counted by its own items.
 
     References:
-        aws_dms_sct.md §4.6 (views and code are applied after the tables, in dependency order).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
+        (views and code are applied after the tables, in dependency order).
     """
 
     code = "SQL018"

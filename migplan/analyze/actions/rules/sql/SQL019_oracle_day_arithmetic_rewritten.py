@@ -26,7 +26,8 @@ class OracleDayArithmeticRewritten(Rule):
         Simple: a review per view.
 
     References:
-        aws_dms_sct.md §2.5.1 (Oracle date/time semantics row).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (Oracle date/time semantics row).
     """
 
     code = "SQL019"

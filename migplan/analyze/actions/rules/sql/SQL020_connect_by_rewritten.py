@@ -30,7 +30,8 @@ class ConnectByRewritten(Rule):
         Simple: a review per view.
 
     References:
-        aws_dms_sct.md §2.5.1 (CONNECT BY: SCT converts simple hierarchical queries to recursive
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (CONNECT BY: SCT converts simple hierarchical queries to recursive
         CTEs and flags the rest).
     """
 

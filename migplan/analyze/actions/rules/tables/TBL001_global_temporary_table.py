@@ -39,8 +39,15 @@ class GlobalTemporaryTable(Rule):
 
     References:
         SCT action codes 5198, 5620 (Oracle to PostgreSQL), 198 (Oracle to MySQL), 680 (SQL Server to
-        MySQL, global temporary tables); aws_dms_sct.md §2.5.1, §2.5.2 (SQL Server temp-table items
-        7659, 7680, 7812, 7802), §2.5.3, §2.5.4, §7.1 (global temporary tables are neither loaded nor
+        MySQL, global temporary tables);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SQL Server temp-table items
+        7659, 7680, 7812, 7802),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
+        (global temporary tables are neither loaded nor
         captured).
     """
 

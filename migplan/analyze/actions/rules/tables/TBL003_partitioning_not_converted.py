@@ -43,8 +43,17 @@ class PartitioningNotConverted(Rule):
 
     References:
         SCT action codes 5201 (Oracle to PostgreSQL, partition type not supported), 201 (Oracle to
-        MySQL), 907 (SQL Server to MySQL); aws_dms_sct.md §2.3, §2.5.1 (SCT partition support and
-        other partition items), §2.5.2, §2.5.3, §2.5.4, §4.5, §7.1, §7.4.
+        MySQL), 907 (SQL Server to MySQL);
+        https://docs.aws.amazon.com/dms/latest/userguide/assessment-reports.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT partition support and
+        other partition items),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.FullLoad.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
     """
 
     code = "TBL003"

@@ -41,9 +41,17 @@ class ComputedColumn(Rule):
 
     References:
         SCT action codes 7678, 7679 (SQL Server to PostgreSQL), 679 (SQL Server to MySQL: computed
-        columns -> triggers); aws_dms_sct.md §2.5.1 and §2.5.4 (Oracle virtual columns among the
-        table-type items), §2.5.2, §2.5.3, §7.1 (virtual columns), §7.2 (computed-column changes not
-        replicated), §7.3 (generated columns not captured).
+        columns -> triggers);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (Oracle virtual columns among the
+        table-type items),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (virtual columns),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (computed-column changes not
+        replicated),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (generated columns not captured).
     """
 
     code = "TBL004"

@@ -33,7 +33,9 @@ class OnUpdateTimestamp(Rule):
         Simple: one trigger per table (one shared function).
 
     References:
-        aws_dms_sct.md §2.5.5 (ON UPDATE CURRENT_TIMESTAMP columns need triggers), §4.6 (order of
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (ON UPDATE CURRENT_TIMESTAMP columns need triggers),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (order of
         operations: triggers after the load).
     """
 

@@ -31,7 +31,9 @@ class IndexOrganizedTable(Rule):
         Simple: a review of the access pattern.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle -> PostgreSQL table-type items, which include IOTs), §7.1 (IOTs
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle -> PostgreSQL table-type items, which include IOTs),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (IOTs
         with overflow segment not supported by DMS).
     """
 

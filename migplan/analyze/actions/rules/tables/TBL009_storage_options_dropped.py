@@ -27,8 +27,11 @@ class StorageOptionsDropped(Rule):
         None.
 
     References:
-        aws_dms_sct.md §2.5.2 (SCT raises items 7781-7791 for SQL Server index options such as
-        PAD_INDEX, SORT_IN_TEMPDB and DATA_COMPRESSION), §2.5.3 (index WITH options).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SCT raises items 7781-7791 for SQL Server index options such as
+        PAD_INDEX, SORT_IN_TEMPDB and DATA_COMPRESSION),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (index WITH options).
     """
 
     code = "TBL009"

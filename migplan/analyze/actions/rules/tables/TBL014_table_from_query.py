@@ -28,7 +28,9 @@ class TableFromQuery(Rule):
         Simple: one table definition from the catalog.
 
     References:
-        aws_dms_sct.md §7.1 (CTAS data not replicated), §7.2 (SELECT ... INTO new_table not supported).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (CTAS data not replicated),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (SELECT ... INTO new_table not supported).
     """
 
     code = "TBL014"

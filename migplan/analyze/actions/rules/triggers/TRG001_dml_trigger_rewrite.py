@@ -33,7 +33,11 @@ class DmlTriggerRewrite(Rule):
         Simple per trigger (the body is counted separately).
 
     References:
-        aws_dms_sct.md §2.5.1 to §2.5.4 (Triggers rows), §4.6 (DML triggers stay disabled during the
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        to
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (Triggers rows),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (DML triggers stay disabled during the
         load and are enabled right before cutover).
     """
 

@@ -31,8 +31,12 @@ class InsteadOfTrigger(Rule):
 
     References:
         SCT action code 7809 (SQL Server to PostgreSQL, INSTEAD OF triggers); Oracle to MySQL: the
-        Triggers row of §2.5.4 lists INSTEAD OF first among its features with codes 236-244 (and 310,
-        311, 415, 524, 588), not mapped one to one; aws_dms_sct.md §2.5.2, §2.5.4.
+        Triggers row of
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        lists INSTEAD OF first among its features with codes 236-244 (and 310,
+        311, 415, 524, 588), not mapped one to one;
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "TRG002"

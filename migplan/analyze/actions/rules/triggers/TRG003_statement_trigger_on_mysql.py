@@ -32,8 +32,11 @@ class StatementTriggerOnMysql(Rule):
 
     References:
         SCT action code 686 (SQL Server to MySQL: statement-level triggers); Oracle to MySQL: the
-        Triggers row of §2.5.4 lists statement triggers with codes not mapped one to one;
-        aws_dms_sct.md §2.5.3, §2.5.4.
+        Triggers row of
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        lists statement triggers with codes not mapped one to one;
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "TRG003"

@@ -32,7 +32,9 @@ class CompoundTrigger(Rule):
         Significant per trigger.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 (the Triggers rows list compound triggers, with codes not
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (the Triggers rows list compound triggers, with codes not
         mapped one to one).
     """
 

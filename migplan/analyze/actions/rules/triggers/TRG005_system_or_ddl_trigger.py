@@ -33,7 +33,9 @@ class SystemOrDdlTrigger(Rule):
         Significant: a design decision per trigger.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 (the Triggers rows list system/DDL triggers, with codes not mapped
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (the Triggers rows list system/DDL triggers, with codes not mapped
         one to one).
     """
 

@@ -33,8 +33,12 @@ class TriggerPredicates(Rule):
         Simple per predicate.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 (conditional predicates and multiple events in the Triggers rows,
-        codes not mapped one to one), §2.5.2 (UPDATE(col) / COLUMNS_UPDATED for SQL Server to
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (conditional predicates and multiple events in the Triggers rows,
+        codes not mapped one to one),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (UPDATE(col) / COLUMNS_UPDATED for SQL Server to
         PostgreSQL).
     """
 

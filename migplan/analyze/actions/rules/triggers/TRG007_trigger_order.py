@@ -28,7 +28,9 @@ class TriggerOrder(Rule):
         Simple per trigger.
 
     References:
-        aws_dms_sct.md §2.5.1 and §2.5.4 (FOLLOWS/PRECEDES and multiple triggers per event in the Triggers
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (FOLLOWS/PRECEDES and multiple triggers per event in the Triggers
         rows, codes not mapped one to one).
     """
 

@@ -27,7 +27,9 @@ class DisabledTrigger(Rule):
         Simple per trigger.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT setting to ignore disabled triggers and constraints), §4.6 (triggers are
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT setting to ignore disabled triggers and constraints),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (triggers are
         enabled on the target right before cutover: a disabled one must stay out of that step).
     """
 

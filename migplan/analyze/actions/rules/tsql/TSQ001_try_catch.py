@@ -39,7 +39,9 @@ class TryCatch(Rule):
         tested.
 
     References:
-        aws_dms_sct.md §2.5.2 (TRY/CATCH maps to BEGIN ... EXCEPTION; no SCT code listed), §2.5.3
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (TRY/CATCH maps to BEGIN ... EXCEPTION; no SCT code listed),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
         (SQL Server to MySQL error-handling codes 729, 730, 733, 814, 837).
     """
 

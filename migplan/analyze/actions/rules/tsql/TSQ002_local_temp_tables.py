@@ -33,7 +33,9 @@ class LocalTempTables(Rule):
 
     References:
         SCT action codes 7659, 7812, 7802 (SQL Server to PostgreSQL: temp table scope, drop before the
-        end), 659 (SQL Server to MySQL); aws_dms_sct.md §2.5.2, §2.5.3.
+        end), 659 (SQL Server to MySQL);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ002"

@@ -28,7 +28,9 @@ class GlobalTempTables(Rule):
 
     References:
         SCT action codes 7680 (SQL Server to PostgreSQL), 680 (SQL Server to MySQL: no global temporary
-        tables); aws_dms_sct.md §2.5.2, §2.5.3.
+        tables);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ003"

@@ -30,7 +30,9 @@ class TableVariables(Rule):
 
     References:
         SCT action codes 7659 (SQL Server to PostgreSQL: temp tables and table variables), 659 (SQL Server
-        to MySQL: table-variable scope); aws_dms_sct.md §2.5.2, §2.5.3.
+        to MySQL: table-variable scope);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ004"

@@ -40,7 +40,9 @@ class Cursors(Rule):
     References:
         SCT action codes 7637, 7639, 7700-7705, 7803 (SQL Server to PostgreSQL: global, dynamic, keyset,
         optimistic, TYPE_WARNING, FOR UPDATE cursors); 618, 624, 625, 637-639, 667-671, 692, 700-705, 842
-        (SQL Server to MySQL); aws_dms_sct.md §2.5.2, §2.5.3.
+        (SQL Server to MySQL);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ005"

@@ -28,7 +28,7 @@ class DynamicSql(Rule):
         Medium per statement: the generated SQL must be read, translated and tested on every path.
 
     References:
-        SCT action code 7672 (SQL Server to PostgreSQL: dynamic EXEC('string')); aws_dms_sct.md §2.5.2.
+        SCT action code 7672 (SQL Server to PostgreSQL: dynamic EXEC('string')); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "TSQ006"

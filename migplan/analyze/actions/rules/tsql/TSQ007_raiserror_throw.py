@@ -30,7 +30,9 @@ class RaiserrorThrow(Rule):
 
     References:
         SCT action codes 729, 730, 733, 814, 837 (SQL Server to MySQL: error handling, THROW with
-        variables, RAISERROR with sys.messages, truncated error codes); aws_dms_sct.md §2.5.2, §2.5.3.
+        variables, RAISERROR with sys.messages, truncated error codes);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ007"

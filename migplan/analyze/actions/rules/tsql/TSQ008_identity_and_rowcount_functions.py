@@ -47,7 +47,9 @@ class IdentityAndRowcountFunctions(Rule):
         Simple per use; medium for @@ERROR and @@TRANCOUNT logic.
 
     References:
-        aws_dms_sct.md §2.5.2, §2.5.3 (no SCT action code listed for these functions).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (no SCT action code listed for these functions).
     """
 
     code = "TSQ008"

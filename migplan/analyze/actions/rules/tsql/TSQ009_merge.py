@@ -31,7 +31,11 @@ class Merge(Rule):
 
     References:
         SCT action codes 7915, 7916 (SQL Server to PostgreSQL: MERGE emulation), 832 (SQL Server to
-        MySQL); aws_dms_sct.md §2.5.2, §2.5.3, §11 (MERGE in PostgreSQL 15+).
+        MySQL);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.MySQL.html
+        (MERGE in PostgreSQL 15+).
     """
 
     code = "TSQ009"

@@ -32,7 +32,9 @@ class OutputClause(Rule):
         Medium per statement (simple for INSERT ... OUTPUT inserted.id on PostgreSQL).
 
     References:
-        aws_dms_sct.md §2.5.2, §2.5.3 (no SCT action code listed for OUTPUT).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (no SCT action code listed for OUTPUT).
     """
 
     code = "TSQ010"

@@ -39,7 +39,9 @@ class TransactionControlInProcedure(Rule):
 
     References:
         SCT action code 7807 (SQL Server to PostgreSQL: BEGIN TRAN/SAVE TRAN in functions), 629-633
-        (SQL Server to MySQL: named, marked, distributed transactions); aws_dms_sct.md §2.5.2, §2.5.3.
+        (SQL Server to MySQL: named, marked, distributed transactions);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ011"

@@ -61,7 +61,7 @@ class SetOptions(Rule):
         None for NOCOUNT and the ANSI options set ON; simple for the others.
 
     References:
-        SCT action code 7810 (SQL Server to PostgreSQL: SET NOCOUNT OFF); aws_dms_sct.md §2.5.2.
+        SCT action code 7810 (SQL Server to PostgreSQL: SET NOCOUNT OFF); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "TSQ012"

@@ -36,7 +36,7 @@ class GotoWaitfor(Rule):
 
     References:
         SCT action codes 7628 (GOTO), 7691, 7821 (WAITFOR TIME, WAITFOR with a variable) for SQL Server to
-        PostgreSQL; aws_dms_sct.md §2.5.2.
+        PostgreSQL; https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "TSQ013"

@@ -69,8 +69,9 @@ class SystemProcedures(Rule):
 
     References:
         SCT action codes 7900 (Database Mail), 7901 (Service Broker), 7902 (SQL Server Agent), 7903
-        (backup) for SQL Server to PostgreSQL; 900, 902, 903 for SQL Server to MySQL; aws_dms_sct.md
-        §2.5.2, §2.5.3.
+        (backup) for SQL Server to PostgreSQL; 900, 902, 903 for SQL Server to MySQL;
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ014"

@@ -35,7 +35,10 @@ class XmlFeatures(Rule):
 
     References:
         SCT action codes 7816, 7817, 7920, 7924 (SQL Server to PostgreSQL: XML methods, FOR XML
-        PATH/EXPLICIT, multi-element XPath); aws_dms_sct.md §2.5.2, §2.5.3 (XML EXPLICIT among the SQL
+        PATH/EXPLICIT, multi-element XPath);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (XML EXPLICIT among the SQL
         Server to MySQL features without automation).
     """
 

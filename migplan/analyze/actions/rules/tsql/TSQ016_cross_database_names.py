@@ -42,7 +42,9 @@ class CrossDatabaseNames(Rule):
 
     References:
         SCT action codes 7645 (SQL Server to PostgreSQL), 645 (SQL Server to MySQL): linked servers;
-        aws_dms_sct.md §2.5.2 (schema-name template for 3-part names), §2.5.3.
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (schema-name template for 3-part names),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ016"

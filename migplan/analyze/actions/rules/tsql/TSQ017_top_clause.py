@@ -33,8 +33,9 @@ class TopClause(Rule):
 
     References:
         SCT action codes 7605, 7796, 7798, 7799 (SQL Server to PostgreSQL: WITH TIES, TOP in
-        UPDATE/DELETE/INSERT), 604, 605 (SQL Server to MySQL: PERCENT, WITH TIES); aws_dms_sct.md
-        §2.5.2, §2.5.3.
+        UPDATE/DELETE/INSERT), 604, 605 (SQL Server to MySQL: PERCENT, WITH TIES);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ017"

@@ -38,7 +38,7 @@ class ResultSetProcedure(Rule):
 
     References:
         SCT action codes 7800, 7839 (SQL Server to PostgreSQL: SQL Server-style result sets from
-        procedures); aws_dms_sct.md §2.5.2.
+        procedures); https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
     """
 
     code = "TSQ018"

@@ -33,7 +33,9 @@ class TableValuedParameters(Rule):
 
     References:
         SCT action codes 7690 (SQL Server to PostgreSQL: table types emulated with temporary tables),
-        690 (SQL Server to MySQL: table types); aws_dms_sct.md §2.5.2, §2.5.3.
+        690 (SQL Server to MySQL: table types);
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
     """
 
     code = "TSQ019"

@@ -33,7 +33,9 @@ class NativeOrClrModules(Rule):
         natively compiled module or memory-optimized table.
 
     References:
-        aws_dms_sct.md §2.5.2, §7.2 (DMS: memory-optimized tables not supported); no SCT action code
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (DMS: memory-optimized tables not supported); no SCT action code
         listed.
     """
 

@@ -35,7 +35,10 @@ class InsertedDeletedTables(Rule):
         Simple on PostgreSQL (transition tables keep the logic); medium on MySQL (row-level rewrite).
 
     References:
-        aws_dms_sct.md §2.5.2 (inserted/deleted pseudo-tables are converted), §2.5.3 (SCT action code
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (inserted/deleted pseudo-tables are converted),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (SCT action code
         686: MySQL triggers are row-level).
     """
 

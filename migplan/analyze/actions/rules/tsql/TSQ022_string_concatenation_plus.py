@@ -35,7 +35,9 @@ class StringConcatenationPlus(Rule):
         Simple per expression; decide the NULL behaviour once.
 
     References:
-        aws_dms_sct.md §2.5.2, §2.5.3 (no SCT action code listed).
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (no SCT action code listed).
     """
 
     code = "TSQ022"

@@ -32,7 +32,9 @@ class NumberWithoutPrecision(Rule):
         Simple: a data profile and a type choice per column.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT option to convert NUMBER PK/FK columns to BIGINT), §7.1 (DMS maps
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT option to convert NUMBER PK/FK columns to BIGINT),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (DMS maps
         NUMBER without precision to NUMBER(38,10) via numberDataTypeScale).
     """
 

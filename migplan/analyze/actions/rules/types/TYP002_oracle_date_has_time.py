@@ -26,7 +26,9 @@ class OracleDateHasTime(Rule):
         Usually nothing for the column itself; review queries that rely on DATE-only semantics.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle to PostgreSQL), §7.1 (DMS maps DATE to DATETIME).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle to PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (DMS maps DATE to DATETIME).
     """
 
     code = "TYP002"

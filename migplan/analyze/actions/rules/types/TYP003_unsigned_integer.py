@@ -33,8 +33,10 @@ class UnsignedInteger(Rule):
         Simple per column; more when application code relies on unsigned overflow errors.
 
     References:
-        aws_dms_sct.md §2.5.5 (widen, INT UNSIGNED -> BIGINT, BIGINT UNSIGNED -> NUMERIC(20), plus a
-        CHECK), §7.3 (DMS reads UNSIGNED as UINT1/2/4/8).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (widen, INT UNSIGNED -> BIGINT, BIGINT UNSIGNED -> NUMERIC(20), plus a
+        CHECK),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (DMS reads UNSIGNED as UINT1/2/4/8).
     """
 
     code = "TYP003"

@@ -33,7 +33,9 @@ class EnumType(Rule):
         Simple per column: one CHECK; more where code sorts or compares by position.
 
     References:
-        aws_dms_sct.md §2.5.5 (ENUM needs a PostgreSQL enum type or a CHECK), §7.3 (DMS moves ENUM as
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (ENUM needs a PostgreSQL enum type or a CHECK),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (DMS moves ENUM as
         WSTRING of the longest value).
     """
 

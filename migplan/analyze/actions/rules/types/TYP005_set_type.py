@@ -29,7 +29,9 @@ class SetType(Rule):
         Medium per column: a data conversion plus the queries that test members.
 
     References:
-        aws_dms_sct.md §2.5.5 (no SET type: text[] or a junction table), §7.3 (DMS moves SET as WSTRING,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (no SET type: text[] or a junction table),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (DMS moves SET as WSTRING,
         values joined with commas).
     """
 

@@ -31,8 +31,12 @@ class LongTypes(Rule):
         Medium: a source change or a LOB-mode task setting, and a check of the longest values.
 
     References:
-        aws_dms_sct.md §7.1 (LONG/LONG RAW truncated at 64 KB; LONG -> CLOB, LONG RAW -> BLOB, not in
-        batch apply), §7.2 (text/ntext/image move as LOBs; WRITETEXT/UPDATETEXT not captured), §7.8
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
+        (LONG/LONG RAW truncated at 64 KB; LONG -> CLOB, LONG RAW -> BLOB, not in
+        batch apply),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (text/ntext/image move as LOBs; WRITETEXT/UPDATETEXT not captured),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
         (LOB columns in CDC need a primary key).
     """
 

@@ -29,8 +29,15 @@ class XmlType(Rule):
         Medium: the column is simple, the queries using XML methods need rewriting and testing.
 
     References:
-        aws_dms_sct.md §7.1 (XMLTYPE -> CLOB), §7.2 (xml -> NCLOB), §7.4 (xml -> CLOB), §2.5.2 (SCT SQL
-        Server -> PostgreSQL XML method items), §2.5.4 (Oracle -> MySQL XMLTYPE items), §7.8 (LOBs in CDC).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (XMLTYPE -> CLOB),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (xml -> NCLOB),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (xml -> CLOB),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SCT SQL
+        Server -> PostgreSQL XML method items),
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
+        (Oracle -> MySQL XMLTYPE items),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (LOBs in CDC).
     """
 
     code = "TYP007"

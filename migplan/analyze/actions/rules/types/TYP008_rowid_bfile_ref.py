@@ -30,7 +30,10 @@ class RowidBfileRef(Rule):
 
     References:
         SCT action codes 5550, 5551, 5595, 5597, 5598, 5212 (Oracle to PostgreSQL: ROWID, UROWID,
-        BFILE); DMS assessment unsupported-data-types-in-source; aws_dms_sct.md §2.5.1, §7.0, §7.1
+        BFILE); DMS assessment unsupported-data-types-in-source;
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
         (BFILE, ROWID, REF, UROWID, ANYDATA replicated as NULL).
     """
 

@@ -37,9 +37,16 @@ class SpatialType(Rule):
         Significant: a data path of its own and rewritten spatial queries.
 
     References:
-        aws_dms_sct.md §7.1 (SDO_GEOMETRY -> CLOB on PostgreSQL targets), §7.2 (geometry/geography ->
-        CLOB; SRID reset; GEOMETRY in full LOB mode unsupported), §7.3 (spatial -> BLOB), §7.4 (PostGIS
-        only PostgreSQL to PostgreSQL), §2.5.2 (SCT SQL Server -> PostgreSQL data-type items), §2.5.5.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html
+        (SDO_GEOMETRY -> CLOB on PostgreSQL targets),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (geometry/geography ->
+        CLOB; SRID reset; GEOMETRY in full LOB mode unsupported),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (spatial -> BLOB),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (PostGIS
+        only PostgreSQL to PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SCT SQL Server -> PostgreSQL data-type items),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
     """
 
     code = "TYP009"

@@ -30,7 +30,8 @@ class IntervalOnMysql(Rule):
         Medium per column: a data conversion and the date arithmetic that uses it.
 
     References:
-        aws_dms_sct.md §7.1 (DMS moves Oracle INTERVAL as STRING), §7.4 (DMS moves PostgreSQL INTERVAL
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (DMS moves Oracle INTERVAL as STRING),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (DMS moves PostgreSQL INTERVAL
         as STRING(128)).
     """
 

@@ -33,9 +33,15 @@ class TimeZoneKeptAsInstant(Rule):
         Simple per column, more where code reads the stored zone.
 
     References:
-        SCT action code 214 (Oracle to MySQL, time-zone types); aws_dms_sct.md §2.5.4, §2.5.1 (SCT
-        time-zone settings and items), §7.1 (TSTZ/TSLTZ -> STRING), §7.2 (DATETIMEOFFSET -> WSTRING),
-        §7.4 (TIMESTAMPTZ/TIMETZ migrate only partially).
+        SCT action code 214 (Oracle to MySQL, time-zone types);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT
+        time-zone settings and items),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (TSTZ/TSLTZ -> STRING),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (DATETIMEOFFSET -> WSTRING),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (TIMESTAMPTZ/TIMETZ migrate only partially).
     """
 
     code = "TYP011"

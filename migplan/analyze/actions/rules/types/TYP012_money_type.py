@@ -29,7 +29,8 @@ class MoneyType(Rule):
         Simple per column; check calculations that mix money with other types.
 
     References:
-        aws_dms_sct.md §7.4 (DMS moves PostgreSQL MONEY as NUMERIC(38,4)); SQL Server "money and
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS moves PostgreSQL MONEY as NUMERIC(38,4)); SQL Server "money and
         smallmoney (Transact-SQL)"; PostgreSQL manual, "Monetary Types".
     """
 

@@ -29,7 +29,9 @@ class UuidAsText(Rule):
         Simple per column; more if binary(16) is chosen (every query changes).
 
     References:
-        aws_dms_sct.md §7.2 (DMS moves UNIQUEIDENTIFIER as STRING), §7.4 (DMS moves UUID as STRING).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (DMS moves UNIQUEIDENTIFIER as STRING),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (DMS moves UUID as STRING).
     """
 
     code = "TYP013"

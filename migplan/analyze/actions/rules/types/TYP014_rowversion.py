@@ -30,7 +30,8 @@ class Rowversion(Rule):
         Medium per table: a trigger and the code that compares versions.
 
     References:
-        aws_dms_sct.md §7.2 (DMS moves TIMESTAMP/rowversion as BYTES).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (DMS moves TIMESTAMP/rowversion as BYTES).
     """
 
     code = "TYP014"

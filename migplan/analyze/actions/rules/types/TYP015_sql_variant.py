@@ -28,7 +28,9 @@ class SqlVariant(Rule):
         Medium per column: a model decision and a separate copy of the data.
 
     References:
-        aws_dms_sct.md §7.2 (SQL_VARIANT is unsupported by DMS), §2.5.2 (sql_variant among SCT's
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (SQL_VARIANT is unsupported by DMS),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (sql_variant among SCT's
         data-type items for SQL Server to PostgreSQL).
     """
 

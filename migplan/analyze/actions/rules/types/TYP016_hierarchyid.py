@@ -29,7 +29,9 @@ class Hierarchyid(Rule):
         Significant: a data conversion plus every query that walks the hierarchy.
 
     References:
-        aws_dms_sct.md §7.2 (HIERARCHYID -> WSTRING(250) on non-SQL-Server targets), §2.5.2
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html
+        (HIERARCHYID -> WSTRING(250) on non-SQL-Server targets),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
         (hierarchyid among SCT's data-type items for SQL Server to PostgreSQL).
     """
 

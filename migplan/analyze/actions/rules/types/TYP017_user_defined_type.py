@@ -39,8 +39,14 @@ class UserDefinedType(Rule):
         Significant: a data-model change plus rewriting the code and the load of every column.
 
     References:
-        DMS assessment unsupported-data-types-in-source; aws_dms_sct.md §7.0, §7.1 (user-defined object
-        types replicated as NULL), §7.2 (UDTs follow their base type), §2.5.1 and §2.5.2 (SCT items for
+        DMS assessment unsupported-data-types-in-source;
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html (user-defined object
+        types replicated as NULL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (UDTs follow their base type),
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html
+        (SCT items for
         object types, collections and table types).
     """
 

@@ -30,7 +30,10 @@ class UnknownType(Rule):
         Medium: research the type, choose the target type, test the load.
 
     References:
-        DMS assessment unsupported-data-types-in-source; aws_dms_sct.md §7.0, §7.1-§7.5 (DMS type
+        DMS assessment unsupported-data-types-in-source;
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.Oracle.html-https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.DB2.html
+        (DMS type
         mappings and unsupported types per source engine).
     """
 

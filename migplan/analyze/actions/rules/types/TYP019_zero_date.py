@@ -34,7 +34,9 @@ class ZeroDate(Rule):
         Simple per column once the meaning is agreed; check the data and the queries.
 
     References:
-        aws_dms_sct.md §2.5.5 (zero dates become NULL if the target rejects them), §7.3 (DMS MySQL
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (zero dates become NULL if the target rejects them),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (DMS MySQL
         source: zero dates -> NULL on targets that reject them).
     """
 

@@ -29,8 +29,13 @@ class FractionalSecondsRounded(Rule):
         Simple: usually a decision only; more where timestamps are unique keys.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle -> PostgreSQL date/time precision items), §2.5.2 and §2.5.3
-        (SCT precision-loss items for SQL Server sources), §6.4 (DMS validation).
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle -> PostgreSQL date/time precision items),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-postgresql-migration-playbook/chap-sql-server-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (SCT precision-loss items for SQL Server sources),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.DataValidation.html
+        (DMS validation).
     """
 
     code = "TYP020"

@@ -30,7 +30,8 @@ class ArrayType(Rule):
         Medium per column: a data conversion plus the queries that use array operators.
 
     References:
-        aws_dms_sct.md §7.4 (ARRAY -> NCLOB; ARRAY columns need a primary key).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (ARRAY -> NCLOB; ARRAY columns need a primary key).
     """
 
     code = "TYP021"

@@ -30,7 +30,9 @@ class JsonType(Rule):
         Simple per column; the queries that use JSON paths are the work.
 
     References:
-        aws_dms_sct.md §7.3 (MySQL JSON -> CLOB), §7.4 (PostgreSQL JSON/JSONB -> NCLOB), §2.5.5.
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (MySQL JSON -> CLOB),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (PostgreSQL JSON/JSONB -> NCLOB),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
     """
 
     code = "TYP022"

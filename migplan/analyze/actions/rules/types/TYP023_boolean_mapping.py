@@ -33,8 +33,10 @@ class BooleanMapping(Rule):
         Simple per column; the queries that compare the flag with numbers are the work.
 
     References:
-        aws_dms_sct.md §7.3 (MySQL BIT -> BOOLEAN, TINYINT -> INT1), §7.4 (PostgreSQL BOOLEAN ->
-        CHAR(5) 'true'/'false'), §2.5.5 (TINYINT(1)/BOOLEAN semantics).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (MySQL BIT -> BOOLEAN, TINYINT -> INT1),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html (PostgreSQL BOOLEAN ->
+        CHAR(5) 'true'/'false'),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (TINYINT(1)/BOOLEAN semantics).
     """
 
     code = "TYP023"

@@ -31,8 +31,12 @@ class DecimalFloat(Rule):
         Simple per column: a type decision, checked against the data.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle -> PostgreSQL), §7.3 (DMS: MySQL FLOAT -> REAL(DOUBLE), values
-        outside the double range need a STRING transformation), §7.5 (Db2 DECFLOAT, a decimal float,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle -> PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (DMS: MySQL FLOAT -> REAL(DOUBLE), values
+        outside the double range need a STRING transformation),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.DB2.html (Db2 DECFLOAT, a decimal float,
         is not supported by DMS).
     """
 

@@ -33,7 +33,8 @@ class MysqlRowSize(Rule):
         Simple per column: a length check and a type decision.
 
     References:
-        aws_dms_sct.md §7.3 (MySQL TEXT/BLOB types move as LOBs), §7.8 (LOBs in CDC); MySQL manual,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html (MySQL TEXT/BLOB types move as LOBs),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html (LOBs in CDC); MySQL manual,
         "Limits on Table Column Count and Row Size".
     """
 

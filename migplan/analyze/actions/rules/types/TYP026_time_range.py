@@ -28,7 +28,8 @@ class TimeRange(Rule):
         Simple per column: a data check and a type decision.
 
     References:
-        aws_dms_sct.md §7.3 (DMS moves MySQL TIME as STRING); MySQL manual, "The TIME Type"; PostgreSQL
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MySQL.html
+        (DMS moves MySQL TIME as STRING); MySQL manual, "The TIME Type"; PostgreSQL
         manual, "Date/Time Types".
     """
 

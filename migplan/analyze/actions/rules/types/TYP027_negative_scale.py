@@ -33,7 +33,10 @@ class NegativeScale(Rule):
         Simple per column.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT Oracle -> PostgreSQL), §2.5.3 (SCT SQL Server -> MySQL item for
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT Oracle -> PostgreSQL),
+        https://docs.aws.amazon.com/dms/latest/sql-server-to-aurora-mysql-migration-playbook/chap-sql-server-aurora-mysql.tools.actioncode.html
+        (SCT SQL Server -> MySQL item for
         DECIMAL scale > 30); PostgreSQL 15 release notes (negative scale for numeric).
     """
 

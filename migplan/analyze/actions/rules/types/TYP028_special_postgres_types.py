@@ -33,7 +33,8 @@ class SpecialPostgresTypes(Rule):
         Medium per column: a model change, a data conversion and the queries that use the operators.
 
     References:
-        aws_dms_sct.md §7.4 (DMS: INET/CIDR -> STRING(50), MACADDR -> STRING(18), TSVECTOR/TSQUERY -> CLOB,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS: INET/CIDR -> STRING(50), MACADDR -> STRING(18), TSVECTOR/TSQUERY -> CLOB,
         ranges -> STRING(255), HSTORE -> NCLOB).
     """
 

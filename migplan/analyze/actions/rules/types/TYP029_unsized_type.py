@@ -30,7 +30,8 @@ class UnsizedType(Rule):
         Simple per column: a data check and a size.
 
     References:
-        aws_dms_sct.md §7.4 (DMS: NUMERIC without precision -> NUMERIC(28,6); unsized CHAR/VARCHAR/NUMERIC
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html
+        (DMS: NUMERIC without precision -> NUMERIC(28,6); unsized CHAR/VARCHAR/NUMERIC
         move only partially).
     """
 

@@ -28,7 +28,7 @@ class TinyintRange(Rule):
         None to simple: one CHECK if the range matters.
 
     References:
-        aws_dms_sct.md §7.2 (DMS reads TINYINT as UINT1).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.SQLServer.html (DMS reads TINYINT as UINT1).
     """
 
     code = "TYP030"

@@ -34,7 +34,8 @@ class IntegerChoice(Rule):
         Simple: a type decision per column, checked against the data.
 
     References:
-        aws_dms_sct.md §2.5.1 (SCT option "convert NUMBER PK/FK columns to BIGINT").
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
+        (SCT option "convert NUMBER PK/FK columns to BIGINT").
     """
 
     code = "TYP031"

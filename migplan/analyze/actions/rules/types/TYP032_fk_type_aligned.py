@@ -30,7 +30,7 @@ class FkTypeAligned(Rule):
         None for the conversion; a quick review of the model.
 
     References:
-        SCT action code 202 (Oracle to MySQL, foreign key type mismatch); aws_dms_sct.md §2.5.4.
+        SCT action code 202 (Oracle to MySQL, foreign key type mismatch); https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "TYP032"

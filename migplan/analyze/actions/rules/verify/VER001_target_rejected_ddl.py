@@ -31,7 +31,8 @@ class TargetRejectedDdl(Rule):
         Medium: depends on the statement; counted per rejected statement.
 
     References:
-        aws_dms_sct.md §4.6 step 1 (apply the converted schema to the target before the load).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
+        step 1 (apply the converted schema to the target before the load).
     """
 
     code = "VER001"

@@ -31,7 +31,8 @@ class MissingAfterApply(Rule):
         Simple per object, once the cause is known.
 
     References:
-        aws_dms_sct.md §4.6 step 1 (keep a script of what must exist on the target at each phase).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_BestPractices.html
+        step 1 (keep a script of what must exist on the target at each phase).
     """
 
     code = "VER002"

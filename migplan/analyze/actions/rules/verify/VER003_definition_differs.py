@@ -13,7 +13,7 @@ class DefinitionDiffers(Rule):
     Why it matters:
         The plan, the DMS task settings and the data checks assume the converted definition. A
         different type can truncate or round values during the load; a missing NOT NULL or key lets bad
-        rows in and breaks DMS's key-based change apply (aws_dms_sct.md §7).
+        rows in and breaks DMS's key-based change apply (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Task.CDC.html).
 
     Example:
         CREATE TABLE events (id bigint PRIMARY KEY, happened_at timestamp(9) NOT NULL);
@@ -29,7 +29,10 @@ class DefinitionDiffers(Rule):
         Simple per difference.
 
     References:
-        aws_dms_sct.md §7.0 (keys matter to DMS change apply), §6.4 (DMS validation compares rows by key).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.AssessmentReport.Assessments.All.html
+        (keys matter to DMS change apply),
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.DataValidation.html
+        (DMS validation compares rows by key).
     """
 
     code = "VER003"

@@ -27,7 +27,8 @@ class UnpredictedFailure(Rule):
         Medium: finding the construct, writing the rule and its fixtures.
 
     References:
-        aws_dms_sct.md §2.3 (action items as the unit of conversion work).
+        https://docs.aws.amazon.com/dms/latest/userguide/assessment-reports.html
+        (action items as the unit of conversion work).
     """
 
     code = "VER004"

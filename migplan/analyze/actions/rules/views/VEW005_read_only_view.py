@@ -29,7 +29,10 @@ class ReadOnlyView(Rule):
 
     References:
         SCT action codes 5075 (Oracle to PostgreSQL: PostgreSQL has no WITH READ ONLY on views) and 75
-        (Oracle to MySQL); aws_dms_sct.md §2.3, §2.5.1, §2.5.4.
+        (Oracle to MySQL);
+        https://docs.aws.amazon.com/dms/latest/userguide/assessment-reports.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "VEW005"

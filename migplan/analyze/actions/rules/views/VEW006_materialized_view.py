@@ -35,7 +35,9 @@ class MaterializedView(Rule):
 
     References:
         SCT action code 5095 (Oracle to PostgreSQL: no incremental refresh), 94 and 95 (Oracle to
-        MySQL: no materialized views); aws_dms_sct.md §2.5.1, §2.5.4.
+        MySQL: no materialized views);
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html,
+        https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-mysql-migration-playbook/chap-oracle-aurora-mysql.tools.actioncode.html
     """
 
     code = "VEW006"

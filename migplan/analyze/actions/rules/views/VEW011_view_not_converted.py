@@ -30,7 +30,9 @@ class ViewNotConverted(Rule):
         Medium per view; depends on the size of the query.
 
     References:
-        aws_dms_sct.md §4.2, §4.4 (DMS never creates views: it copies a view's rows as a table, in
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.Creating.html,
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (DMS never creates views: it copies a view's rows as a table, in
         full-load tasks only).
     """
 

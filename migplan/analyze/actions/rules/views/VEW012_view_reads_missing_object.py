@@ -25,7 +25,8 @@ class ViewReadsMissingObject(Rule):
         Simple per view.
 
     References:
-        aws_dms_sct.md §4.4 (objects outside the migrated schemas are not created by DMS or SCT).
+        https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.HighLevelView.html
+        (objects outside the migrated schemas are not created by DMS or SCT).
     """
 
     code = "VEW012"
