@@ -1,15 +1,58 @@
-"""DMS table mappings (aws_dms_sct.md §5): selection rules with load-order, transformation rules
-for the target's identifier case and renames, table settings for LOBs and parallel load.
+"""DMS table mappings: selection rules with load-order, transformation rules that land every table
+exactly where the converted DDL creates it, table settings for LOBs and parallel load.
 
-Selection rules use ``explicit`` (one named table each): with ``include``, an ``_`` in a name is a
-one-character wildcard and would select other tables too (§5.1, §5.6 note).
-Transformation rules: DMS applies ONE rule per object, the lowest rule-id wins (§5.3), so specific
-renames get lower ids than the catch-all lower-casing rules and carry their final spelling.
+Pages (migplan/data/dms.toml): selection rules, wildcards, transformation rules.
+
+- Selection rules are ``explicit``: each names exactly one source table by its exact schema and
+  name, never a ``%`` or ``_`` wildcard. A table whose schema the scripts never say cannot be
+  named, so the mappings are refused with a message saying which input is missing
+  (:class:`MissingSourceSchema`) rather than guessed.
+- Schema agreement holds by construction: every selected source schema gets a ``rename`` rule to
+  the exact schema the converted DDL creates its tables in, whatever DMS would pick by default.
+- DMS applies ONE transformation per object, the lowest rule-id that matches, and in a
+  transformation's object-locator ``%`` and ``_`` are wildcards. So a rename written for
+  ``ORDER_ITEMS`` also matches ``ORDERXITEMS``: every other selected object such a pattern
+  matches gets its own exact rule, and rules are ordered so that a more specific one comes first.
+  The catch-all lower-casing rules come after all of them.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
+from migplan.errors import MigplanError
 from migplan.model.schema import Table
+
+
+class MissingSourceSchema(MigplanError):
+    """Tables whose source schema the scripts do not say: DMS needs it to select them."""
+
+    def __init__(self, tables: list, engine_family: str):
+        self.tables = tables
+        first = tables[0]
+        hint = _SCHEMA_HINTS.get(engine_family, "the schema the scripts ran in")
+        super().__init__(
+            f"{len(tables)} table(s) have no schema in the scripts (first: {first.name} at {first.location}): "
+            "DMS selection rules name each table by its exact source schema. Give it as an input: "
+            "default_schema=NAME (command line: --default-schema NAME), where NAME is "
+            f"{hint}; or put the statement that sets it (USE, CONNECT, ALTER SESSION SET CURRENT_SCHEMA, "
+            "SET search_path) in the scripts. The DMS artifacts are not written until then.")
+
+
+_SCHEMA_HINTS = {
+    "mysql": "the MySQL database the scripts were run in (the name after USE, or given to mysql on the command line)",
+    "sqlserver": "the default schema of the login that ran the scripts (dbo unless it was changed)",
+    "oracle": "the user (schema) the scripts were run as",
+    "postgresql": "the first schema of the search_path the scripts ran with (public unless it was changed)",
+    "db2": "the CURRENT SCHEMA the scripts ran with (the connecting user unless it was set)",
+}
+
+
+def missing_schema(plan) -> list:
+    """Selected source tables without a schema."""
+    _, by_qname = _indexes(plan)
+    return [by_qname[lt.qname] for w in plan.waves for lt in w.tables if by_qname[lt.qname].schema is None]
 
 
 def _indexes(plan):
@@ -25,36 +68,38 @@ def _indexes(plan):
 def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) -> dict:
     a = plan.a
     convs, by_qname = _indexes(plan)
-    rules: list[dict] = []
     selected = tables if tables is not None else [t for w in plan.waves for t in w.tables]
+    missing = [by_qname[lt.qname] for lt in selected if by_qname[lt.qname].schema is None]
+    if missing:
+        raise MissingSourceSchema(missing, a.source.family)
+    rules: list[dict] = []
     rid = 1
     for lt in sorted(selected, key=lambda t: (-t.load_order, t.qname)):
         t = by_qname[lt.qname]
         rules.append({"rule-type": "selection", "rule-id": str(rid), "rule-name": f"select-{rid}",
-                      "object-locator": {"schema-name": t.schema or "%", "table-name": t.name},
+                      "object-locator": {"schema-name": t.schema, "table-name": t.name},
                       "rule-action": "explicit", "load-order": str(lt.load_order)})
         rid += 1
-    rename_rules, rid = _renames(a, selected, by_qname, convs, rid)
-    rules += rename_rules
-    if _needs_lowercase(a):
-        base = rid  # after the renames: DMS applies the lowest rule-id that matches (§5.3)
-        rid += 3
+    lower = _needs_lowercase(a)
+    for target, locator, value in _renames(selected, by_qname, convs, lower):
+        names = {"schema": "schema", "table": "table", "column": "column"}
+        rules.append({"rule-type": "transformation", "rule-id": str(rid), "rule-name": f"rename-{names[target]}-{rid}",
+                      "rule-target": target, "object-locator": locator, "rule-action": "rename", "value": value})
+        rid += 1
+    if lower:  # after every rename: DMS applies the lowest rule-id that matches
         rules += [
-            {"rule-type": "transformation", "rule-id": str(base), "rule-name": "lowercase-schemas",
-             "rule-target": "schema", "object-locator": {"schema-name": "%"}, "rule-action": "convert-lowercase"},
-            {"rule-type": "transformation", "rule-id": str(base + 1), "rule-name": "lowercase-tables",
+            {"rule-type": "transformation", "rule-id": str(rid), "rule-name": "lowercase-tables",
              "rule-target": "table", "object-locator": {"schema-name": "%", "table-name": "%"},
              "rule-action": "convert-lowercase"},
-            {"rule-type": "transformation", "rule-id": str(base + 2), "rule-name": "lowercase-columns",
+            {"rule-type": "transformation", "rule-id": str(rid + 1), "rule-name": "lowercase-columns",
              "rule-target": "column", "object-locator": {"schema-name": "%", "table-name": "%", "column-name": "%"},
              "rule-action": "convert-lowercase"},
         ]
+        rid += 2
     cdc = cdc if cdc is not None else plan_cdc(plan)
     for lt in selected:
         t = by_qname[lt.qname]
-        loc = {"schema-name": t.schema or "%", "table-name": t.name}
-        if t.schema is None:
-            continue  # table-settings rules need exact names (§5.4)
+        loc = {"schema-name": t.schema, "table-name": t.name}  # exact names: no wildcards here
         if (
             lt.parallel
             and lt.parallel.get("type")
@@ -65,7 +110,9 @@ def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) ->
                           "object-locator": loc, "parallel-load": setting})
             rid += 1
         row = cdc.get(t.qname)
-        if row is not None and row.lob_columns:
+        # LOB table settings only for tables with a key: DMS needs a primary or unique key to
+        # look LOBs up (keyless tables keep the task's limited LOB mode; cdc_readiness says so)
+        if row is not None and row.lob_columns and row.key != "none":
             size = row.lob_max_kb or 32
             rules.append({"rule-type": "table-settings", "rule-id": str(rid), "rule-name": f"lob-{rid}",
                           "object-locator": loc, "lob-settings": {"mode": "limited", "bulk-max-size": str(size)}})
@@ -80,64 +127,116 @@ def plan_cdc(plan) -> dict:
 
 
 def _needs_lowercase(a) -> bool:
-    """Source names that are not all lower case but land lower case on the target."""
-    for t in a.inventory.tables:
-        if t.name != t.name.lower() or (t.schema and t.schema != t.schema.lower()) or \
-                any(c.name != c.name.lower() for c in t.columns):
-            return True
-    return False
+    """Source table or column names that are not all lower case (the converter lower-cases them)."""
+    return any(t.name != t.name.lower() or any(c.name != c.name.lower() for c in t.columns)
+               for t in a.inventory.tables)
 
 
-def _renames(a, selected, by_qname, convs, rid):
-    """Rename rules for names the converter changed beyond lower-casing (shortened, made unique,
-    schema renamed), with lower ids than the lower-casing rules."""
-    rules = []
-    schemas_done = set()
+def _renames(selected, by_qname, convs, lower: bool) -> list[tuple[str, dict, str]]:
+    """(rule-target, object-locator, value) for every rename, in rule-id order."""
+    schema_final: dict[tuple, str] = {}
+    table_final: dict[tuple, str] = {}
+    column_final: dict[tuple, str] = {}
+    renamed: dict[tuple, str] = {}  # the objects that need a rule of their own
     for lt in selected:
         t: Table = by_qname[lt.qname]
         c = convs.get(id(t))
-        if c is None or not c.statements:
-            continue
-        if t.schema and c.target_schema and c.target_schema != t.schema.lower() and t.schema not in schemas_done:
-            rules.append({"rule-type": "transformation", "rule-id": str(rid), "rule-name": f"rename-schema-{rid}",
-                          "rule-target": "schema", "object-locator": {"schema-name": t.schema},
-                          "rule-action": "rename", "value": c.target_schema})
-            schemas_done.add(t.schema)
-            rid += 1
-        if c.target_name != t.name.lower():
-            rules.append(
-                {
-                    "rule-type": "transformation",
-                    "rule-id": str(rid),
-                    "rule-name": f"rename-table-{rid}",
-                    "rule-target": "table",
-                    "object-locator": {"schema-name": t.schema or "%", "table-name": t.name},
-                    "rule-action": "rename",
-                    "value": c.target_name,
-                }
-            )
-            rid += 1
-        table_stmt = c.statements[0]
+        target_schema = c.target_schema if c is not None and c.statements else None
+        # every schema gets an exact rule, so DMS writes where the DDL creates (schema agreement)
+        schema_final[(t.schema,)] = target_schema or schema_final.get((t.schema,)) or t.schema
+        renamed[(t.schema,)] = schema_final[(t.schema,)]
+        default_table = t.name.lower() if lower else t.name
+        table_final[(t.schema, t.name)] = c.target_name if c is not None and c.statements else default_table
+        if table_final[(t.schema, t.name)] != default_table:
+            renamed[(t.schema, t.name)] = table_final[(t.schema, t.name)]
+        stmt = c.statements[0] if c is not None and c.statements else None
         for col in t.columns:
-            tn = _target_column(table_stmt, col.name)
-            if tn is not None and tn != col.name.lower():
-                rules.append(
-                    {
-                        "rule-type": "transformation",
-                        "rule-id": str(rid),
-                        "rule-name": f"rename-column-{rid}",
-                        "rule-target": "column",
-                        "object-locator": {
-                            "schema-name": t.schema or "%",
-                            "table-name": t.name,
-                            "column-name": col.name,
-                        },
-                        "rule-action": "rename",
-                        "value": tn,
-                    }
-                )
-                rid += 1
-    return rules, rid
+            default_col = col.name.lower() if lower else col.name
+            target = _target_column(stmt, col.name) if stmt is not None else None
+            column_final[(t.schema, t.name, col.name)] = target or default_col
+            if target is not None and target != default_col:
+                renamed[(t.schema, t.name, col.name)] = target
+    final = {**schema_final, **table_final, **column_final}
+    keys = _close_over_wildcards(renamed, final)
+    ordered = _specific_first(keys)
+    out = []
+    for key in ordered:
+        target = ("schema", "table", "column")[len(key) - 1]
+        locator = dict(zip(("schema-name", "table-name", "column-name"), key, strict=False))
+        out.append((target, locator, final[key]))
+    return out
+
+
+def _close_over_wildcards(renamed: dict[tuple, str], final: dict[tuple, str]) -> list[tuple]:
+    """The objects that need an exact rule: those renamed, plus every selected object that a
+    renamed object's pattern (with its ``_`` or ``%``) would also match, transitively."""
+    universe = defaultdict(list)
+    for key in final:
+        universe[len(key)].append(key)
+    need = dict.fromkeys(renamed)
+    todo = list(renamed)
+    while todo:
+        key = todo.pop()
+        if not _has_wildcard(key):
+            continue
+        for other in _matches(key, universe[len(key)]):
+            if other not in need:
+                need[other] = None
+                todo.append(other)
+    return sorted(need, key=lambda k: (len(k), k))
+
+
+def _specific_first(keys: list[tuple]) -> list[tuple]:
+    """Order rules so that when one rule's pattern matches another rule's object, the other rule
+    (the exact one for that object) comes first. Patterns made of ``_`` alone cannot match each
+    other both ways, so this order exists; ``%`` in real names could make a cycle: then refuse."""
+    by_len = defaultdict(list)
+    for k in keys:
+        by_len[len(k)].append(k)
+    before: dict[tuple, set] = {k: set() for k in keys}  # k -> rules that must precede k
+    for k in keys:
+        if _has_wildcard(k):
+            for other in _matches(k, by_len[len(k)]):
+                before[k].add(other)
+    out, done = [], set()
+    pending = list(keys)
+    while pending:
+        ready = [k for k in pending if before[k] <= done]
+        if not ready:
+            names = ", ".join(".".join(k) for k in pending[:5])
+            raise MigplanError(f"DMS transformation rules cannot be ordered for names that match each other as "
+                               f"wildcard patterns: {names}; rename them on the source or write these rules by hand")
+        for k in ready:
+            out.append(k)
+            done.add(k)
+        pending = [k for k in pending if k not in done]
+    return out
+
+
+def _has_wildcard(key: tuple) -> bool:
+    return any("%" in part or "_" in part for part in key)
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _pattern(text: str) -> re.Pattern:
+    p = _PATTERNS.get(text)
+    if p is None:
+        body = "".join(".*" if ch == "%" else "." if ch == "_" else re.escape(ch) for ch in text)
+        p = _PATTERNS[text] = re.compile(body, re.DOTALL)
+    return p
+
+
+def matches(pattern: str, value: str | None) -> bool:
+    """DMS object-locator matching: ``%`` any run of characters, ``_`` exactly one."""
+    if value is None:
+        return pattern == "%"
+    return _pattern(pattern).fullmatch(value) is not None
+
+
+def _matches(key: tuple, universe: list[tuple]) -> list[tuple]:
+    return [other for other in universe if other != key and all(matches(p, v) for p, v in zip(key, other))]
 
 
 def _target_column(table_stmt, source_name: str) -> str | None:
@@ -151,14 +250,6 @@ def _target_column(table_stmt, source_name: str) -> str | None:
 def apply_transformations(mappings: dict, schema: str | None, table: str, columns: list[str]):
     """What DMS would name a source table and its columns after these mappings (one action per
     object, lowest rule-id first) — used to check the names match the converted DDL."""
-    import fnmatch
-
-    def match(pattern, value):
-        if value is None:
-            return pattern == "%"
-        regex = pattern.replace("%", "*").replace("_", "?")
-        return fnmatch.fnmatchcase(value, regex)
-
     rules = sorted(
         (r for r in mappings["rules"] if r["rule-type"] == "transformation"), key=lambda r: int(r["rule-id"])
     )
@@ -168,7 +259,7 @@ def apply_transformations(mappings: dict, schema: str | None, table: str, column
             if r["rule-target"] != target:
                 continue
             ol = r["object-locator"]
-            if not all(match(ol.get(k, "%"), loc.get(k)) for k in ol):
+            if not all(matches(ol[k], loc.get(k)) for k in ol):
                 continue
             if r["rule-action"] == "rename":
                 return r["value"]

@@ -1,12 +1,21 @@
-"""DMS task settings (aws_dms_sct.md §6): the shape of §6.6 with the plan's choices filled in."""
+"""DMS task settings: the documented sections and keys with the plan's choices filled in
+(https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.html).
+
+Two stops (StopTaskCachedChangesNotApplied and StopTaskCachedChangesApplied both true) are an
+assumption: the DMS pages describe each on its own; the runbook says so and gives the one-stop
+variant (``task_settings(..., stops=1)``)."""
 
 from __future__ import annotations
 
 
-def task_settings(plan, lob_max_kb: int) -> dict:
+def task_settings(plan, lob_max_kb: int | None, stops: int = 2) -> dict:
+    """``stops``: 2 pauses before the cached changes (build indexes) and after them (add foreign keys);
+    1 pauses only before them, and the foreign keys wait for cutover (they must stay off while the
+    cached changes are applied)."""
     mt = plan.options.migration_type
     cdc = mt == "full-load-and-cdc"
     has_lobs = lob_max_kb is not None
+    lob_max = int(lob_max_kb or 32)
     return {
         "TargetMetadata": {
             "TargetSchema": "",
@@ -14,7 +23,7 @@ def task_settings(plan, lob_max_kb: int) -> dict:
             "FullLobMode": False,
             "LobChunkSize": 64,
             "LimitedSizeLobMode": True,
-            "LobMaxSize": int(lob_max_kb or 32),
+            "LobMaxSize": lob_max,
             "InlineLobMaxSize": 0,
             "LoadMaxFileSize": 0,
             "ParallelLoadThreads": 0,
@@ -28,7 +37,7 @@ def task_settings(plan, lob_max_kb: int) -> dict:
             "TargetTablePrepMode": "DO_NOTHING",
             "CreatePkAfterFullLoad": False,
             "StopTaskCachedChangesNotApplied": cdc,
-            "StopTaskCachedChangesApplied": cdc,
+            "StopTaskCachedChangesApplied": cdc and stops == 2,
             "MaxFullLoadSubTasks": plan.options.max_subtasks,
             "TransactionConsistencyTimeout": 600,
             "CommitRate": 10000 if not has_lobs else 1000,
@@ -68,6 +77,8 @@ def task_settings(plan, lob_max_kb: int) -> dict:
             "FailureMaxCount": 10000, "TableFailureMaxCount": 1000,
             # PostgreSQL and SQL Server order text differently; let validation allow for it
             "HandleCollationDiff": plan.a.target.family == "postgresql" and plan.a.source.family == "sqlserver",
-            "SkipLobColumns": False, "ValidationPartialLobSize": 0, "ValidationOnly": False,
+            # limited LOB mode migrates the first LobMaxSize KB of each LOB: validate exactly that part
+            # (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.LOBSupport.html)
+            "SkipLobColumns": False, "ValidationPartialLobSize": lob_max if has_lobs else 0, "ValidationOnly": False,
         },
     }

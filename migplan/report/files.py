@@ -86,14 +86,8 @@ def _write_all(a, out: Path) -> None:
     (out / "cdc_readiness.md").write_text(a.cdc.markdown(), encoding="utf-8")
     dms = out / "dms"
     dms.mkdir(exist_ok=True)
-    tasks = a.dms.tasks()
-    if len(tasks) == 1:
-        _json(dms / "table-mappings.json", tasks[0][1])
-    else:
-        for n, (_name, mapping) in enumerate(tasks, 1):
-            _json(dms / f"table-mappings-wave{n}.json", mapping)
-    _json(dms / "task-settings.json", a.dms.task_settings())
-    (dms / "cloudformation.yaml").write_text(a.dms.cloudformation_yaml(), encoding="utf-8")
+    for name, text in a.dms.files().items():  # or only README.md saying which input is missing
+        (dms / name).write_text(text, encoding="utf-8")
     _graph_files(a, out)
     _reports(a, out)
 

@@ -464,19 +464,13 @@ def _cdc(a) -> str:
 
 
 def _dms(a) -> str:
-    d = a.dms
-    tasks = d.tasks()
+    files = a.dms.files()
     out = ['<section id="dms" aria-labelledby="dms-h"><h2 id="dms-h">DMS artifacts</h2>',
            ("<p>The same files as <code>dms/</code>: paste them into <code>aws dms create-replication-task</code> or "
-            "deploy the CloudFormation template.</p>")]
-    for n, (name, mapping) in enumerate(tasks, 1):
-        fname = "table-mappings.json" if len(tasks) == 1 else f"table-mappings-wave{n}.json"
-        out.append(f"<h3><code>dms/{fname}</code> <span class=\"muted\">task {esc(name)}</span></h3>")
-        out.append(_code_box(f"dms-map-{n}", json.dumps(mapping, indent=2, ensure_ascii=False)))
-    out.append("<h3><code>dms/task-settings.json</code></h3>")
-    out.append(_code_box("dms-settings", json.dumps(d.task_settings(), indent=2, ensure_ascii=False)))
-    out.append("<h3><code>dms/cloudformation.yaml</code></h3>")
-    out.append(_code_box("dms-cfn", d.cloudformation_yaml()))
+            "deploy the CloudFormation templates.</p>")]
+    for n, (name, body) in enumerate(files.items(), 1):
+        out.append(f"<h3><code>dms/{esc(name)}</code></h3>")
+        out.append(_code_box(f"dms-{n}", body))
     out.append("</section>")
     return "\n".join(out)
 

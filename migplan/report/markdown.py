@@ -7,8 +7,6 @@ small enough to read, else one plain-text line per object.
 
 from __future__ import annotations
 
-import json
-
 from migplan.analyze.items import SEVERITY_ORDER
 from migplan.analyze.verdict import VERDICTS
 from migplan.escape import cell, code, fenced, table, text
@@ -225,16 +223,12 @@ def _cdc(a) -> str:
 
 
 def _dms(a) -> str:
-    d = a.dms
-    tasks = d.tasks()
     out = ["## DMS artifacts", ""]
-    for n, (name, mapping) in enumerate(tasks, 1):
-        fname = "table-mappings.json" if len(tasks) == 1 else f"table-mappings-wave{n}.json"
-        out += [f"### `dms/{fname}` (task {code(name)})", "", fenced(json.dumps(mapping, indent=2,
-                                                                                 ensure_ascii=False), "json"), ""]
-    out += ["### `dms/task-settings.json`", "", fenced(json.dumps(d.task_settings(), indent=2, ensure_ascii=False),
-                                                         "json"), ""]
-    out += ["### `dms/cloudformation.yaml`", "", fenced(d.cloudformation_yaml(), "yaml"), ""]
+    files = a.dms.files()
+    out += [files["README.md"].split("\n", 1)[1].strip(), ""]  # its own heading is this section's
+    for name, body in files.items():
+        if name != "README.md":
+            out += [f"### `dms/{name}`", "", fenced(body, "yaml" if name.endswith(".yaml") else "json"), ""]
     return "\n".join(out)
 
 
