@@ -19,7 +19,7 @@ _SCHEMA: dict = {
             "engines": {_ANY: {"modes": [SSL_MODES], "default": SSL_MODES, "note": str}}},
     "endpoints": {"page": PAGE, "database_page": PAGE, "settings_page": PAGE,
                   "engines": {_ANY: {"database_name": ("required", "forbidden"), "database_label": str,
-                                     "settings": str}}},
+                                     "settings": str, "api_settings": str}}},
     "cloudformation": {"page": PAGE, "s3_page": PAGE, "inline_body_bytes": int, "s3_body_bytes": int,
                        "max_resources": int, "max_parameters": int, "max_outputs": int},
     "mappings": {"page": PAGE, "wildcard_page": PAGE, "transformation_page": PAGE, "wildcards": [str]},
