@@ -139,7 +139,9 @@ def test_use_statement_gives_the_mysql_database():
 
 # -- 2. the schema the DDL creates is the schema DMS writes to -----------------------------------------
 _NAME = r'(?:"(?:[^"]|"")*"|`(?:[^`]|``)*`|[\w$#]+)'
-_CREATE = re.compile(rf"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME}(?:\s*\.\s*{_NAME})?)\s*(?:\(|PARTITION\s+OF\s+({_NAME}(?:\s*\.\s*{_NAME})?))", re.I)
+_QNAME = rf"{_NAME}(?:\s*\.\s*{_NAME})?"
+_CREATE = re.compile(rf"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_QNAME})\s*(?:\(|PARTITION\s+OF\s+({_QNAME}))",
+                     re.I)
 _COLUMN = re.compile(rf"^\s+({_NAME})\s", re.M)
 _NOT_COLUMN = {"PRIMARY", "UNIQUE", "CONSTRAINT", "KEY", "INDEX", "CHECK", "FOREIGN", "FULLTEXT", "SPATIAL"}
 

@@ -8,10 +8,10 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-SSL_MODES = ("none", "require", "verify-ca", "verify-full")  # SslMode values of CreateEndpoint
+from migplan.datafile import ANY as _ANY
+from migplan.datafile import PAGE, DataFileError, check
 
-PAGE = "page"  # a key of [pages]
-_ANY = "*"  # any key, each value of the given shape
+SSL_MODES = ("none", "require", "verify-ca", "verify-full")  # SslMode values of CreateEndpoint
 
 _SCHEMA: dict = {
     "pages": {_ANY: str},
@@ -28,41 +28,7 @@ _SCHEMA: dict = {
 }
 
 
-class FactsError(ValueError):
-    """The data file does not match its schema."""
-
-
-def check(data: object, schema: object, where: str, pages: dict) -> None:
-    """Raise FactsError unless ``data`` has exactly the shape ``schema`` describes."""
-    if isinstance(schema, dict):
-        if not isinstance(data, dict):
-            raise FactsError(f"{where}: expected a table, got {type(data).__name__}")
-        if _ANY in schema:
-            for key, value in data.items():
-                check(value, schema[_ANY], f"{where}.{key}", pages)
-            return
-        unknown = sorted(set(data) - set(schema))
-        missing = sorted(set(schema) - set(data))
-        if unknown or missing:
-            raise FactsError(f"{where}: unknown keys {unknown}, missing keys {missing}")
-        for key, sub in schema.items():
-            check(data[key], sub, f"{where}.{key}", pages)
-    elif isinstance(schema, list):
-        if not isinstance(data, list) or not data:
-            raise FactsError(f"{where}: expected a non-empty list")
-        for n, value in enumerate(data):
-            check(value, schema[0], f"{where}[{n}]", pages)
-    elif isinstance(schema, tuple):
-        if data not in schema:
-            raise FactsError(f"{where}: {data!r} is not one of {', '.join(schema)}")
-    elif schema == PAGE:
-        if data not in pages:
-            raise FactsError(f"{where}: {data!r} is not a key of [pages]")
-    elif schema is int:
-        if not isinstance(data, int) or isinstance(data, bool):
-            raise FactsError(f"{where}: expected an integer")
-    elif not isinstance(data, schema):
-        raise FactsError(f"{where}: expected {schema.__name__}, got {type(data).__name__}")
+FactsError = DataFileError  # the data file does not match its schema
 
 
 def validate(raw: dict, source: str = "dms.toml") -> dict:
