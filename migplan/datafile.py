@@ -2,9 +2,10 @@
 and a misspelled or unknown key, a missing key, a value of the wrong type or a page key that the
 file's [pages] table does not define is an error when the file is loaded, never silently ignored.
 
-Schema notation: a dict is a table with exactly those keys (``{ANY: shape}``: any keys, each
-value of that shape); ``[shape]`` a non-empty list; a tuple the allowed values; ``PAGE`` a key of
-[pages]; a type (str, int, bool) a value of that type.
+Schema notation: a dict is a table with exactly those keys (a key ending in ``?`` is optional;
+with ``ANY`` among them, any other key is allowed and takes ``ANY``'s shape); ``[shape]`` a
+non-empty list; a tuple the allowed values; ``PAGE`` a key of [pages]; a type (str, int, bool) a
+value of that type.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ def check(data: object, schema: object, where: str, pages: dict) -> None:
     if isinstance(schema, dict):
         if not isinstance(data, dict):
             raise DataFileError(f"{where}: expected a table, got {type(data).__name__}")
-        if ANY in schema:
+        if ANY in schema:  # named keys take their own shape (and must be there), the rest ANY's
+            named = {k for k in schema if k != ANY}
+            missing = sorted(named - set(data))
+            if missing:
+                raise DataFileError(f"{where}: missing keys {missing}")
             for key, value in data.items():
-                check(value, schema[ANY], f"{where}.{key}", pages)
+                check(value, schema[key] if key in named else schema[ANY], f"{where}.{key}", pages)
             return
         optional = {k[:-1] for k in schema if k.endswith("?")}
         keys = {k.rstrip("?") for k in schema}

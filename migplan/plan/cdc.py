@@ -1,8 +1,11 @@
 """CDC readiness: the source engine's prerequisites as a checklist with the exact statements to
-run, and per table what DMS will do with it in CDC (keys, LOBs, types it cannot move).
+run, the DMS user's privileges per capture mode, and per table what DMS will do with it in CDC
+(keys, LOBs, types it cannot move).
 
-The per-engine facts are data (``migplan/data/cdc.toml``); the per-table rows reuse DMS's own
-premigration assessment keys (aws_dms_sct.md §7.0).
+The per-engine facts are data (``migplan/data/cdc.toml``, each check with the DMS page it comes
+from; checked against a schema when loaded). Every name that reaches the source-side SQL goes
+through ``migplan.quoting`` (quoted exactly as the engine stores it), every Markdown cell through
+``migplan.escape``. The per-table rows reuse DMS's premigration assessment keys.
 """
 
 from __future__ import annotations
@@ -14,12 +17,22 @@ from importlib import resources
 
 import pandas as pd
 
+from migplan import escape, quoting
+from migplan.datafile import ANY, PAGE, DataFileError, check
 from migplan.model.schema import Table
 
 # Declared maximum sizes of LOB types, in KB, where the type says it (MySQL); others are unbounded.
 _LOB_KB = {"TINYTEXT": 0.25, "TINYBLOB": 0.25, "TEXT": 64, "BLOB": 64, "MEDIUMTEXT": 16384, "MEDIUMBLOB": 16384}
-LOB_MAX_KB = 102400  # LobMaxSize maximum (aws_dms_sct.md §6.1)
+LOB_MAX_KB = 102400  # LobMaxSize maximum (TargetMetadata task settings page)
 DEFAULT_LOB_KB = 32
+MODES = ("logminer", "binary_reader")  # Oracle redo readers
+
+_CHECK = {"name": str, "check": str, "fix": str, "rds": str, "page": PAGE}
+_TABLE = {"primary": str, "unique": str, "none": str}
+_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table": _TABLE,
+           "privileges?": {"page": PAGE, "all": [str], "logminer": [str], "binary_reader": [str],
+                           "per_table": [str], "when": [{"privilege": str, "condition": str}]}}
+_SCHEMA = {"pages": {ANY: str}, ANY: _ENGINE}
 
 
 @dataclass
@@ -42,6 +55,11 @@ class CdcReadiness:
     checks: list[dict]
     tables: list[TableReadiness]
     keyless_behaviour: str
+    family: str = ""
+    page: str = ""
+    dms_user: str = "dms_user"
+    privileges: dict = field(default_factory=dict)  # Oracle: all / logminer / binary_reader / per_table / when
+    table_names: list[tuple[str | None, str]] = field(default_factory=list)  # (schema, name) of each table row
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([{
@@ -58,30 +76,155 @@ class CdcReadiness:
         sizes = [t.lob_max_kb for t in self.tables if t.lob_max_kb]
         return min(max(sizes), LOB_MAX_KB) if sizes else DEFAULT_LOB_KB
 
-    def markdown(self) -> str:
-        out = [f"## CDC readiness: {self.engine}", "", "| check | read | change (self-managed) | change (RDS) | ref |",
-               "|---|---|---|---|---|"]
+    # -- privileges ------------------------------------------------------------------------------
+    def grants(self, mode: str = "logminer") -> list[str]:
+        """GRANT statements for the DMS user in ``mode`` (Oracle), names quoted as stored."""
+        if not self.privileges:
+            return []
+        if mode not in MODES:
+            raise ValueError(f"capture mode {mode!r} is not one of {', '.join(MODES)}")
+        wanted = list(dict.fromkeys(self.privileges["all"] + self.privileges[mode]))
+        out = [_grant(p, self.dms_user, self.family) for p in wanted]
+        for schema, name in self.table_names:
+            for priv in self.privileges["per_table"]:
+                out.append(f"GRANT {priv} ON {quoting.qualified([schema, name], self.family)} TO "
+                           f"{quoting.quote(self.dms_user, self.family)};")
+        return out
+
+    def privilege_check(self, mode: str = "logminer") -> str:
+        """An Oracle query listing every privilege of ``mode`` the DMS user lacks, whether it would be
+        granted directly, through a role (recursively) or to PUBLIC: system privileges from
+        dba_sys_privs, object privileges from dba_tab_privs. No rows: the user is ready."""
+        if not self.privileges:
+            return ""
+        lit = lambda s: quoting.string(s, "oracle")  # noqa: E731 - names as text values
+        rows = []
+        for p in dict.fromkeys(self.privileges["all"] + self.privileges[mode]):
+            kind, priv, owner, obj = _split(p)
+            rows.append((kind, priv, owner, obj))
+        for schema, name in self.table_names:
+            for priv in self.privileges["per_table"]:
+                rows.append(("OBJECT", priv, schema or "", name))
+        required = "\n  UNION ALL ".join(
+            f"SELECT {lit(k)}, {lit(p)}, {lit(o) if o else 'NULL'}, {lit(n) if n else 'NULL'} FROM dual"
+            for k, p, o, n in rows)
+        user = lit(self.dms_user)
+        return (
+            "WITH grantees (name) AS (\n"
+            f"  SELECT {user} FROM dual\n"
+            "  UNION SELECT granted_role FROM dba_role_privs\n"
+            f"        START WITH grantee = {user} CONNECT BY PRIOR granted_role = grantee\n"
+            "  UNION SELECT 'PUBLIC' FROM dual),\n"
+            "required (kind, privilege, owner, object_name) AS (\n"
+            f"  {required})\n"
+            "SELECT r.kind, r.privilege, r.owner, r.object_name FROM required r\n"
+            "WHERE NOT EXISTS (SELECT 1 FROM dba_sys_privs p JOIN grantees g ON p.grantee = g.name\n"
+            "                  WHERE r.kind = 'SYSTEM' AND p.privilege = r.privilege)\n"
+            "  AND NOT EXISTS (SELECT 1 FROM dba_tab_privs p JOIN grantees g ON p.grantee = g.name\n"
+            "                  WHERE r.kind = 'OBJECT' AND p.owner = r.owner AND p.table_name = r.object_name\n"
+            "                    AND p.privilege = r.privilege)\n"
+            "ORDER BY 1, 2, 3, 4;"
+        )
+
+    # -- outputs ---------------------------------------------------------------------------------
+    def script(self) -> str:
+        """The source-side script: read-only checks as comments, then the per-table statements, the
+        grants and the privilege check. Oracle: SET DEFINE OFF first, so an & in a quoted name is
+        not taken for a SQL*Plus substitution variable."""
+        lines: list[str] = []
+        if self.family == "oracle":
+            lines += ["SET DEFINE OFF", ""]
+        lines += [quoting.line_comment(f"CDC preparation of the {self.engine} source for AWS DMS ({self.page})"),
+                  quoting.line_comment("Review before running; names are quoted exactly as the source stores them."),
+                  ""]
         for c in self.checks:
-            out.append(f"| {c['name']} | `{c['check']}` | `{c['fix']}` | {c['rds']} | {c['ref']} |")
-        out += ["", f"Tables without a primary or unique key: {self.keyless_behaviour}.", ""]
-        out += [
-            "| table | key | LOB columns | LOB mode | types DMS cannot move | statement |",
-            "|---|---|---|---|---|---|",
-        ]
-        for t in self.tables:
-            out.append(f"| `{t.table}` | {t.key} | {', '.join(t.lob_columns) or '-'} | {t.lob_mode} | "
-                       f"{', '.join(t.unsupported) or '-'} | `{t.statement}` |" if t.statement else
-                       f"| `{t.table}` | {t.key} | {', '.join(t.lob_columns) or '-'} | {t.lob_mode} | "
-                       f"{', '.join(t.unsupported) or '-'} | - |")
-        return "\n".join(out) + "\n"
+            lines += [quoting.line_comment(f"{c['name']} ({c['ref']})"),
+                      quoting.line_comment(f"read:   {c['check']}"),
+                      quoting.line_comment(f"change: {c['fix']}"),
+                      quoting.line_comment(f"RDS:    {c['rds']}"), ""]
+        stmts = [t for t in self.tables if t.statement]
+        if stmts:
+            lines.append(quoting.line_comment("Per table"))
+            for t in stmts:
+                lines.append(t.statement)
+            lines.append("")
+        if self.privileges:
+            user = self.dms_user
+            lines += [quoting.line_comment(f"Privileges of the DMS user {user} (LogMiner, the default reader); "
+                                           "replace the name with the endpoint's user"),
+                      *self.grants("logminer"), ""]
+            extra = [g for g in self.grants("binary_reader") if g not in set(self.grants("logminer"))]
+            lines += [quoting.line_comment("Binary Reader instead of LogMiner (useLogMinerReader=N;useBfile=Y): "
+                                           "also grant"),
+                      *[quoting.line_comment(g) for g in extra], ""]
+            for w in self.privileges["when"]:
+                grant = _grant(w["privilege"], user, self.family)
+                lines.append(quoting.line_comment(f"Also, when {w['condition']}: {grant}"))
+            lines += ["", quoting.line_comment("Missing grants (LogMiner): no rows = ready"),
+                      self.privilege_check("logminer"), ""]
+        return "\n".join(lines) + "\n"
+
+    def markdown(self) -> str:
+        e = escape
+        out = [f"## CDC readiness: {e.text(self.engine)}", "",
+               f"Source: {e.text(self.page)}; statements to run: `cdc_source.sql`.", "",
+               e.table(["check", "read", "change (self-managed)", "change (RDS)", "ref"],
+                       [[e.cell(c["name"]), e.code(c["check"]), e.code(c["fix"]), e.cell(c["rds"]), e.cell(c["ref"])]
+                        for c in self.checks]), ""]
+        if self.privileges:
+            out += ["### Privileges of the DMS user", ""]
+            rows = [[e.cell(m.replace("_", " ")), e.cell(", ".join(self.privileges[m]))]
+                    for m in ("all", "logminer", "binary_reader")]
+            rows.append([e.cell("each replicated table"), e.cell(", ".join(self.privileges["per_table"]))])
+            rows += [[e.cell(f"when {w['condition']}"), e.cell(w["privilege"])] for w in self.privileges["when"]]
+            out += [e.table(["capture mode", "privileges"], rows), "",
+                    e.text("The privilege query in cdc_source.sql reads dba_sys_privs and dba_tab_privs (direct, "
+                           "role and PUBLIC grants) and lists what is missing."), ""]
+        out += [f"Tables without a primary or unique key: {e.text(self.keyless_behaviour)}.", ""]
+        out += [e.table(["table", "key", "LOB columns", "LOB mode", "types DMS cannot move", "statement", "note"],
+                        [[e.code(t.table), e.cell(t.key), e.cell(", ".join(t.lob_columns) or "-"), e.cell(t.lob_mode),
+                          e.cell(", ".join(t.unsupported) or "-"), e.code(t.statement) or "-",
+                          e.cell("; ".join([*t.dms_keys, t.note] if t.note else t.dms_keys))]
+                         for t in self.tables]), ""]
+        return "\n".join(out)
+
+
+def _split(privilege: str) -> tuple[str, str, str | None, str | None]:
+    """"SELECT ON SYS.V_$LOG" -> ("OBJECT", "SELECT", "SYS", "V_$LOG"); "CREATE SESSION" -> SYSTEM."""
+    if " ON " in privilege:
+        priv, _, obj = privilege.partition(" ON ")
+        owner, _, name = obj.partition(".")
+        return "OBJECT", priv, owner, name
+    return "SYSTEM", privilege, None, None
+
+
+def _grant(privilege: str, user: str, dialect: str) -> str:
+    kind, priv, owner, name = _split(privilege)
+    target = f" ON {quoting.qualified([owner, name], dialect)}" if kind == "OBJECT" else ""
+    return f"GRANT {priv}{target} TO {quoting.quote(user, dialect)};"
+
+
+def validate(raw: dict) -> dict:
+    check(raw, _SCHEMA, "cdc.toml", raw.get("pages", {}))
+    for family, data in raw.items():
+        if family == "pages":
+            continue
+        for priv in data.get("privileges", {}).get("when", []):
+            _split(priv["privilege"])
+    return raw
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return tomllib.loads(resources.files("migplan.data").joinpath("cdc.toml").read_text("utf-8"))
+    raw = tomllib.loads(resources.files("migplan.data").joinpath("cdc.toml").read_text("utf-8"))
+    try:
+        return validate(raw)
+    except DataFileError as err:  # a broken data file is the kit's bug: say which file
+        raise DataFileError(f"migplan/data/cdc.toml: {err}") from err
 
 
-# Types DMS does not move from each source (aws_dms_sct.md §7.1, §7.2, §7.4); replicated as NULL or skipped.
+# Types DMS does not move from each source (the DMS source pages' data type sections); replicated
+# as NULL or skipped.
 UNSUPPORTED = {
     "oracle": {"BFILE", "ROWID", "UROWID", "REF", "ANYDATA", "SYS.ANYDATA"},
     "sqlserver": {"CURSOR", "SQL_VARIANT", "TABLE"},
@@ -92,20 +235,27 @@ UNSUPPORTED = {
 
 def readiness(inv, target_family: str | None = None) -> CdcReadiness:
     family = inv.engine.family
-    data = _data().get(family, {})
-    checks = [dict(c) for c in data.get("check", [])]
+    raw = _data()
+    data = raw.get(family, {})
+    pages = raw["pages"]
+    checks = [{"name": c["name"], "check": c["check"], "fix": c["fix"], "rds": c["rds"], "ref": pages[c["page"]]}
+              for c in data.get("check", [])]
     table_sql = data.get("table", {})
-    rows = []
+    rows, names = [], []
     for t in inv.tables:
         if t.temporary:
             rows.append(TableReadiness(t.qname, "-", [], [], "-", None, [], "", [],
                                        "temporary table: DMS neither loads nor captures it"))
             continue
-        rows.append(_table_row(t, inv, family, table_sql))
-    return CdcReadiness(inv.engine.display, checks, rows, data.get("keyless", "see the DMS source documentation"))
+        rows.append(_table_row(t, family, table_sql))
+        names.append((t.schema, t.name))
+    return CdcReadiness(inv.engine.display, checks, rows, data.get("keyless", "see the DMS source documentation"),
+                        family=family, page=pages.get(data.get("page", ""), ""),
+                        dms_user=data.get("dms_user", "dms_user"), privileges=dict(data.get("privileges", {})),
+                        table_names=names)
 
 
-def _table_row(t: Table, inv, family: str, table_sql: dict) -> TableReadiness:
+def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
     pk = t.primary_key
     uniques = [c for c in t.unique_keys if all(not (t.column(x) and t.column(x).nullable) for x in c.columns)] \
         or t.unique_keys
@@ -130,8 +280,7 @@ def _table_row(t: Table, inv, family: str, table_sql: dict) -> TableReadiness:
     if unsupported:
         dms_keys.append("unsupported-data-types-in-source")
     template = table_sql.get({"primary key": "primary", "unique": "unique", "none": "none"}[key], "")
-    stmt = template.format(table=t.qname, schema=t.schema or "", name=t.name, columns=", ".join(cols),
-                           group=(group or f"{t.name}_lg")[:30]) if template else ""
+    stmt = _statement(template, t, family, cols, group) if template else ""
     note = ""
     if lobs:
         mode = "limited" if lob_kb is not None else "limited (size unknown)"
@@ -140,10 +289,27 @@ def _table_row(t: Table, inv, family: str, table_sql: dict) -> TableReadiness:
                 f"the default {DEFAULT_LOB_KB} KB truncates longer values")
         if key == "none":
             mode = "LOBs need a key for CDC"
+            note = ("no primary or unique key: DMS looks LOB values up by key, so their changes are not captured "
+                    "and no LOB table setting is written for it; add a key, or reload the table at cutover")
     else:
         mode = "-"
     return TableReadiness(t.qname, key, list(cols), [c.name for c in lobs], mode, lob_kb, unsupported, stmt,
                           dms_keys, note)
+
+
+def _statement(template: str, t: Table, family: str, cols: list[str], group: str) -> str:
+    """A per-table statement with every name quoted (identifiers) or as a literal (procedure arguments)."""
+    group = group or f"{t.name}_LG"
+    if family == "oracle":
+        group = group[:30]  # log group names: 30 bytes before Oracle 12.2
+    return template.format(
+        table=quoting.qualified([t.schema, t.name], family),
+        columns=", ".join(quoting.quote(c, family) for c in cols),
+        group=quoting.quote(group, family),
+        schema_literal=quoting.string(t.schema or "", family),
+        name_literal=quoting.string(t.name, family),
+        group_literal=quoting.string(group, family),
+    )
 
 
 def _declared_kb(col) -> float | None:

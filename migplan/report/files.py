@@ -83,7 +83,9 @@ def _write_all(a, out: Path) -> None:
         (ddl / name).write_text(text, encoding="utf-8")
     (out / "plan.md").write_text(plan.runbook(), encoding="utf-8")
     write_csv(plan.frame(), out / "plan.csv")
-    (out / "cdc_readiness.md").write_text(a.cdc.markdown(), encoding="utf-8")
+    cdc = a.cdc
+    (out / "cdc_readiness.md").write_text(cdc.markdown(), encoding="utf-8")
+    (out / "cdc_source.sql").write_text(cdc.script(), encoding="utf-8")
     dms = out / "dms"
     dms.mkdir(exist_ok=True)
     for name, text in a.dms.files().items():  # or only README.md saying which input is missing
