@@ -141,7 +141,14 @@ def _data() -> dict:
             raise ValueError(f"matrix.toml: {key} cites unknown documents {unknown} "
                              f"or an unknown path {row.get('path')!r}")
         rows[key] = row
+    for target, row in raw.get("dms_target_sources", {}).items():
+        if set(row) != {"sources", "cite"} or row["cite"] not in docs:
+            raise ValueError(f"matrix.toml: dms_target_sources.{target} needs exactly sources and a known cite")
+        for name in [target, *row["sources"]]:
+            if engines.get(name).name != name:
+                raise ValueError(f"matrix.toml: {name!r} is an alias; use {engines.get(name).name!r}")
     return {"rows": rows, "docs": docs, "paths": raw["paths"], "tools": raw.get("tool", []),
+            "dms_target_sources": raw.get("dms_target_sources", {}),
             "source_as": raw.get("source_as", {}),
             "dms_homogeneous": raw["homogeneous"]["dms_homogeneous_families"]}
 
@@ -161,6 +168,12 @@ def targets() -> list[str]:
 # ------------------------------------------------------------------ verdicts
 
 
+def dms_writes(s: Engine, t: Engine) -> bool:
+    """DMS writes target ``t`` when the source is ``s`` (some targets take only some sources)."""
+    limited = _data()["dms_target_sources"].get(t.name)
+    return t.dms_target and (limited is None or s.name in limited["sources"])
+
+
 def _converts(row: dict | None) -> bool:
     return row is not None and (row["sct"] is not False or row["dms_sc"])
 
@@ -177,7 +190,7 @@ def _verdict(source: str, target: str) -> tuple[str, bool]:
         return "homogeneous", True
     if _converts(row):
         return "heterogeneous", False
-    if s.dms_source and t.dms_target:
+    if s.dms_source and dms_writes(s, t):
         return "data-only", False
     return "unsupported", False
 
@@ -192,7 +205,7 @@ def _path(verdict: str, s: Engine, t: Engine, row: dict | None) -> str:
             return "sct-assessment-dms"
         if row["sct"] is False:
             return "dms-sc-dms"
-        return "sct-dms" if s.dms_source and t.dms_target else "sct-agents"
+        return "sct-dms" if s.dms_source and dms_writes(s, t) else "sct-agents"
     return "data-only" if verdict == "data-only" else "none"
 
 
@@ -216,7 +229,7 @@ def check(source: str | Engine, target: str | Engine) -> Compatibility:
     return Compatibility(
         source=s.name, target=t.name, verdict=verdict,
         sct=row["sct"] if row else False, dms_sc=row["dms_sc"] if row else False,
-        dms_source=s.dms_source, dms_target=t.dms_target, homogeneous=homogeneous,
+        dms_source=s.dms_source, dms_target=dms_writes(s, t), homogeneous=homogeneous,
         sqlglot_read=s.sqlglot, sqlglot_write=t.sqlglot, verify_engine=t.verify_engine,
         recommended_path=data["paths"][path][1], path=path,
         kind=row["kind"] if row else (s.kind if s.kind == t.kind else "mixed"),
@@ -232,7 +245,7 @@ def _derived_notes(verdict: str, s: Engine, t: Engine, row: dict | None, cites: 
         notes.append(f"Same engine family ({s.family}) and SQL dialect: move the schema with the engine's "
                      "own tools; SCT is not needed (aws_dms_sct.md §1.4).")
         cites.append("homogeneous")
-    if verdict == "homogeneous" and s.family in _data()["dms_homogeneous"] and s.dms_source and t.dms_target:
+    if verdict == "homogeneous" and s.family in _data()["dms_homogeneous"] and s.dms_source and dms_writes(s, t):
         notes.append("DMS homogeneous data migrations (native tools, serverless) cover this engine family; "
                      "the target version must be at least the source version (aws_dms_sct.md §1.4).")
         cites.append("homogeneous")
@@ -243,8 +256,14 @@ def _derived_notes(verdict: str, s: Engine, t: Engine, row: dict | None, cites: 
     if verdict == "data-only":
         notes.append(f"DMS reads {s.name} and writes {t.name} (aws_dms_sct.md §1.3), so DMS can move the "
                      "data; converting the schema is on you.")
+    limited = _data()["dms_target_sources"].get(t.name)
+    if t.dms_target and not dms_writes(s, t):
+        notes.append(f"DMS writes {t.name} only from {', '.join(limited['sources'])} "
+                     f"({_data()['docs'][limited['cite']]}).")
+        cites.append(limited["cite"])
     if verdict == "unsupported":
-        cannot = [f"read {s.name}"] * (not s.dms_source) + [f"write {t.name}"] * (not t.dms_target)
+        write = f"write {t.name}" + (f" from {s.name}" if t.dms_target else "")
+        cannot = [f"read {s.name}"] * (not s.dms_source) + [write] * (not dms_writes(s, t))
         notes.append(f"DMS cannot {' or '.join(cannot)} (aws_dms_sct.md §1.3).")
         # Say how data leaves a source DMS can't read, when the data knows (SCT's agents).
         agents = [tg for (sr, tg) in _data()["rows"] if sr == s.name and _row_path(sr, tg) == "sct-agents"]

@@ -355,3 +355,20 @@ def test_facts_file_errors_are_not_ignored(broken):
     broken(d)
     with pytest.raises(facts.FactsError):
         facts.validate(d)
+
+
+# -- 4. matrix cells ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("source", "dms"), [("oracle", False), ("sqlserver", False), ("db2-luw", True),
+                                             ("db2-zos", True)])
+def test_dms_writes_db2_luw_only_from_db2(source, dms):
+    c = migplan.matrix.check(source, "db2-luw")
+    assert c.dms is dms
+    if not dms:
+        assert c.verdict == "unsupported"
+        assert any("CHAP_Target.DB2.html" in n for n in c.notes)
+
+
+def test_dms_schema_conversion_takes_db2_luw_to_aurora_and_rds_postgresql():
+    for target in ("aurora-postgresql", "postgresql"):
+        c = migplan.matrix.check("db2-luw", target)
+        assert c.dms_sc and any("sc-data-providers-db2luw.html" in s for s in c.sources)
