@@ -145,3 +145,16 @@ def estimate_minutes(tables: list[LoadTable], throughput_mb_s: float, subtasks: 
         critical = max(critical, t.stats.bytes / 1024 ** 2 / (segments(t) * throughput_mb_s))
     total = sum(mb) / (streams * throughput_mb_s)
     return round(max(total, critical) / 60.0, 1)
+
+
+def order_basis(tables: list[LoadTable]) -> str:
+    """What the load order (biggest first) rests on: sizes when table_stats gives them, else the
+    alphabetical fallback, said as such."""
+    known = sum(1 for t in tables if t.stats.bytes is not None)
+    if tables and known == len(tables):
+        return "table sizes from table_stats: the biggest tables start first"
+    if known:
+        return (f"sizes for {known} of {len(tables)} tables (table_stats): those start first, biggest first; the "
+                "rest follow in alphabetical order, a fallback")
+    return ("no table sizes: alphabetical order, a fallback, not biggest first; give table_stats (rows and bytes "
+            "per table) to start the biggest tables first")

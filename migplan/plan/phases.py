@@ -15,13 +15,17 @@ The converted DDL is split by phase into runnable files:
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 import networkx as nx
 import pandas as pd
 
 from migplan import quoting
 from migplan.convert.profiles import profile_for
+from migplan.datafile import ANY, PAGE, check
 from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Index, Routine, Sequence, Table
 from migplan.plan import load as loadmod
@@ -39,6 +43,21 @@ DDL_FILES = {
 }
 HELD_FILE = "05_held_back.sql"
 _CODE_KINDS = ("view", "materialized view", "synonym", "routine", "trigger")
+
+
+@lru_cache(maxsize=1)
+def _runbook_notes() -> dict:
+    """migplan/data/runbook.toml: the pair- and plan-dependent notes, each with its page."""
+    raw = tomllib.loads(resources.files("migplan.data").joinpath("runbook.toml").read_text("utf-8"))
+    check(raw, {"pages": {ANY: str}, "notes": {ANY: {"page": PAGE, "text": str}}}, "runbook.toml", raw.get("pages", {}))
+    return raw
+
+
+def note(key: str, **values: str) -> str:
+    """A runbook note with its values filled in and the page it follows."""
+    raw = _runbook_notes()
+    n = raw["notes"][key]
+    return f"{n['text'].format(**values)} ({raw['pages'][n['page']]})"
 
 
 _REFERENCE = re.compile(r"\s*\((?:aws_dms_sct\.md\s*)?§[^)]*\)")
@@ -381,13 +400,16 @@ class Plan:
                           (" Foreign keys of the load waves are created now because you asked for them during "
                            "the load." if self.options.fks_during_load else ""), "run DDL",
                           objects=_names(before), sql=[s.sql for _, s in before],
-                          ddl_file=DDL_FILES["before full load"]))
+                          ddl_file=DDL_FILES["before full load"], notes=[note("do-nothing")]))
+        aurora = self.a.target.name.startswith("aurora")
         steps.append(Step("before full load", "2.2", "Create the DMS replication instance, endpoints and task",
-                          "The CloudFormation template and the task JSON are generated from this plan; for RDS "
-                          "targets turn off automated backups and Multi-AZ until cutover (§4.6).", "operate",
-                          notes=["dms/cloudformation.yaml, dms/table-mappings.json, dms/task-settings.json"]))
+                          "The CloudFormation templates and the task JSON are generated from this plan; backups and "
+                          "Multi-AZ slow the load, so keep them minimal until cutover (§4.6).", "operate",
+                          notes=["dms/README.md says which files to deploy in which order (dms/cloudformation*.yaml, "
+                                 "dms/table-mappings*.json, dms/task-settings.json).",
+                                 note("aurora-backups" if aurora else "rds-backups")]))
         load_objects = [t.qname for w in self.waves for t in w.tables]
-        why = ("Tables load in parallel (MaxFullLoadSubTasks), biggest first; load-order only orders when "
+        why = ("Tables load in parallel (MaxFullLoadSubTasks) in load-order; load-order only orders when "
                "tables start, so foreign keys are absent during the load (§5.1, §10.11).")
         if self.options.fks_during_load:
             why = (f"Foreign keys are present: tables load in {len(self.waves)} waves by foreign-key depth (parents "
@@ -400,6 +422,8 @@ class Plan:
                 f"{w.minutes} min at {self.options.throughput_mb_s} MB/s per stream" if w.minutes else "no sizes given"
             )
             step.notes.append(f"wave {w.number}: {len(w.tables)} tables ({est})")
+        step.notes.append(note("load-order", basis=loadmod.order_basis(self.tables)))
+        step.notes += self._source_notes()
         if mt == "cdc":
             step.why = ("A CDC-only task assumes the target already holds the data: note the source's log position, "
                         "load the data with native tools, then start the task from that position (§4.9).")
@@ -411,7 +435,7 @@ class Plan:
                               "full load; CDC applies UPDATE and DELETE by key, and indexes built now on loaded tables "
                               "are faster than maintained during the load (§4.6).", "run DDL",
                               objects=_names(indexes), sql=[s.sql for _, s in indexes],
-                              ddl_file=DDL_FILES["before cached changes"]))
+                              ddl_file=DDL_FILES["before cached changes"], notes=[note("two-stops")]))
             steps.append(Step("apply cached changes", "5.1", "Resume the task: DMS applies the cached changes",
                               "Changes made during each table's load are applied per table right after it; the "
                               "tables are then transactionally consistent (§4.3).", "resume task"))
@@ -446,7 +470,8 @@ class Plan:
         if mt != "full-load":
             steps.append(Step("ongoing replication", "7.1", "Resume the task: ongoing replication",
                               "DMS applies committed changes in commit order; watch CDCLatencySource/Target and "
-                              "validation until cutover (§4.3, §6.4).", "resume task"))
+                              "validation until cutover (§4.3, §6.4).", "resume task",
+                              notes=[note("lob-validation")] if self._lob_tables() else []))
         cut = self.ddl["cutover"]
         convs = self._convs()
         code = [o.qname for o in self.a.inventory.objects if isinstance(o, Routine)
@@ -472,6 +497,23 @@ class Plan:
                           "Keep the source untouched until the target has run in production; for a fall-back, a "
                           "reverse CDC task (target to source) can keep the source current (§4.7).", "operate"))
         return steps
+
+    def _lob_tables(self) -> list[Table]:
+        return [t for t in self.a.inventory.tables if not t.temporary and any(c.is_lob for c in t.columns)]
+
+    def _source_notes(self) -> list[str]:
+        """Notes on source tables DMS treats specially: partitioned PostgreSQL tables, LOB tables
+        without a key."""
+        out = []
+        tables = self.a.inventory.tables
+        if self.a.source.family == "postgresql":
+            parted = sorted(t.qname for t in tables if t.partitioning and not t.attrs.get("partition_of"))
+            if parted:
+                out.append(note("partitioned-postgresql", tables=", ".join(parted)))
+        keyless = sorted(t.qname for t in self._lob_tables() if not t.primary_key and not t.unique_keys)
+        if keyless:
+            out.append(note("lob-keyless", count=str(len(keyless)), tables=", ".join(keyless)))
+        return out
 
     def _homogeneous_steps(self) -> list[Step]:
         fam = self.a.source.family

@@ -56,8 +56,8 @@ def render(plan) -> str:
     if plan.waves and any(w.minutes for w in plan.waves):
         out.append("## Full-load estimate")
         out.append("")
-        out.append(f"Assumption: {opts.throughput_mb_s} MB/s per load stream (measure it in a proof of concept, "
-                   "aws_dms_sct.md §8.4).")
+        out.append(f"Assumption: {opts.throughput_mb_s} MB/s per load stream; measure it in a proof of concept "
+                   "(AWS publishes no formula for full-load time).")
         out.append("")
         out.append("| wave | tables | GB | minutes |")
         out.append("|---|---|---|---|")
