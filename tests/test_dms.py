@@ -124,7 +124,7 @@ def test_missing_source_schema_is_a_reported_input(tmp_path):
     with pytest.raises(MissingSourceSchema):
         a.dms.table_mappings()
     a.write(tmp_path)
-    assert sorted(p.name for p in (tmp_path / "dms").iterdir()) == ["README.md"]
+    assert sorted(p.name for p in (tmp_path / "dms").iterdir()) == ["README.md", "task-settings.json"]
     assert "--default-schema" in (tmp_path / "dms" / "README.md").read_text()
     assert "--default-schema" in (tmp_path / "report.md").read_text()
 

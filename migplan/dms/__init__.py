@@ -118,13 +118,14 @@ class DmsArtifacts:
     def files(self) -> dict[str, str]:
         """Everything under dms/: file name -> text."""
         missing = self.missing_inputs()
-        if missing:
-            return {"README.md": _readme_missing(missing)}
+        settings = json.dumps(self.task_settings(), indent=2, ensure_ascii=False) + "\n"
+        if missing:  # what does not need the missing input is still written
+            return {"task-settings.json": settings, "README.md": _readme_missing(missing)}
         out: dict[str, str] = {}
         tasks = self.tasks()
         for n, (_name, mapping) in enumerate(tasks, 1):
             out[self.mapping_file(n)] = json.dumps(mapping, indent=2, ensure_ascii=False) + "\n"
-        out["task-settings.json"] = json.dumps(self.task_settings(), indent=2, ensure_ascii=False) + "\n"
+        out["task-settings.json"] = settings
         templates = self.cloudformation_templates()
         for fname, doc in templates.items():
             out[fname] = cloudformation.to_yaml(doc)
@@ -183,8 +184,9 @@ def _json_bytes(mapping: dict) -> int:
 def _readme_missing(missing: list[str]) -> str:
     from migplan import escape
 
-    return "\n".join(["# DMS artifacts: not written", "", "An input is missing:", "",
-                      *[f"- {escape.text(m)}" for m in missing], ""])
+    return "\n".join(["# DMS artifacts: table mappings and CloudFormation not written", "",
+                      "task-settings.json is written; the table mappings and the templates need an input:", "",
+                      *[f"- {escape.cell(m)}" for m in missing], ""])
 
 
 def _identifier(text: str) -> str:

@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from migplan.errors import MigplanError
 from migplan.model.schema import Table
+from migplan.quoting import one_line
 
 
 class MissingSourceSchema(MigplanError):
@@ -33,7 +34,8 @@ class MissingSourceSchema(MigplanError):
         first = tables[0]
         hint = _SCHEMA_HINTS.get(engine_family, "the schema the scripts ran in")
         super().__init__(
-            f"{len(tables)} table(s) have no schema in the scripts (first: {first.name} at {first.location}): "
+            f"{len(tables)} table(s) have no schema in the scripts (first: {one_line(first.name)} at "
+            f"{one_line(first.location)}): "
             "DMS selection rules name each table by its exact source schema. Give it as an input: "
             "default_schema=NAME (command line: --default-schema NAME), where NAME is "
             f"{hint}; or put the statement that sets it (USE, CONNECT, ALTER SESSION SET CURRENT_SCHEMA, "
