@@ -19,7 +19,7 @@ from importlib import resources
 
 import pandas as pd
 
-from migplan import engines
+from migplan import citations, engines
 from migplan.engines import Engine
 
 # What the rest of the kit acts on; `migplan assess` stops on "unsupported" unless --force.
@@ -224,6 +224,7 @@ def check(source: str | Engine, target: str | Engine) -> Compatibility:
     notes = list(row.get("notes", [])) if row else []
     cites = list(row["sources"]) if row else []
     notes += _derived_notes(verdict, s, t, row, cites)
+    notes = [citations.strip_refs(n) for n in notes]  # the pages are in `sources`
     alternatives = _alternatives(s, t, cites) if verdict in ("data-only", "unsupported") else []
     cites.append("dms")  # the DMS flags always come from engines.toml, i.e. from §1.3
     return Compatibility(

@@ -11,35 +11,16 @@ rewritten: code comments keep the sheet's section for maintainers.
 from __future__ import annotations
 
 import io
-import re
 import sys
 import tokenize
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES: dict[str, str] = tomllib.loads((ROOT / "migplan/data/aws_pages.toml").read_text("utf-8"))
-# "aws_dms_sct.md §2.5.1, §7.1 and §7.2", "(§6.7)", "aws_dms_sct.md §5.3"
-_SECTION = r"§\s*(\d+(?:\.\d+)*)\.?"
-_REF = re.compile(rf"(?:aws_dms_sct\.md\s*)?{_SECTION}(?:(?:\s*,\s*|\s+and\s+|\s*/\s*){_SECTION})*")
+sys.path.insert(0, str(ROOT))
 
+from migplan.citations import public  # noqa: E402
 
-def _page(section: str) -> str:
-    while section not in PAGES and "." in section:
-        section = section.rsplit(".", 1)[0]
-    if section not in PAGES:
-        raise KeyError(f"no AWS page for §{section}: add it to migplan/data/aws_pages.toml")
-    return PAGES[section]
-
-
-def cite(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        sections = re.findall(_SECTION, m.group(0))
-        urls = list(dict.fromkeys(_page(s) for s in sections))
-        return ", ".join(urls)
-
-    text = _REF.sub(repl, text)
-    return text.replace("aws_dms_sct.md", "the AWS DMS and SCT user guides")
+cite = public
 
 
 def rewrite_python(path: Path) -> bool:

@@ -14,7 +14,6 @@ The converted DDL is split by phase into runnable files:
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from migplan import quoting
+from migplan.citations import public
 from migplan.convert.profiles import profile_for
 from migplan.datafile import ANY, PAGE, check
 from migplan.model.conversion import ConvertedObject, TargetStatement
@@ -60,9 +60,6 @@ def note(key: str, **values: str) -> str:
     return f"{n['text'].format(**values)} ({raw['pages'][n['page']]})"
 
 
-_REFERENCE = re.compile(r"\s*\((?:aws_dms_sct\.md\s*)?§[^)]*\)")
-
-
 @dataclass
 class Step:
     phase: str
@@ -77,8 +74,8 @@ class Step:
 
     @property
     def reason(self) -> str:
-        """``why`` for people: without the section references to our AWS fact sheet kept for maintainers."""
-        return _REFERENCE.sub("", self.why)
+        """``why`` for people: the AWS pages instead of the sections of our fact sheet."""
+        return public(self.why)
 
 
 @dataclass
