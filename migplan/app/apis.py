@@ -25,6 +25,7 @@ class Sink:
     context_arg: bool = False  # a leading context argument (Go's ctx) moves the SQL one place right
     native_flag: str | None = None  # an annotation argument that makes a JPQL sink native SQL (nativeQuery=true)
     join: str = ""  # an array of strings is joined with this (MyBatis @Select({"...", "..."}) joins with " ")
+    brace_binds: bool = False  # {0}, {1} are bind parameters (Entity Framework's FromSqlRaw, ExecuteSqlRaw)
 
 
 def _sinks(family: str, names: str, **kw) -> dict[str, Sink]:
@@ -103,7 +104,7 @@ CSHARP = Spec(
                           "QuerySingle QuerySingleAsync QuerySingleOrDefault QuerySingleOrDefaultAsync QueryMultiple "
                           "QueryMultipleAsync Execute ExecuteAsync ExecuteScalar ExecuteScalarAsync ExecuteReader "
                           "ExecuteReaderAsync"),
-        **_sinks(_EF, "FromSqlRaw ExecuteSqlRaw ExecuteSqlRawAsync SqlQueryRaw"),
+        **_sinks(_EF, "FromSqlRaw ExecuteSqlRaw ExecuteSqlRawAsync SqlQueryRaw", brace_binds=True),
         **_sinks(_EF, "FromSqlInterpolated ExecuteSqlInterpolated ExecuteSqlInterpolatedAsync FromSql ExecuteSql "
                       "ExecuteSqlAsync SqlQuery", binds_holes=True),
     },

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from migplan.app.apis import Sink, Spec
 from migplan.app.lexers.base import Interp, Token
+from migplan.app.sqltext import BRACE_BINDS
 
 LIT, HOLE, VALUE = "lit", "hole", "value"
 Piece = tuple[str, str, str]  # (kind, text or expression, how it reads in the SQL)
@@ -432,7 +433,7 @@ class Extractor:
                     depth -= 2
                     if depth <= 0:
                         return k + 1 if k + 1 < self.n and toks[k + 1][3] == "(" else None
-                elif toks[k][0] not in ("id", "op") or (t not in (".", ",", "?", "[", "]") and toks[k][0] == "op"):
+                elif toks[k][0] not in ("id", "op") or (toks[k][0] == "op" and t in ("(", ")", ";", "=", "==")):
                     return None
         return None
 
@@ -458,7 +459,7 @@ class Extractor:
             sink = spec.calls.get(name)
             if sink is not None and sink.receivers and recv not in sink.receivers:
                 sink = None
-            api = f"{recv}.{name}" if recv and recv not in spec.receivers else name
+            api = f"{recv}{prev}{name}" if recv and recv not in spec.receivers else name
         if sink is None:
             return
         args = self._args(open_, close)
@@ -645,6 +646,8 @@ class Extractor:
             v.alias.flags |= v.flags
             return v.alias
         toks = self.toks
+        while lo + 1 < hi and toks[lo][3] == "(" and toks[lo][0] == "op":
+            lo += 1  # ("SELECT ..." "FROM ..."): the statement starts at its first piece
         start = toks[lo][1] if lo < self.n else len(self.text)
         end = toks[hi - 1][2] if 0 < hi <= self.n else start
         found = Found(start, end, list(v.pieces), set(v.flags))
@@ -663,6 +666,8 @@ class Extractor:
             found.dropped = True
         if sink.binds_holes:
             found.flags.add("binds")
+        if sink.brace_binds:
+            found.flags.add(BRACE_BINDS)
         if sink.family == "ADO.NET" and self.stored_procedures:
             found.flags.add("maybe routine")
 

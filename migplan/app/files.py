@@ -15,7 +15,7 @@ from migplan.app.extract import HOLE, LIT, VALUE, Extractor, Found, Piece
 from migplan.app.lexers import c as c_lexer
 from migplan.app.lexers import csharp, go, java, javascript, mybatis, php, python
 from migplan.app.sqlcheck import RawRef, Verdict, judge
-from migplan.app.sqltext import FORMAT_BRACES, FORMAT_PERCENT, mark
+from migplan.app.sqltext import BRACE_BINDS, FORMAT_BRACES, FORMAT_PERCENT, mark
 from migplan.ingest.files import SQL_EXTENSIONS, UnreadableFile, read_source
 from migplan.ingest.split import split_source
 from migplan.model.app import (
@@ -111,8 +111,8 @@ def statement_of(found: Found, src, language: str, sqlglot_dialect: str) -> tupl
         return None
     binds = "binds" in found.flags
     sql, splices, placeholders = render(found.pieces, binds)
-    formats = found.flags & {FORMAT_PERCENT, FORMAT_BRACES}
-    marked = mark(sql, language, splices, formats, known_placeholders=placeholders)
+    formats = found.flags & {FORMAT_PERCENT, FORMAT_BRACES, BRACE_BINDS}
+    marked = mark(sql, language, splices, formats, known_placeholders=placeholders, dialect=sqlglot_dialect)
     at_api = found.linked and found.takes != "jpql"
     verdict = judge(marked.masked, sqlglot_dialect, at_api,
                     found.takes == "routine" or "maybe routine" in found.flags)
@@ -128,7 +128,7 @@ def construction(found: Found) -> str:
         return DYNAMIC
     if (HOLE in kinds and not binds) or found.flags & {FORMAT_PERCENT, FORMAT_BRACES}:
         return FORMAT
-    if sum(1 for p in found.pieces if p[0] == LIT) > 1 or found.flags & {"concat", "builder"}:
+    if found.flags & {"concat", "builder"} or (not binds and sum(1 for p in found.pieces if p[0] == LIT) > 1):
         return CONCATENATION
     return LITERAL
 

@@ -99,7 +99,7 @@ def judge(masked: str, sqlglot_dialect: str, at_api: bool, routine_name: bool = 
     word = first_word(text)
     if word not in STARTS or (word in WEAK and not at_api):
         return NOT_SQL
-    if not at_api and text.endswith(("!", ".", ":")):
+    if not at_api and (text.endswith(("!", ".", ":")) or _sentence_case(text, word)):
         return NOT_SQL
     block = _block(text, word, sqlglot_dialect)
     if block is not None:
@@ -125,10 +125,25 @@ def judge(masked: str, sqlglot_dialect: str, at_api: bool, routine_name: bool = 
     if commands:
         status, message = PARTIAL, "sqlglot keeps this statement as an opaque command"
     else:
-        lost = lost_tokens(text, trees[0], sqlglot_dialect) if len(trees) == 1 else []
+        lost = [w for w in (lost_tokens(text, trees[0], sqlglot_dialect) if len(trees) == 1 else [])
+                if "__mp" not in w]  # our own masks may be written back differently
+        if lost and not at_api:
+            return NOT_SQL  # sqlglot skipped words: read by accident ("select order {}" in a log call)
         if lost:
             status, message = PARTIAL, "sqlglot did not keep: " + ", ".join(lost[:8])
     return Verdict(True, kind_of(trees[0], word), status, message, tuple(_dedupe(refs)))
+
+
+_CLAUSE_WORDS = re.compile(r"\b(from|where|into|values|set|join|order|group|by|and|or|as|on)\b", re.I)
+
+
+def _sentence_case(text: str, word: str) -> bool:
+    """'Select rows from {name}': a capital first word, then SQL's words in lower case. Code writes
+    SQL in one case (SELECT ... FROM, select ... from); prose starts with a capital."""
+    first = text[_HEAD.match(text).end():][:len(word)]
+    if not (first[:1].isupper() and first[1:].islower()):
+        return False
+    return any(m.group().islower() for m in _CLAUSE_WORDS.finditer(text))
 
 
 def _parse(text: str, sqlglot_dialect: str) -> tuple[list[exp.Expression], str | None]:
@@ -396,6 +411,7 @@ def _parts(name: str) -> tuple[Part, ...]:
 # -- references from tokens (procedural code and opaque commands) -----------------------------
 
 _KEYWORD_TYPES = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
+_STATEMENT_START = frozenset({"BEGIN", ";", "THEN", "ELSE", "LOOP", "IS", "AS"})
 
 
 def _scan_refs(text: str, sqlglot_dialect: str) -> list[RawRef]:
@@ -432,6 +448,10 @@ def _scan_refs(text: str, sqlglot_dialect: str) -> list[RawRef]:
             parts, _ = name_at(i + 1)
             if parts and parts[0][0].upper() not in ("IMMEDIATE", "SQL") and not _skip(parts):
                 out.append((parts, CALL, "routine"))
+        if prev in _STATEMENT_START and tok.token_type in _KEYWORD_TYPES and mode is None:
+            parts, j = name_at(i)
+            if parts and j < n and toks[j].token_type == TokenType.SEMICOLON and not _skip(parts):
+                out.append((parts, CALL, "function?"))  # a PL/SQL call statement: proc;
         if mode and i + 1 < n and toks[i + 1].token_type in _KEYWORD_TYPES:
             parts, j = name_at(i + 1)
             function = mode == READ and j < n and toks[j].token_type == TokenType.L_PAREN

@@ -18,9 +18,11 @@ from migplan.model.app import Placeholder, Splice
 
 FORMAT_PERCENT = "fmt%"  # String.format, sprintf, fmt.Sprintf, Python's %
 FORMAT_BRACES = "fmt{}"  # C# string.Format, MessageFormat, Python's str.format
+BRACE_BINDS = "binds{}"  # Entity Framework's raw SQL: {0} is a bind parameter
 
 # Which optional placeholder forms a language's drivers use.
-AT_NAMES = frozenset({"csharp", "javascript", "typescript", "go"})  # SqlClient, Dapper, tedious, go-mssqldb
+AT_NAMES = frozenset({"csharp"})  # ADO.NET providers (SqlClient, MySqlConnector, Npgsql), Dapper
+AT_NAMES_TSQL = frozenset({"javascript", "typescript", "go"})  # tedious/mssql, go-mssqldb: on SQL Server only
 PYFORMAT = frozenset({"python"})  # DB-API paramstyle format / pyformat
 
 _SCAN = re.compile(
@@ -39,6 +41,10 @@ _SCAN = re.compile(
     r"|(?P<brace>\{(?P<bn>\d+|[A-Za-z_]\w*|)(?::[^{}]*)?\})",
     re.S | re.I,
 )
+_PERCENT_SPEC = re.compile(r"%%|%\((?P<n>[A-Za-z_]\w*)\)[sdrfi]|%[-+ #0]*\d*(?:\.\d+)?(?:l{0,2}|h)[sdifFeEgGxXoucb]")
+_BRACE_SPEC = re.compile(r"\{\{|\}\}|\{(?P<n>\d+|[A-Za-z_]\w*)?(?:[:!][^{}]*)?\}")
+_EXEC = re.compile(r"\s*EXEC(?:UTE)?\s", re.I)
+_NAMED_ARG = re.compile(r"\s*=(?!=)")
 _DECLARED = re.compile(r"\bDECLARE\s+(@\w+)|\bDECLARE\s+@\w+[^;]*?,\s*(@\w+)", re.I)
 
 
@@ -54,7 +60,7 @@ class Marked:
 
 
 def mark(sql: str, language: str, known_splices: list[Splice], formats: set[str], host_vars: bool = False,
-         mybatis: bool = False, known_placeholders: list[Placeholder] = ()) -> Marked:
+         mybatis: bool = False, known_placeholders: list[Placeholder] = (), dialect: str = "") -> Marked:
     """Find placeholders and format splices in ``sql``; ``known_splices`` and ``known_placeholders``
     are spans the code itself made (interpolation holes, concatenated values), never scanned inside."""
     placeholders: list[Placeholder] = list(known_placeholders)
@@ -62,10 +68,17 @@ def mark(sql: str, language: str, known_splices: list[Splice], formats: set[str]
     skip = sorted([(s.start, s.start + len(s.text)) for s in known_splices] +
                   [(p.start, p.start + len(p.text)) for p in known_placeholders])
     declared = {m.lower() for g in _DECLARED.findall(sql) for m in g if m}
+    exec_call = bool(_EXEC.match(sql))  # EXEC proc @Param = value: @Param names a parameter
+    at_names = language in AT_NAMES or (language in AT_NAMES_TSQL and dialect == "tsql")
     pos = 0
     for lo, hi in skip + [(len(sql), len(sql))]:
+        if formats & {FORMAT_PERCENT, FORMAT_BRACES}:  # format specs count inside SQL quotes too
+            spec = _PERCENT_SPEC if FORMAT_PERCENT in formats else _BRACE_SPEC
+            splices.extend(Splice(m.group(), m.group("n") or m.group(), m.start())
+                           for m in spec.finditer(sql, pos, lo) if m.group() not in ("%%", "{{", "}}"))
         for m in _SCAN.finditer(sql, pos, lo):
-            _classify(m, language, formats, host_vars, mybatis, declared, placeholders, splices)
+            _classify(m, sql, language, formats, host_vars, mybatis, declared, exec_call and at_names, at_names,
+                      placeholders, splices)
         pos = max(pos, hi)
     placeholders.sort(key=lambda p: p.start)
     splices.sort(key=lambda s: s.start)
@@ -73,8 +86,9 @@ def mark(sql: str, language: str, known_splices: list[Splice], formats: set[str]
     return Marked(sql, placeholders, splices, masked, masks)
 
 
-def _classify(m: re.Match[str], language: str, formats: set[str], host_vars: bool, mybatis: bool,
-              declared: set[str], placeholders: list[Placeholder], splices: list[Splice]) -> None:
+def _classify(m: re.Match[str], sql: str, language: str, formats: set[str], host_vars: bool, mybatis: bool,
+              declared: set[str], exec_call: bool, at_names: bool, placeholders: list[Placeholder],
+              splices: list[Splice]) -> None:
     kind = m.lastgroup
     text = m.group()
     start = m.start()
@@ -88,14 +102,10 @@ def _classify(m: re.Match[str], language: str, formats: set[str], host_vars: boo
         if mybatis:
             splices.append(Splice(text, text[2:-1].strip(), start))
     elif kind == "pyname":
-        if pct:
-            splices.append(Splice(text, m.group("pyn"), start))
-        elif language in PYFORMAT:
+        if not pct and language in PYFORMAT:
             placeholders.append(Placeholder(text, "%(name)s", m.group("pyn"), start))
     elif kind == "pct":
-        if pct:
-            splices.append(Splice(text, text, start))
-        elif language in PYFORMAT and text == "%s":
+        if not pct and language in PYFORMAT and text == "%s":
             placeholders.append(Placeholder(text, "%s", None, start))
     elif kind == "qn":
         placeholders.append(Placeholder(text, "?n", text[1:], start))
@@ -106,13 +116,14 @@ def _classify(m: re.Match[str], language: str, formats: set[str], host_vars: boo
         style = ":host" if host_vars else (":n" if name.isdigit() else ":name")
         placeholders.append(Placeholder(text, style, name, start))
     elif kind == "at":
-        if language in AT_NAMES and text.lower() not in declared:
+        if at_names and text.lower() not in declared and not (exec_call and _NAMED_ARG.match(sql, m.end())):
             placeholders.append(Placeholder(text, "@name", m.group("an"), start))
     elif kind == "dollar":
         placeholders.append(Placeholder(text, "$n", m.group("dn"), start))
     elif kind == "brace":
-        if FORMAT_BRACES in formats:
-            splices.append(Splice(text, m.group("bn") or "{}", start))
+        if BRACE_BINDS in formats and m.group("bn").isdigit():
+            placeholders.append(Placeholder(text, "{n}", m.group("bn"), start))
+
 
 
 def _mask(sql: str, placeholders: list[Placeholder], splices: list[Splice]) -> tuple[str, dict[str, str]]:

@@ -15,7 +15,7 @@ import re
 from migplan.app.lexers.base import OPS, LexResult, Token, unescape
 
 _PATTERN = re.compile(
-    r"(?P<c>//[^\n]*|/\*.*?(?:\*/|\Z))"
+    r"(?P<c>//[^\n]*|/\*.*?(?:\*/|\Z)|\\\n)"
     r"|(?P<pp>^[ \t]*\#(?:[^\n\\]|\\.)*)"
     r"|(?P<esql>\b(?i:EXEC[ \t\n]+(?:SQL|ORACLE|TOOLS|IAF))\b)"
     r'|(?P<raw>(?:u8|u|U|L)?R"(?P<delim>[^()\\\s]{0,16})\()'
@@ -60,7 +60,7 @@ def _lex(text: str, pos: int, stop: int, out: list[Token], problems) -> None:
             if d:  # NAME = <replacement> ;
                 out.append(("id", d.start(1), d.end(1), d.group(1), None))
                 out.append(("op", d.end(1), d.end(1), "=", None))
-                _lex(text, d.end(), end, out, problems)  # a continuation "\\" is one harmless op
+                _lex(text, d.end(), end, out, problems)
                 out.append(("op", end, end, ";", None))
         elif kind == "raw":
             delim = m.group("delim")
