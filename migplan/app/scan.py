@@ -260,8 +260,8 @@ def _statement_dict(s: AppStatement, linked: bool) -> dict:
         "file": s.file, "line": s.line, "column": s.column, "end_line": s.end_line, "language": s.language,
         "api": s.api, "construction": s.construction, "kind": s.kind, "sql": s.sql,
         "placeholder_style": s.placeholder_style,
-        "placeholders": [{"text": p.text, "style": p.style, "name": p.name} for p in s.placeholders],
-        "splices": [{"text": x.text, "expression": x.expression} for x in s.splices],
+        "placeholders": [{"text": p.text, "style": p.style, "name": p.name, "start": p.start} for p in s.placeholders],
+        "splices": [{"text": x.text, "expression": x.expression, "start": x.start} for x in s.splices],
         "parse_status": s.parse_status, "message": s.message,
         "objects": [_ref_dict(o, linked) for o in s.objects],
     }

@@ -65,6 +65,15 @@ _BLOCK_END = re.compile(r"\bEND\b\s*[\w$#\"]*\s*;?\s*(?:/\s*)?$", re.I)
 _DUAL = frozenset({"dual", "sysibm.sysdummy1"})
 
 
+# What sqlglot reads as a statement; anything else is an expression it accepted on its own
+# ("Exec summary" is the column Exec aliased summary in Oracle).
+_STATEMENTS = tuple(getattr(exp, name) for name in (
+    "Query", "Insert", "Update", "Delete", "Merge", "Create", "Drop", "Alter", "TruncateTable", "Execute", "Command",
+    "Grant", "Revoke", "Transaction", "Commit", "Rollback", "Set", "Use", "Comment", "Analyze", "Copy", "Describe",
+    "Pragma", "Show", "Declare", "Cache", "Uncache", "Refresh", "Kill", "LoadData", "Summarize", "Lock")
+    if hasattr(exp, name))
+
+
 @dataclass(frozen=True)
 class Verdict:
     is_sql: bool
@@ -111,6 +120,8 @@ def judge(masked: str, sqlglot_dialect: str, at_api: bool, routine_name: bool = 
     trees, error = _parse(text, sqlglot_dialect)
     if error and "__mps" in text:
         trees, error = _parse(without_splices(text), sqlglot_dialect)
+    if not error and not all(isinstance(t, _STATEMENTS) for t in trees):
+        error = f"sqlglot read an expression ({type(trees[0]).__name__}), not a statement"
     if error:
         return Verdict(True, _kind_of_word(word), UNPARSED, error, tuple(_scan_refs(text, sqlglot_dialect))) \
             if at_api else NOT_SQL

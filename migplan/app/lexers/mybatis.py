@@ -96,39 +96,52 @@ def _text(node: Node, fragments: dict[str, Node], flags: set[str], depth: int) -
         if isinstance(kid, str):
             parts.append(kid)
             continue
-        tag = kid.tag
-        if tag == "selectKey" or tag == "bind":
-            if tag == "bind":
-                flags.add("dynamic")
+        parts.append(_element(kid, fragments, flags, depth))
+    return _join(parts)
+
+
+def _join(parts: list[str]) -> str:
+    """Text and flattened elements, one space where an element meets a word (no doubled blanks)."""
+    out = ""
+    for p in parts:
+        if not p:
             continue
-        if tag in _DYNAMIC_TAGS:
+        if out and not out[-1].isspace() and not p[0].isspace():
+            out += " "
+        out += p
+    return out
+
+
+def _element(kid: Node, fragments: dict[str, Node], flags: set[str], depth: int) -> str:
+    """A dynamic-SQL element flattened (see the module docstring)."""
+    tag = kid.tag
+    if tag == "selectKey" or tag == "bind":
+        if tag == "bind":
             flags.add("dynamic")
-        if tag == "include":
-            ref = kid.attrs.get("refid", "")
-            frag = fragments.get(ref) or fragments.get(ref.rsplit(".", 1)[-1])
-            if frag is not None and depth < 10:
-                parts.append(" " + _text(frag, fragments, flags, depth + 1) + " ")
-            else:
-                flags.add("dynamic")
-                parts.append(f" ${{include:{ref}}} ")
-            continue
-        if tag == "choose":
-            whens = [k for k in kid.children if isinstance(k, Node) and k.tag in ("when", "otherwise")]
-            if whens:
-                parts.append(_text(whens[0], fragments, flags, depth))
-            continue
-        body = _text(kid, fragments, flags, depth)
-        if tag == "where":
-            body = _trim(body, prefix="WHERE", overrides=("AND ", "OR "))
-        elif tag == "set":
-            body = _trim(body, prefix="SET", suffix_overrides=(",",))
-        elif tag == "trim":
-            body = _trim(body, kid.attrs.get("prefix", ""), _split(kid.attrs.get("prefixOverrides")),
-                         kid.attrs.get("suffix", ""), _split(kid.attrs.get("suffixOverrides")))
-        elif tag == "foreach":
-            body = kid.attrs.get("open", "") + body.strip() + kid.attrs.get("close", "")
-        parts.append(" " + body + " ")
-    return "".join(parts)
+        return ""
+    if tag in _DYNAMIC_TAGS:
+        flags.add("dynamic")
+    if tag == "include":
+        ref = kid.attrs.get("refid", "")
+        frag = fragments.get(ref) or fragments.get(ref.rsplit(".", 1)[-1])
+        if frag is not None and depth < 10:
+            return _text(frag, fragments, flags, depth + 1).strip()
+        flags.add("dynamic")
+        return f"${{include:{ref}}}"
+    if tag == "choose":
+        whens = [k for k in kid.children if isinstance(k, Node) and k.tag in ("when", "otherwise")]
+        return _text(whens[0], fragments, flags, depth).strip() if whens else ""
+    body = _text(kid, fragments, flags, depth)
+    if tag == "where":
+        body = _trim(body, prefix="WHERE", overrides=("AND ", "OR "))
+    elif tag == "set":
+        body = _trim(body, prefix="SET", suffix_overrides=(",",))
+    elif tag == "trim":
+        body = _trim(body, kid.attrs.get("prefix", ""), _split(kid.attrs.get("prefixOverrides")),
+                     kid.attrs.get("suffix", ""), _split(kid.attrs.get("suffixOverrides")))
+    elif tag == "foreach":
+        body = kid.attrs.get("open", "") + body.strip() + kid.attrs.get("close", "")
+    return body.strip()
 
 
 def _split(attr: str | None) -> tuple[str, ...]:
