@@ -28,6 +28,7 @@ Piece = tuple[str, str, str]  # (kind, text or expression, how it reads in the S
 
 _CHAIN = (".", "?.", "->", "::")
 _PHP_CHAIN = ("->", "::", "?->")
+_CALL_NEXT = frozenset({"(", "<"})  # what may follow the name of a call
 _CONST_WORDS = frozenset({"final", "const", "readonly", "constexpr", "#define"})
 
 
@@ -104,9 +105,10 @@ class Extractor:
                 if text in assign and i not in self.done:
                     self.done[i] = self._assignment(i)
             elif kind == "id":
-                open_ = self._call_open(i)
-                if open_ is not None:
-                    self._call(i, open_)
+                if i + 1 < self.n and toks[i + 1][3] in _CALL_NEXT:
+                    open_ = self._call_open(i)
+                    if open_ is not None:
+                        self._call(i, open_)
             elif kind == "str":
                 if i not in self.consumed:
                     self._standalone(i)
@@ -679,13 +681,16 @@ def _brackets(tokens: list[Token]) -> tuple[list[int], list[int]]:
     match = [-1] * n
     parent = [-1] * n
     stack: list[int] = []
+    top = -1
     pairs = {")": "(", "]": "[", "}": "{"}
-    for i, (kind, _, _, text, _) in enumerate(tokens):
-        parent[i] = stack[-1] if stack else -1
-        if kind != "op":
+    for i, tok in enumerate(tokens):
+        parent[i] = top
+        if tok[0] != "op":
             continue
+        text = tok[3]
         if text in ("(", "[", "{"):
             stack.append(i)
+            top = i
         elif text in pairs:
             # pop to the matching opener (tolerates a stray closer)
             for depth in range(len(stack) - 1, max(-1, len(stack) - 4), -1):
@@ -694,6 +699,7 @@ def _brackets(tokens: list[Token]) -> tuple[list[int], list[int]]:
                     match[o] = i
                     match[i] = o
                     del stack[depth:]
-                    parent[i] = stack[-1] if stack else -1
+                    top = stack[-1] if stack else -1
+                    parent[i] = top
                     break
     return match, parent

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from migplan.app import esql
@@ -14,7 +15,7 @@ from migplan.app.apis import SPECS
 from migplan.app.extract import HOLE, LIT, VALUE, Extractor, Found, Piece
 from migplan.app.lexers import c as c_lexer
 from migplan.app.lexers import csharp, go, java, javascript, mybatis, php, python
-from migplan.app.sqlcheck import RawRef, Verdict, judge
+from migplan.app.sqlcheck import STARTS, RawRef, Verdict, first_word, judge
 from migplan.app.sqltext import BRACE_BINDS, FORMAT_BRACES, FORMAT_PERCENT, mark
 from migplan.ingest.files import SQL_EXTENSIONS, UnreadableFile, read_source
 from migplan.ingest.split import split_source
@@ -109,16 +110,40 @@ def scan_file(path: Path, display: str, language: str, sqlglot_dialect: str, spl
 def statement_of(found: Found, src, language: str, sqlglot_dialect: str) -> tuple[AppStatement, tuple] | None:
     if found.dropped or (found.consumed and not found.linked):
         return None
+    routine = found.takes == "routine" or "maybe routine" in found.flags
+    head = _head(found.pieces)
+    if not routine and not head.startswith("{") and first_word(head) not in STARTS:
+        return None  # the cheap test first: most strings of a program are not SQL
     binds = "binds" in found.flags
     sql, splices, placeholders = render(found.pieces, binds)
-    formats = found.flags & {FORMAT_PERCENT, FORMAT_BRACES, BRACE_BINDS}
-    marked = mark(sql, language, splices, formats, known_placeholders=placeholders, dialect=sqlglot_dialect)
+    formats = frozenset(found.flags & {FORMAT_PERCENT, FORMAT_BRACES, BRACE_BINDS})
     at_api = found.linked and found.takes != "jpql"
-    verdict = judge(marked.masked, sqlglot_dialect, at_api,
-                    found.takes == "routine" or "maybe routine" in found.flags)
+    marked, verdict = _read(sql, tuple(splices), tuple(placeholders), language, formats, sqlglot_dialect, at_api,
+                            routine)
     if not verdict.is_sql:
         return None
     return _statement(src, found.start, found.end, language, found.api, construction(found), marked, verdict)
+
+
+@lru_cache(maxsize=1 << 14)
+def _read(sql: str, splices: tuple[Splice, ...], placeholders: tuple[Placeholder, ...], language: str,
+          formats: frozenset[str], sqlglot_dialect: str, at_api: bool, routine: bool):
+    """Placeholders found and the verdict: the same string (a label, a log text) recurs in code."""
+    marked = mark(sql, language, list(splices), set(formats), known_placeholders=list(placeholders),
+                  dialect=sqlglot_dialect)
+    return marked, judge(marked.masked, sqlglot_dialect, at_api, routine)
+
+
+def _head(pieces: list[Piece]) -> str:
+    """The start of the text, enough for its first word ({call ...} and comments included)."""
+    out = []
+    size = 0
+    for kind, text, shown in pieces:
+        out.append(text if kind == LIT else shown)
+        size += len(out[-1])
+        if size > 200:
+            break
+    return "".join(out).lstrip()
 
 
 def construction(found: Found) -> str:
@@ -168,8 +193,8 @@ def _statement(src, start: int, end: int, language: str, api: str | None, how: s
     st = AppStatement(
         file=src.path, line=line, column=column or 1, end_line=max(line, src.line_of(max(start, end - 1))),
         language=language, api=api, construction=how, sql=marked.sql, kind=verdict.kind,
-        parse_status=verdict.status, message=verdict.message, placeholders=marked.placeholders,
-        splices=marked.splices,
+        parse_status=verdict.status, message=verdict.message, placeholders=list(marked.placeholders),
+        splices=list(marked.splices),
     )
     return st, verdict.refs
 

@@ -238,17 +238,18 @@ class AppScan:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def write(self, directory) -> Path:
-        """statements.csv (spreadsheet-safe) and scan.json into ``directory``; returns it."""
+        """statements.csv (spreadsheet-safe) and scan.json into ``directory``, which migplan owns
+        (``migplan.outdir``: the previous run's files go, the user's own files stay); returns it."""
+        from migplan import outdir
         from migplan.escape import write_csv
 
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
         df = self.frame()
         for col in ("reads", "writes", "calls", "unresolved"):
             df[col] = df[col].map(", ".join)
-        write_csv(df, out / "statements.csv")
-        (out / "scan.json").write_text(self.to_json(), encoding="utf-8", newline="\n")
-        return out
+        with outdir.writing(directory) as tmp:
+            write_csv(df, tmp / "statements.csv")
+            (tmp / "scan.json").write_text(self.to_json(), encoding="utf-8", newline="\n")
+        return Path(directory)
 
 
 _FRAME_COLUMNS = ["file", "line", "column", "language", "api", "construction", "kind", "sql", "placeholder_style",

@@ -136,7 +136,8 @@ def judge(masked: str, sqlglot_dialect: str, at_api: bool, routine_name: bool = 
     if commands:
         status, message = PARTIAL, "sqlglot keeps this statement as an opaque command"
     else:
-        lost = [w for w in (lost_tokens(text, trees[0], sqlglot_dialect) if len(trees) == 1 else [])
+        # the tree is not used after this check: write it back without copying it (the costly part)
+        lost = [w for w in (lost_tokens(text, trees[0], sqlglot_dialect, copy=False) if len(trees) == 1 else [])
                 if "__mp" not in w]  # our own masks may be written back differently
         if lost and not at_api:
             return NOT_SQL  # sqlglot skipped words: read by accident ("select order {}" in a log call)
@@ -289,10 +290,16 @@ def _skip(parts: tuple[Part, ...]) -> bool:
     return last.startswith("#") or ".".join(p[0] for p in parts).lower() in _DUAL
 
 
+_INTERESTING = (exp.Table, exp.CTE, exp.Insert, exp.Update, exp.Merge, exp.Alter, exp.Delete, exp.Create, exp.Drop,
+                exp.TruncateTable, exp.Into, exp.Execute, exp.NextValueFor, exp.Column, exp.Anonymous)
+
+
 def refs_of(tree: exp.Expression) -> list[RawRef]:
-    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    nodes = [n for n in tree.walk() if isinstance(n, _INTERESTING)]  # one pass over the tree
+    tables = [n for n in nodes if isinstance(n, exp.Table)]
+    ctes = {c.alias_or_name.lower() for c in nodes if isinstance(c, exp.CTE)}
     aliases: dict[str, exp.Table] = {}
-    for t in tree.find_all(exp.Table):
+    for t in tables:
         if t.alias:
             aliases[t.alias.lower()] = t
     out: list[RawRef] = []
@@ -322,7 +329,9 @@ def refs_of(tree: exp.Expression) -> list[RawRef]:
         if isinstance(node, exp.Table):
             table_ref(node, mode)
 
-    for node in tree.walk():
+    for node in nodes:
+        if isinstance(node, (exp.Table, exp.CTE)):
+            continue
         if isinstance(node, (exp.Insert, exp.Update, exp.Merge, exp.Alter)):
             target(node.this)
         elif isinstance(node, exp.Delete):
@@ -383,7 +392,7 @@ def refs_of(tree: exp.Expression) -> list[RawRef]:
                 parts = (*_dot_parts(parent.this), (name, False))
             if not _skip(parts):
                 out.append((parts, CALL, "function?"))
-    for t in tree.find_all(exp.Table):
+    for t in tables:
         if id(t) not in handled:
             table_ref(t, READ)
     return out

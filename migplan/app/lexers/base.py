@@ -121,5 +121,33 @@ def hole_end(text: str, pos: int, open_: str = "{", close: str = "}") -> int:
     return n
 
 
+class Scanner:
+    """``pattern.finditer`` over ``text`` that a lexer can move forward (``seek``) after it read a
+    construct by hand (a heredoc, a template literal): the speed of finditer, the freedom of search."""
+
+    __slots__ = ("_next", "pattern", "pos", "stop", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str, pos: int = 0, stop: int | None = None):
+        self.pattern = pattern
+        self.text = text
+        self.pos = pos
+        self.stop = len(text) if stop is None else stop
+        self._next: int | None = None
+
+    def seek(self, pos: int) -> None:
+        self._next = pos
+
+    def __iter__(self):
+        while self.pos < self.stop:
+            self._next = None
+            for m in self.pattern.finditer(self.text, self.pos, self.stop):
+                yield m
+                if self._next is not None:
+                    break
+            else:
+                return
+            self.pos = self._next
+
+
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1

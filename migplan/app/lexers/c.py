@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.app.lexers.base import OPS, LexResult, Token, unescape
+from migplan.app.lexers.base import OPS, LexResult, Scanner, Token, unescape
 
 _PATTERN = re.compile(
     r"(?P<c>//[^\n]*|/\*.*?(?:\*/|\Z)|\\\n)"
@@ -40,14 +40,10 @@ def tokenize(text: str) -> LexResult:
 
 
 def _lex(text: str, pos: int, stop: int, out: list[Token], problems) -> None:
-    search = _PATTERN.search
-    while pos < stop:
-        m = search(text, pos, stop)
-        if m is None:
-            return
+    sc = Scanner(_PATTERN, text, pos, stop)
+    for m in sc:
         kind = m.lastgroup
         start, end = m.span()
-        pos = end
         if kind == "c":
             continue
         if kind == "id" or kind == "op":
@@ -69,10 +65,11 @@ def _lex(text: str, pos: int, stop: int, out: list[Token], problems) -> None:
                 problems.append((start, "unterminated raw string literal"))
                 close = len(text)
             out.append(("str", start, close + len(delim) + 2, text[end:close], None))
-            pos = close + len(delim) + 2
+            sc.seek(close + len(delim) + 2)
         elif kind == "esql":
             tok, pos = _esql(text, start, end, problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "bad":
             problems.append((start, "unterminated string literal"))
         elif kind != "delim":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.app.lexers.base import OPS, Interp, LexResult, Token, hole_end, unescape
+from migplan.app.lexers.base import OPS, Interp, LexResult, Scanner, Token, hole_end, unescape
 
 _PATTERN = re.compile(
     r"(?P<c>//[^\n]*|/\*.*?(?:\*/|\Z))"
@@ -28,15 +28,10 @@ _PATTERN = re.compile(
 def tokenize(text: str) -> LexResult:
     out: list[Token] = []
     problems: list[tuple[int, str]] = []
-    pos = 0
-    search = _PATTERN.search
-    while True:
-        m = search(text, pos)
-        if m is None:
-            break
+    sc = Scanner(_PATTERN, text)
+    for m in sc:
         kind = m.lastgroup
         start, end = m.span()
-        pos = end
         if kind == "c" or kind == "pp":
             continue
         if kind == "id" or kind == "op":
@@ -48,11 +43,13 @@ def tokenize(text: str) -> LexResult:
         elif kind == "raw":
             tok, pos = _raw(text, start, len(m.group("dollars")), len(m.group("rq")), problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "dollars":  # pragma: no cover - a group of raw, never the last one
             pass
         elif kind == "interp":
             tok, pos = _interpolated(text, start, end, "@" in m.group(), problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "bad":
             problems.append((start, "unterminated string literal"))
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.app.lexers.base import OPS, Interp, LexResult, Token, hole_end, unescape
+from migplan.app.lexers.base import OPS, Interp, LexResult, Scanner, Token, hole_end, unescape
 
 _PATTERN = re.compile(
     r"(?P<c>//[^\n]*|/\*.*?(?:\*/|\Z))"
@@ -35,14 +35,10 @@ def tokenize(text: str) -> LexResult:
 
 
 def _lex(text: str, pos: int, stop: int, out: list[Token], problems) -> None:
-    search = _PATTERN.search
-    while pos < stop:
-        m = search(text, pos, stop)
-        if m is None:
-            break
+    sc = Scanner(_PATTERN, text, pos, stop)
+    for m in sc:
         kind = m.lastgroup
         start, end = m.span()
-        pos = end
         if kind == "c":
             continue
         if kind == "id" or kind == "op":
@@ -53,17 +49,18 @@ def _lex(text: str, pos: int, stop: int, out: list[Token], problems) -> None:
             tag = _tag(out, start)
             tok, pos = _template(text, start, tag, problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "re":
             if _regex_allowed(out):
                 rm = _REGEX_BODY.match(text, start)
                 if rm:
                     out.append(("num", start, rm.end(), rm.group(), None))
-                    pos = rm.end()
+                    sc.seek(rm.end())
                     continue
             # '/=' is an operator too
             if text.startswith("/=", start):
                 out.append(("op", start, start + 2, "/=", None))
-                pos = start + 2
+                sc.seek(start + 2)
             else:
                 out.append(("op", start, end, "/", None))
         elif kind == "bad":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.app.lexers.base import OPS, Interp, LexResult, Token, hole_end, unescape
+from migplan.app.lexers.base import OPS, Interp, LexResult, Scanner, Token, hole_end, unescape
 
 _OPEN = re.compile(r"<\?(?:php\b|=)?", re.I)
 _PATTERN = re.compile(
@@ -42,14 +42,10 @@ def tokenize(text: str) -> LexResult:
 
 
 def _code(text: str, pos: int, out: list[Token], problems) -> int:
-    search = _PATTERN.search
-    while True:
-        m = search(text, pos)
-        if m is None:
-            return len(text)
+    sc = Scanner(_PATTERN, text, pos)
+    for m in sc:
         kind = m.lastgroup
         start, end = m.span()
-        pos = end
         if kind == "close":
             out.append(("op", start, end, ";", None))  # ?> ends a statement
             return end
@@ -65,12 +61,14 @@ def _code(text: str, pos: int, out: list[Token], problems) -> int:
         elif kind == "here":
             tok, pos = _heredoc(text, m, problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "bad":
             problems.append((start, "unterminated string literal"))
         elif kind in ("hq", "hid"):  # pragma: no cover - groups inside 'here'
             pass
         else:
             out.append(("num", start, end, m.group(), None))
+    return len(text)
 
 
 def _heredoc(text: str, m: re.Match[str], problems) -> tuple[Token, int]:

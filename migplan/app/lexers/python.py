@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from migplan.app.lexers.base import OPS, Interp, LexResult, Token, hole_end
+from migplan.app.lexers.base import OPS, Interp, LexResult, Scanner, Token, hole_end
 
 _PATTERN = re.compile(
     r"(?P<c>\#[^\n]*)"
@@ -64,15 +64,10 @@ def tokenize(text: str) -> LexResult:
     out: list[Token] = []
     problems: list[tuple[int, str]] = []
     depth = 0
-    pos = 0
-    search = _PATTERN.search
-    while True:
-        m = search(text, pos)
-        if m is None:
-            break
+    sc = Scanner(_PATTERN, text)
+    for m in sc:
         kind = m.lastgroup
         start, end = m.span()
-        pos = end
         if kind == "c" or kind == "cont":
             continue
         if kind == "nl":
@@ -92,6 +87,7 @@ def tokenize(text: str) -> LexResult:
         elif kind == "f":
             tok, pos = _fstring(text, start, m.group(), problems)
             out.append(tok)
+            sc.seek(pos)
         elif kind == "bad":
             problems.append((start, "unterminated string literal"))
         else:
