@@ -21,8 +21,11 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from migplan import outdir
     from migplan.app import scan_app
 
+    if args.output:
+        outdir.check(args.output)  # before any work: a bad -o must not cost the scan
     app = scan_app(args.path, args.source, args.target, schema=args.schema, workers=args.jobs)
     out = sys.stdout
     s = app.summary()

@@ -345,6 +345,10 @@ def test_cli_writes_both_files(tmp_path, capsys):
     doc = json.loads((tmp_path / "scan.json").read_text("utf-8"))
     assert doc["target"] == "aurora-postgresql" and doc["schema"]["source"] == "mysql"
     assert main(["scan-app", str(tmp_path / "missing"), "-s", "mysql"]) == 2
+    (tmp_path / "theirs").mkdir()
+    (tmp_path / "theirs" / "notes.txt").write_text("mine", "utf-8")
+    assert main(["scan-app", str(ROOT / "sample_apps" / "php"), "-s", "mysql", "-o", str(tmp_path / "theirs")]) == 2
+    assert "not written by migplan" in capsys.readouterr().err
 
 
 # -- bad input -------------------------------------------------------------------------------
