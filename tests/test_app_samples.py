@@ -98,7 +98,7 @@ def accuracy(expected: dict[str, list[tuple[int, str]]], statements) -> dict[str
             row["tp"] += 1
             kind, _, obj = want[line].partition(" ")
             st = got[line]
-            names = {o.name.rsplit(".", 1)[-1].upper() for o in st.objects}
+            names = {part.upper() for o in st.objects for part in (o.name + "." + (o.resolved or "")).split(".")}
             if st.kind != kind or (obj and obj.upper() not in names):
                 row["wrong"] += 1
     return dict(out)

@@ -98,4 +98,9 @@ public class OrderRepository {
         jdbc.execute("BEGIN retail.close_stale_orders; END;");
         log.info("Update finished: stale orders closed");
     }
+
+    public int newCustomers() {
+        // cust is the DBA's synonym for retail.customers
+        return jdbc.queryForObject("SELECT COUNT(*) FROM retail.cust WHERE created_at > SYSDATE - 30", Integer.class);
+    }
 }
