@@ -122,7 +122,8 @@ def statement_of(found: Found, src, language: str, sqlglot_dialect: str) -> tupl
                             routine)
     if not verdict.is_sql:
         return None
-    return _statement(src, found.start, found.end, language, found.api, construction(found), marked, verdict)
+    return _statement(src, found.start, found.end, language, found.api, construction(found), marked, verdict,
+                      family=found.family)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -186,13 +187,14 @@ def render(pieces: list[Piece], binds: bool) -> tuple[str, list[Splice], list[Pl
 
 
 def _statement(src, start: int, end: int, language: str, api: str | None, how: str, marked,
-               verdict: Verdict, line: int | None = None, column: int | None = None) -> tuple[AppStatement, tuple]:
+               verdict: Verdict, line: int | None = None, column: int | None = None,
+               family: str | None = None) -> tuple[AppStatement, tuple]:
     if line is None:
         line = src.line_of(start)
         column = start - src.line_starts[line - 1] + 1
     st = AppStatement(
         file=src.path, line=line, column=column or 1, end_line=max(line, src.line_of(max(start, end - 1))),
-        language=language, api=api, construction=how, sql=marked.sql, kind=verdict.kind,
+        language=language, api=api, api_family=family, construction=how, sql=marked.sql, kind=verdict.kind,
         parse_status=verdict.status, message=verdict.message, placeholders=list(marked.placeholders),
         splices=list(marked.splices),
     )
@@ -215,7 +217,7 @@ def _esql(tok, src, language: str, sqlglot_dialect: str) -> tuple[AppStatement, 
         verdict = Verdict(True, kind, esql.STATUS_OPAQUE, note)
     if kind and verdict.kind != kind:
         verdict = Verdict(True, kind, verdict.status, verdict.message or note, verdict.refs)
-    return _statement(src, start, end, language, "EXEC SQL", LITERAL, marked, verdict)
+    return _statement(src, start, end, language, "EXEC SQL", LITERAL, marked, verdict, family="embedded SQL")
 
 
 def _script(src, record: AppFile, sqlglot_dialect: str, splitter: str) -> Result:
@@ -226,7 +228,8 @@ def _script(src, record: AppFile, sqlglot_dialect: str, splitter: str) -> Result
         marked = mark(stmt.text, "sql", [], set())
         verdict = judge(marked.masked, sqlglot_dialect, True)
         if verdict.is_sql:
-            out.append(_statement(src, stmt.start, stmt.end, "sql", "script", LITERAL, marked, verdict))
+            out.append(_statement(src, stmt.start, stmt.end, "sql", "script", LITERAL, marked, verdict,
+                                  family="SQL script"))
     record.statements = len(out)
     return record, out
 
@@ -243,7 +246,7 @@ def _mapper(src, sqlglot_dialect: str) -> Result:
             continue
         how = DYNAMIC if ms.dynamic or marked.splices else LITERAL
         out.append(_statement(src, 0, 0, "java", f"MyBatis <{ms.tag}>", how, marked, verdict,
-                              line=ms.line, column=ms.column))
+                              line=ms.line, column=ms.column, family="MyBatis"))
     record.statements = len(out)
     return record, out
 

@@ -135,7 +135,8 @@ class AppScan:
 
         rows = [{
             "file": s.file, "line": s.line, "column": s.column, "language": s.language, "api": s.api,
-            "construction": s.construction, "kind": s.kind, "sql": s.sql, "placeholder_style": s.placeholder_style,
+            "api_family": s.api_family, "construction": s.construction, "kind": s.kind, "sql": s.sql,
+            "placeholder_style": s.placeholder_style,
             "placeholders": " ".join(p.text for p in s.placeholders),
             "splices": " ".join(x.text for x in s.splices), "parse_status": s.parse_status, "message": s.message,
             "reads": s.touched("read"), "writes": s.touched("write"), "calls": s.touched("call"),
@@ -252,14 +253,15 @@ class AppScan:
         return Path(directory)
 
 
-_FRAME_COLUMNS = ["file", "line", "column", "language", "api", "construction", "kind", "sql", "placeholder_style",
-                  "placeholders", "splices", "parse_status", "message", "reads", "writes", "calls", "unresolved"]
+_FRAME_COLUMNS = ["file", "line", "column", "language", "api", "api_family", "construction", "kind", "sql",
+                  "placeholder_style", "placeholders", "splices", "parse_status", "message", "reads", "writes", "calls",
+                  "unresolved"]
 
 
 def _statement_dict(s: AppStatement, linked: bool) -> dict:
     return {
         "file": s.file, "line": s.line, "column": s.column, "end_line": s.end_line, "language": s.language,
-        "api": s.api, "construction": s.construction, "kind": s.kind, "sql": s.sql,
+        "api": s.api, "api_family": s.api_family, "construction": s.construction, "kind": s.kind, "sql": s.sql,
         "placeholder_style": s.placeholder_style,
         "placeholders": [{"text": p.text, "style": p.style, "name": p.name, "start": p.start} for p in s.placeholders],
         "splices": [{"text": x.text, "expression": x.expression, "start": x.start} for x in s.splices],

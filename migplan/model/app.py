@@ -77,6 +77,7 @@ class AppStatement:
     end_line: int
     language: str  # java, csharp, python, php, javascript, typescript, go, c, proc, sql
     api: str | None  # the call that runs it ("prepareStatement", "cursor.execute", "@Query", ...); None if not seen
+    api_family: str | None  # JDBC, Spring JDBC, JPA, MyBatis, ADO.NET, Dapper, DB-API, PDO/mysqli, ... (None with api)
     construction: str
     sql: str
     kind: str  # select, insert, update, delete, merge, call, block, ddl, transaction, cursor, session, other
