@@ -207,10 +207,11 @@ def test_mybatis_mapper_and_sql_file(tmp_path):
 @pytest.mark.parametrize("text", ["Select an option", "Delete from the list", "Update available", "Insert coin",
                                   "Select rows from __mps0", "select order {}", "Commit changes", "Show details",
                                   "Begin the game", "Drop files here", "Truncate text", "With love", "Exec summary",
-                                  "SELECT failed: check the log.", "https://x/y?select=1&from=2"])
+                                  "SELECT failed: check the log.", "https://x/y?select=1&from=2",
+                                  "drop column", "DO INSTEAD NOTHING", "do", "create table"])
 def test_prose_is_not_sql(text):
-    assert not judge(text, "oracle", False).is_sql
-    assert not judge(text, "tsql", False).is_sql
+    for dialect in ("oracle", "tsql", "postgres", "mysql"):
+        assert not judge(text, dialect, False).is_sql, dialect
 
 
 @pytest.mark.parametrize("text, kind, status", [

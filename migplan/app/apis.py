@@ -169,7 +169,7 @@ JAVASCRIPT = Spec(
     language="javascript",
     concat=frozenset({"+"}),
     calls={
-        **_sinks(_JS, "query execute run all get each exec prepare raw many one none any oneOrNone manyOrNone "
+        **_sinks(_JS, "query execute run all get exec prepare raw unsafe many one none any oneOrNone manyOrNone "
                       "$queryRawUnsafe $executeRawUnsafe"),
     },
     tags={**_sinks("tagged template", "sql SQL Prisma.sql $queryRaw $executeRaw prisma.$queryRaw "

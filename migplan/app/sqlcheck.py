@@ -35,12 +35,13 @@ STRONG = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "CR
                     "TRUNCATE", "CALL", "EXEC", "EXECUTE", "BEGIN", "DECLARE", "GRANT", "REVOKE", "UPSERT",
                     "REPLACE", "DO"})
 # First words that are SQL only when the application hands the string to a SQL API ("Commit changes?").
+# (Not TABLE, GET, FOR: "table.sortable", "Get started" reach generic method names too often.)
 WEAK = frozenset({"COMMIT", "ROLLBACK", "SAVEPOINT", "SET", "USE", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "LOCK",
-                  "UNLOCK", "VALUES", "TABLE", "ANALYZE", "VACUUM", "COPY", "COMMENT", "RENAME", "PRAGMA", "LISTEN",
+                  "UNLOCK", "VALUES", "ANALYZE", "VACUUM", "COPY", "COMMENT", "RENAME", "PRAGMA", "LISTEN",
                   "NOTIFY", "REFRESH", "START", "PREPARE", "DEALLOCATE", "OPEN", "FETCH", "CLOSE", "RELEASE",
                   "FLUSH", "OPTIMIZE", "REINDEX", "CLUSTER", "KILL", "PRINT", "RAISERROR", "THROW", "WAITFOR",
                   "IF", "WHILE", "LOAD", "HANDLER", "CHECKPOINT", "DBCC", "BULK", "RESET", "DISCARD", "ABORT",
-                  "SAVE", "GET", "CONNECT", "DISCONNECT", "AUDIT", "NOAUDIT", "PURGE", "FOR", "AT"})
+                  "SAVE", "CONNECT", "DISCONNECT", "AUDIT", "NOAUDIT", "PURGE"})
 STARTS = STRONG | WEAK
 
 # Words no table of a real statement is called: a sign of prose that parsed by accident.
@@ -61,6 +62,7 @@ _PROC_KINDS = ("PROCEDURE", "FUNCTION", "PACKAGE", "TRIGGER", "TYPE", "PROC")
 _CREATE_ROUTINE = re.compile(
     rf"CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:(?:NON)?EDITIONABLE\s+)?(?:DEFINER\s*=\s*\S+\s+)?"
     rf"(PROCEDURE|PROC|FUNCTION|PACKAGE(?:\s+BODY)?|TRIGGER|TYPE(?:\s+BODY)?)\s+({_QNAME})", re.I | re.S)
+_DO_BODY = re.compile(r"DO\s+(?:LANGUAGE\s+\w+\s+)?(?:\$\w*\$|')", re.I)
 _BLOCK_END = re.compile(r"\bEND\b\s*[\w$#\"]*\s*;?\s*(?:/\s*)?$", re.I)
 _DUAL = frozenset({"dual", "sysibm.sysdummy1"})
 
@@ -187,7 +189,9 @@ def _block(text: str, word: str, sqlglot_dialect: str) -> Verdict | None:
             return NOT_SQL
         return Verdict(True, "block", PARTIAL, "procedural block: not read by sqlglot",
                        tuple(_scan_refs(text, sqlglot_dialect)))
-    if word == "DO" and sqlglot_dialect == "postgres":
+    if word == "DO":
+        if sqlglot_dialect != "postgres" or not _DO_BODY.match(text, _HEAD.match(text).end()):
+            return NOT_SQL  # DO INSTEAD (a rule's action), MySQL's DO expr, the word itself
         return Verdict(True, "block", PARTIAL, "procedural block: not read by sqlglot",
                        tuple(_scan_refs(text, sqlglot_dialect)))
     if word in ("CREATE", "ALTER"):
@@ -219,6 +223,12 @@ def _plausible(trees: list[exp.Expression], text: str, word: str) -> bool:
     return True
 
 
+_DDL_OBJECTS = frozenset({"TABLE", "VIEW", "INDEX", "SEQUENCE", "PROCEDURE", "FUNCTION", "SCHEMA", "DATABASE",
+                          "TRIGGER", "TYPE", "MATERIALIZED VIEW", "PACKAGE", "PACKAGE BODY", "SYNONYM", "USER", "ROLE",
+                          "EXTENSION", "DOMAIN", "TABLESPACE", "STAGE", "WAREHOUSE", "MODEL", "COLLATION",
+                          "TEMPORARY TABLE"})
+
+
 def _incomplete(t: exp.Expression, text: str) -> bool:
     """A statement missing what any real one of its kind has (sqlglot is lenient about these)."""
     if isinstance(t, exp.Select) and not t.args.get("from_"):
@@ -231,8 +241,9 @@ def _incomplete(t: exp.Expression, text: str) -> bool:
         return t.args.get("expression") is None
     if isinstance(t, exp.TruncateTable):
         return not re.search(r"\bTABLE\b", text, re.I)
-    if isinstance(t, (exp.Create, exp.Drop)):
-        return not t.args.get("kind")
+    if isinstance(t, (exp.Create, exp.Drop)):  # "drop column" is a clause of ALTER TABLE, not a statement
+        named = t.this is not None or bool(t.args.get("tables"))
+        return str(t.args.get("kind") or "").upper() not in _DDL_OBJECTS or not named
     if isinstance(t, exp.Execute):
         name = t.this.sql()
         return not (t.expressions or "." in name or "_" in name)
