@@ -62,6 +62,17 @@ def test_java_literals_escapes_text_blocks_and_comments(tmp_path):
     assert app.statements[1].sql == "SELECT a,\n  b FROM t"  # indentation stripped, \<newline> joins
 
 
+def test_jpql_is_not_sql_unless_the_file_uses_jdbi(tmp_path):
+    code = '''
+        {imports}
+        class A {{ void f() {{ handle.createQuery("SELECT * FROM orders WHERE id = :id"); }} }}
+        '''
+    jpa = scan(tmp_path / "jpa", "A.java", code.format(imports="import jakarta.persistence.EntityManager;"))
+    jdbi = scan(tmp_path / "jdbi", "A.java", code.format(imports="import org.jdbi.v3.core.Handle;"))
+    assert len(jpa) == 0
+    assert [(s.api, s.kind) for s in jdbi.statements] == [("handle.createQuery", "select")]
+
+
 def test_csharp_verbatim_raw_and_interpolated_strings(tmp_path):
     app = scan(tmp_path, "A.cs", '''
         class A {
@@ -154,12 +165,15 @@ def test_go_raw_and_interpreted_strings(tmp_path):
             db.QueryContext(ctx, q, 1)
             db.Exec("DELETE FROM t WHERE name = \\"x\\"")
             db.Exec(fmt.Sprintf("DELETE FROM %s", name))
+            conn.Query(ctx, "SELECT id FROM t WHERE x = $1", 1)
         }
         ''', source="mysql")
     assert rows(app) == [(4, "literal", 'SELECT "a" FROM t WHERE x = ?'),
                          (9, "literal", 'DELETE FROM t WHERE name = "x"'),
-                         (10, "format string", "DELETE FROM %s")]
+                         (10, "format string", "DELETE FROM %s"),
+                         (11, "literal", "SELECT id FROM t WHERE x = $1")]
     assert app.statements[0].api == "db.QueryContext"
+    assert app.statements[3].api == "conn.Query"  # pgx: the context comes first
 
 
 def test_c_strings_macros_and_embedded_sql(tmp_path):
