@@ -10,6 +10,7 @@ The pipeline, one sub-package per stage:
     convert/    objects -> target DDL                 (type maps, function maps as data)
     analyze/    findings -> action items              (the catalog: analyze/actions/rules/)
     verify/     DDL applied to a real engine           (embedded PostgreSQL, MariaDB)
+    app/        SQL in application code               (scan_app)
     assessment.py the pipeline in one call             (migplan.assess)
 """
 
@@ -26,13 +27,14 @@ from migplan.version import __version__
 _LAZY = {
     "Assessment": "migplan.assessment", "assess": "migplan.assessment", "assess_text": "migplan.assessment",
     "Inventory": "migplan.inventory", "load_schema": "migplan.inventory", "load_text": "migplan.inventory",
-    "engines": None, "matrix": None,
+    "engines": None, "matrix": None, "scan_app": "migplan.app",
 }
 __all__ = ["Assessment", "Inventory", "__version__", "assess", "assess_text", "engines", "load_schema",
-           "load_text", "matrix"]
+           "load_text", "matrix", "scan_app"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from migplan import engines, matrix
+    from migplan.app import scan_app
     from migplan.assessment import Assessment, assess, assess_text
     from migplan.inventory import Inventory, load_schema, load_text
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 import warnings
 
-from migplan import cli_assess, cli_matrix
+from migplan import cli_app, cli_assess, cli_matrix
 from migplan.errors import MigplanError
 from migplan.version import __version__
 
@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_inventory(sub)
     cli_matrix.add_parser(sub)
     cli_assess.add_parser(sub)
+    cli_app.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -20,10 +20,11 @@ LAYERS: list[set[str]] = [
     {"convert"},
     {"analyze"},
     {"verify"},
+    {"app"},
     {"plan"},
     {"dms"},
     {"report"},
-    {"assessment", "cli", "cli_assess", "cli_matrix", "__init__"},
+    {"assessment", "cli", "cli_assess", "cli_matrix", "cli_app", "__init__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,10 @@ SQL_EXTENSIONS = frozenset(
         ".btq", ".bteq", ".tsql", ".psql", ".pgsql", ".mysql",
     ]
 )
+
+# Control characters other than white space: many of them mean binary data (a regex counts them
+# an order of magnitude faster than a loop, which matters when a big code base is scanned).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 # Bytes 0x81 0x8D 0x8F 0x90 0x9D are undefined in cp1252; a file with them is read as latin-1.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -123,7 +128,7 @@ def _check_text(text: str, encoding: str, problems: list[str]) -> tuple[str, str
         raise UnreadableFile(f"decoded as {encoding} but holds NUL characters: binary data, not a script")
     sample = text[:8192]
     if sample:
-        control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        control = len(_CONTROL.findall(sample))
         if control > 0.02 * len(sample):
             raise UnreadableFile(
                 f"{control} control characters in the first {len(sample)}: binary data, not a script"

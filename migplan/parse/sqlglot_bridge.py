@@ -76,13 +76,16 @@ def _significant(text: str, d: Dialect) -> Counter:
     return out
 
 
-def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None) -> list[str]:
-    """Identifiers/literals of ``source`` that are missing from ``tree`` written back."""
+def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None, *, copy: bool = True) -> list[str]:
+    """Identifiers/literals of ``source`` that are missing from ``tree`` written back.
+
+    ``copy=False`` writes the tree without copying it first (faster; the generator may change the
+    tree, so only for a tree the caller no longer needs)."""
     d = dialect(dialect_name)
     try:
         before = _significant(source, d)
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
-        after = Counter(tok.text.lower() for tok in d.tokenize(tree.sql(dialect=d)))
+        after = Counter(tok.text.lower() for tok in d.tokenize(d.generate(tree, copy=copy)))
     except (TokenError, Exception):
         return ["<tree could not be written back>"]
     missing = before - after

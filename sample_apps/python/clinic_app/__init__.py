@@ -1,0 +1,1 @@
+"""Clinic back office: appointments, visits and invoices on PostgreSQL."""
