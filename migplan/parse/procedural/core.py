@@ -299,16 +299,17 @@ class Core:
         return -1
 
     def find_punct(self, start: int, end: int, texts: frozenset[str] | set[str]) -> int:
+        """First index in [start, end) of a punctuation of ``texts`` outside parentheses, or -1."""
         depth = 0
         for j in range(start, end):
             t = self.toks[j]
             if t.kind == "punct":
+                if depth == 0 and t.text in texts:
+                    return j
                 if t.text in ("(", "["):
                     depth += 1
                 elif t.text in (")", "]"):
                     depth -= 1
-                elif depth == 0 and t.text in texts:
-                    return j
         return -1
 
     # -- T-SQL statement boundaries --------------------------------------------------------

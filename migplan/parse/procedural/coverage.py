@@ -50,6 +50,9 @@ def _stored(node: n.Node) -> str:
         v = getattr(node, f.name)
         if isinstance(v, str):
             parts.append(v)
+        elif isinstance(v, int) and not isinstance(v, bool) and f.name not in ("line", "end_line", "tok_start",
+                                                                                 "tok_end"):
+            parts.append(str(v))
         elif isinstance(v, list):
             parts.extend(x for x in v if isinstance(x, str))
         elif isinstance(v, dict):

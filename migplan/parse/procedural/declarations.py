@@ -438,10 +438,16 @@ class Declarations(Core):
     def _psm_cursor(self, start: int, end: int) -> n.Node:
         node = n.CursorDecl(name=self.toks[self.i].text)
         self.i += 1
+        words = []
         while self.i < end and not self.at("FOR"):
-            node.options.append(self.toks[self.i].text.upper())
+            if not self.at("CURSOR"):
+                words.append(self.toks[self.i].text.upper())
             self.i += 1
-        node.options = [" ".join(node.options)] if node.options and node.options != ["CURSOR"] else []
+        for w in words:  # phrases: SCROLL, WITH HOLD, WITH RETURN TO CALLER
+            if w == "WITH" or not node.options:
+                node.options.append(w)
+            else:
+                node.options[-1] += " " + w
         if self.accept("FOR"):
             if self.at_any(("SELECT", "WITH", "VALUES")) or self.is_punct("("):
                 node.query = self.sql_statement(self.i, end)  # type: ignore[attr-defined]

@@ -3,7 +3,8 @@
 
 Scopes follow the tree: a routine's parameters, then each enclosing block's declarations, loop
 variables and, for a package or type body, the declarations at its top. A name in a statement
-counts when it is not qualified by something before it and is not called as a function.
+counts when it is not qualified by something before it (``t.v`` is a column of ``t``); ``v(i)``
+is an element of a collection variable.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def resolve(unit: n.ProcUnit, p) -> None:
     toks: list[Tok] = p.toks
     names = {prm.name.upper() for prm in unit.parameters if prm.name}
     if unit.block is not None:
-        _walk(unit.block, names, toks)
+        walk_binds(unit.block, names, toks)
     if unit.trigger is not None:
         unit.trigger.refs = _trigger_refs(unit, toks)
 
@@ -39,7 +40,7 @@ def _declared(node: n.Node) -> set[str]:
     return out
 
 
-def _walk(node: n.Node, scope: set[str], toks: list[Tok]) -> None:
+def walk_binds(node: n.Node, scope: set[str], toks: list[Tok]) -> None:
     stack: list[tuple[n.Node, frozenset[str]]] = [(node, frozenset(scope))]
     while stack:
         cur, names = stack.pop()
@@ -59,7 +60,7 @@ def _binds(stmt: n.SqlStatement, names: frozenset[str], toks: list[Tok]) -> list
     end = min(stmt.tok_end, len(toks))
     if stmt.tok_end - stmt.tok_start <= 1 and stmt.tok_end <= len(toks) and stmt.tok_start < len(toks) \
             and toks[stmt.tok_start].kind == "string":
-        return out  # a statement read from a literal: its tokens are not the unit's
+        return stmt.binds  # read from a literal: its tokens are not the unit's (parse_fragment set them)
     targets = {j for e in stmt.into for j in range(e.tok_start, e.tok_end)}
     for j in range(stmt.tok_start, end):
         if j in targets:
@@ -69,10 +70,7 @@ def _binds(stmt: n.SqlStatement, names: frozenset[str], toks: list[Tok]) -> list
             key = t.text
         elif t.kind in ("word", "qident") and t.up in names:
             prev = toks[j - 1] if j > 0 else None
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
             if prev is not None and prev.kind == "punct" and prev.text == ".":
-                continue
-            if nxt is not None and nxt.kind == "punct" and nxt.text == "(":
                 continue
             key = t.text
         else:

@@ -11,7 +11,7 @@ line in the input file:
     %TYPE  %ROWTYPE  %FOUND  %NOTFOUND  %ISOPEN  %ROWCOUNT ...               kind "attr"
     $IF  $THEN  $ELSIF  $ELSE  $END  $ERROR  (Oracle conditional compilation) kind "cc"
 
-A ``1..10`` range is split into ``1``, ``..``, ``10`` (the lexer reads ``1.`` as a number).
+``N'...'`` (national strings) is one string token. A ``1..10`` range is split into ``1``, ``..``, ``10`` (the lexer reads ``1.`` as a number).
 Comments and white space are dropped; the text of any node is still a slice of the input.
 """
 
@@ -75,6 +75,9 @@ def _join(out: list[Tok], tok: Tok, fl: Flavor) -> bool:
     prev = out[-1]
     if prev.end != tok.start:
         return False
+    if prev.kind == "word" and prev.up == "N" and tok.kind == "string" and tok.text[:1] == "'":
+        out[-1] = Tok("string", prev.text + tok.text, prev.line, prev.start, tok.end, tok.last_line)  # N'...'
+        return True
     if prev.kind == "punct":
         pair = prev.text + tok.text
         if tok.kind == "punct" and pair in _JOIN2:
@@ -89,7 +92,8 @@ def _join(out: list[Tok], tok: Tok, fl: Flavor) -> bool:
         if tok.kind == "punct" and tok.text == "@" and prev.text == "@" and fl.at_variables:
             out[-1] = Tok("punct", "@@", prev.line, prev.start, tok.end)
             return True
-        if tok.kind == "word" and prev.text == ":" and fl.bind_colon and not _before_colon_is_name(out):
+        if tok.kind in ("word", "number") and prev.text == ":" and fl.bind_colon and not _before_colon_is_name(out) \
+                and (tok.kind == "word" or tok.text.isdigit()):
             out[-1] = Tok("var", ":" + tok.text, prev.line, prev.start, tok.end)
             return True
         if tok.kind == "number" and prev.text == "$" and fl.dollar_params and tok.text.isdigit():

@@ -15,7 +15,7 @@ from migplan.parse.literals import string_value
 from migplan.parse.procedural import nodes as n
 from migplan.parse.procedural.dialects import Flavor, flavor
 from migplan.parse.procedural.parser import Parser
-from migplan.parse.procedural.scope import resolve
+from migplan.parse.procedural.scope import resolve, walk_binds
 from migplan.parse.procedural.sql import SQL_VERBS
 
 # Words that start a routine body proper; before one of them a PSM/T-SQL body may still carry
@@ -34,8 +34,7 @@ def parse_routine_body(routine: Routine, dialect: str, spec: n.ProcUnit | None =
     ``sqlserver``, ``mysql``, ``postgresql``, ``db2``...). For a package body, pass the parsed
     package ``spec`` to mark each declaration public or private."""
     fl = flavor(dialect)
-    text = routine.body or ""
-    line = routine.body_line or routine.location.line
+    text, line = _body_of(routine, fl)
     language = (routine.language or "").split()[0].strip("'\"").lower() if routine.language else ""
     p = Parser(text, fl, line)
     unit = n.ProcUnit(kind=routine.kind, name=routine.qname, dialect=fl.splitter, language=fl.language,
@@ -53,9 +52,11 @@ def parse_routine_body(routine: Routine, dialect: str, spec: n.ProcUnit | None =
     if language and language not in _SQL_LANGUAGES and fl.grammar != "plsql":  # plpython, C, Java...
         _opaque(unit, p, f"a body in language {language} is not parsed")
     else:
-        _parse_kind(unit, p, routine.kind, language)
+        _parse_kind(unit, p, routine.kind, language, call_trigger=_header_ends_with_call(routine, fl))
     if routine.kind == "trigger":
         unit.trigger = _trigger_info(routine, fl)
+        if text != (routine.body or "") and unit.trigger.events[-1:] == ["SET"] and text.lstrip()[:3].upper() == "SET":
+            unit.trigger.events.pop()  # the SET of the body, read as a DDL event by the header reader
     elif routine.kind == "function" and (routine.returns or "").strip().lower() in ("trigger", "event_trigger"):
         unit.trigger = n.TriggerInfo(line=header, end_line=header)
     if spec is not None and routine.kind == "package body":
@@ -105,23 +106,24 @@ def parse_fragment(text: str, fl: Flavor, line: int, index: int, depth: int) -> 
     if not got:
         return None
     root = got[0] if len(got) == 1 else n.Block(statements=got, line=got[0].line, end_line=got[-1].end_line)
+    walk_binds(root, set(), p.toks)  # the literal's own placeholders (:1, @a, ?)
     for node in root.walk():
         node.tok_start, node.tok_end = index, index + 1
     return root
 
 
 # -- per kind ------------------------------------------------------------------------------------
-def _parse_kind(unit: n.ProcUnit, p: Parser, kind: str, language: str) -> None:
+def _parse_kind(unit: n.ProcUnit, p: Parser, kind: str, language: str, call_trigger: bool = False) -> None:
     try:
         if p.g == "plsql":
-            _plsql(unit, p, kind)
+            _plsql(unit, p, kind, call_trigger)
         else:
             _statement_body(unit, p, language)
     except RecursionError:  # pragma: no cover - the depth limit comes first
         _opaque(unit, p, "nesting too deep to analyse")
 
 
-def _plsql(unit: n.ProcUnit, p: Parser, kind: str) -> None:
+def _plsql(unit: n.ProcUnit, p: Parser, kind: str, call_trigger: bool) -> None:
     start = p.i
     if kind in ("procedure", "function") and p.at_any(("LANGUAGE", "EXTERNAL")):
         end = p.scan()
@@ -151,6 +153,10 @@ def _plsql(unit: n.ProcUnit, p: Parser, kind: str) -> None:
         unit.block = block
     else:  # trigger body, anonymous block
         unit.block = _wrap(p, p.statements(), start)
+        if call_trigger:  # CALL p(...) trigger: the header reader took the CALL
+            for s in unit.block.statements:
+                if isinstance(s, n.Call) and s.keyword is None:
+                    s.keyword = "CALL"
     rest = p.statements_to_eof() if p.i < p.n else []
     if rest:
         unit.block.statements.extend(rest)
@@ -271,7 +277,7 @@ def _routine_options(p: Parser) -> n.RoutineOptions | None:
 
 def _wrap(p: Parser, stmts: list[n.Node], start: int) -> n.Block:
     """The body as one Block: the BEGIN ... END itself when that is all there is."""
-    if len(stmts) == 1 and isinstance(stmts[0], n.Block) and stmts[0].label is None:
+    if len(stmts) == 1 and isinstance(stmts[0], n.Block):
         return stmts[0]
     block = n.Block(statements=stmts)
     p.place(block, start, p.i)
@@ -335,6 +341,42 @@ def _referencing(r: Routine, fl: Flavor) -> dict[str, str]:
             out[which] = words[k]
             k += 1
     return out
+
+
+def _body_of(r: Routine, fl: Flavor) -> tuple[str, int]:
+    """The body text and its first line. A PSM trigger body that starts with SET NEW.x = ... has
+    lost its first words to the header reader (they look like routine characteristics); they are
+    taken back from the statement text, from the end of FOR EACH ROW [FOLLOWS|PRECEDES t]."""
+    text = r.body or ""
+    line = r.body_line or r.location.line
+    if r.kind != "trigger" or fl.grammar != "psm" or not text or r.source.rfind(text) < 0:
+        return text, line
+    at = r.source.rfind(text)
+    head = r.source[:at]
+    toks = [(k, s, e) for k, s, e in lexer_for(fl.splitter).tokens(head) if k not in ("ws", "nl", "comment")]
+    ups = [head[s:e].upper() for _, s, e in toks]
+    cut = None
+    for k in range(len(ups) - 1, 0, -1):
+        if ups[k] in ("ROW", "STATEMENT") and ups[k - 1] == "EACH":
+            cut = k + 1
+            break
+    if cut is None:
+        return text, line
+    while cut < len(ups) and ups[cut] in ("FOLLOWS", "PRECEDES", "MODE", "DB2SQL"):
+        cut += 2 if ups[cut] in ("FOLLOWS", "PRECEDES") else 1
+    if cut >= len(toks) or ups[cut] in ("WHEN", "REFERENCING", "NOT", "SECURED"):
+        return text, line
+    start = toks[cut][1]
+    return r.source[start:at] + text, r.location.line + r.source.count("\n", 0, start)
+
+
+def _header_ends_with_call(r: Routine, fl: Flavor) -> bool:
+    """Whether the header the reader kept ends with CALL (an Oracle CALL trigger)."""
+    if r.kind != "trigger" or not r.body or r.body not in r.source:
+        return False
+    head = r.source[: r.source.rfind(r.body)]
+    words = [head[s:e].upper() for kind, s, e in lexer_for(fl.splitter).tokens(head) if kind == "word"]
+    return bool(words) and words[-1] == "CALL"
 
 
 def _finish(unit: n.ProcUnit, p: Parser) -> n.ProcUnit:
