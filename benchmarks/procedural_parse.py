@@ -39,6 +39,9 @@ CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "po
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
 DIALECT_OF = {"oracle": "oracle", "sqlserver": "tsql", "mysql": "mysql", "postgresql": "postgres",
               "redshift": "redshift", "db2-luw": "db2"}
+# what --assess converts each source to (the pairs migplan converts)
+ASSESS_TARGETS = {"oracle": "aurora-postgresql", "sqlserver": "aurora-postgresql", "mysql": "aurora-postgresql",
+                  "postgresql": "aurora-mysql"}
 PROCEDURAL_KINDS = ("procedure", "function", "package", "package body", "trigger", "type", "type body")
 
 
@@ -148,7 +151,7 @@ def main() -> None:
     args = ap.parse_args()
     per_dialect: dict[str, Tally] = collections.defaultdict(Tally)
     rows = []
-    load_seconds = assess_seconds = 0.0
+    load_seconds = assess_seconds = assessed_parse_seconds = 0.0
     for dialect, label, path, engine in units(Path(args.corpus)):
         t0 = time.perf_counter()
         inv = migplan.load_schema(path, engine)
@@ -162,11 +165,11 @@ def main() -> None:
             parse_one(kind, obj, engine, tally, specs, args.show)
         rows.append((dialect, label, tally))
         per_dialect[dialect].add(tally)
-        if args.assess:
-            target = "aurora-mysql" if engine == "postgresql" else "aurora-postgresql"
+        if args.assess and engine in ASSESS_TARGETS:
             t0 = time.perf_counter()
-            migplan.assess(path, engine, target, force=True)
+            migplan.assess(path, engine, ASSESS_TARGETS[engine], force=True)
             assess_seconds += time.perf_counter() - t0
+            assessed_parse_seconds += tally.seconds
     head = (f"{'dialect':9} {'collection':42} {'objs':>5} {'stmts':>6} {'understood':>10} {'sql':>5} "
             f"{'sqlglot':>7} {'lost':>4} {'errs':>4} {'exc':>3} {'parse s':>7} {'sql s':>6}")
     print(head)
@@ -187,7 +190,9 @@ def main() -> None:
           f"{t.seconds:7.2f} {t.sql_seconds:6.2f}")
     print(f"\nprocedural parse {t.seconds:.2f} s (+ {t.sql_seconds:.2f} s for sqlglot on embedded SQL); "
           f"load_schema of the same collections {load_seconds:.2f} s"
-          + (f"; migplan assess {assess_seconds:.2f} s" if args.assess else ""))
+          + (f"\non the collections migplan assesses: procedural parse {assessed_parse_seconds:.2f} s, "
+             f"migplan assess {assess_seconds:.2f} s ({assessed_parse_seconds / assess_seconds:.1%})"
+             if args.assess and assess_seconds else ""))
     if args.show:
         for dialect, t in sorted(per_dialect.items()):
             for line in t.examples[: args.show]:

@@ -51,7 +51,8 @@ class Core:
         self.depth = 0
         self.first_line = line
         self.errors: list[str] = []
-        self.sql_body = False  # an SQL-language function body: INTO names a table, not variables
+        self.sql_body = False
+        self.end_label: str | None = None  # the label after the last END read  # an SQL-language function body: INTO names a table, not variables
 
     # -- look-ahead ------------------------------------------------------------------------
     def tok(self, k: int = 0) -> Tok | None:
@@ -266,7 +267,7 @@ class Core:
         return out
 
     def group_end(self, start: int) -> int:
-        """Index of the ')' matching the '(' at ``start`` (or the last token)."""
+        """Index of the ')' matching the '(' at ``start``; the end of the tokens when unmatched."""
         depth = 0
         for j in range(start, self.n):
             t = self.toks[j]
@@ -277,7 +278,11 @@ class Core:
                     depth -= 1
                     if depth == 0:
                         return j
-        return self.n - 1
+        return self.n
+
+    def after(self, close: int) -> int:
+        """Index after a group's ')' (or the end of the tokens)."""
+        return min(close + 1, self.n)
 
     def find_word(self, start: int, end: int, words: frozenset[str] | set[str]) -> int:
         """First index in [start, end) of a word of ``words`` outside parentheses and CASE, or -1."""

@@ -33,10 +33,21 @@ def _owners(unit: n.ProcUnit) -> list[n.Node | None]:
     owner: list[n.Node | None] = [None] * len(unit.tokens)
     roots = [r for r in (unit.options, unit.block) if r is not None]
     for root in roots:
-        for node in root.walk():
+        for node in _walk_own(root):
             for j in range(node.tok_start, min(node.tok_end, len(owner))):
                 owner[j] = node
     return owner
+
+
+def _walk_own(root: n.Node):
+    """Pre-order walk of the nodes read from the unit's own tokens: a statement read from a
+    literal (DynamicSql.parsed) has its own tokens, and the literal's Expr accounts for it."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        kids = [c for c in node.children() if not (isinstance(node, n.DynamicSql) and c is node.parsed)]
+        stack.extend(reversed(kids))
 
 
 _KEEPS_TEXT = (n.Expr, n.DataType, n.SqlStatement, n.Unknown, n.RoutineOptions, n.Transaction)
@@ -116,3 +127,14 @@ def statement_stats(unit: n.ProcUnit, sql: bool = True) -> dict[str, int]:
             if sql and s.parsed:
                 stats["sql_parsed"] += 1
     return stats
+
+
+def bad_lines(unit: n.ProcUnit) -> list[str]:
+    """Nodes of the body whose lines are not an ordered range inside the body's lines."""
+    out: list[str] = []
+    roots = [r for r in (unit.options, unit.block) if r is not None]
+    for root in roots:
+        for node in root.walk():
+            if node.line > node.end_line or (unit.tokens and (node.line < unit.line or node.end_line > unit.end_line)):
+                out.append(f"{node.key} {node.line}-{node.end_line} outside {unit.line}-{unit.end_line}")
+    return out

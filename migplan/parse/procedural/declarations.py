@@ -141,7 +141,7 @@ class Declarations(Core):
         if self.is_punct("("):
             close = self.group_end(self.i)
             node.args = [e for a, b in self.split_commas(self.i + 1, close) if (e := self.expr(a, b))]
-            self.i = close + 1
+            self.i = self.after(close)
         return self._decl_end(node, start)
 
     def _plsql_cursor(self) -> n.Node:
@@ -268,7 +268,7 @@ class Declarations(Core):
                 p.default = self.expr(cut + 1, b)
             self.place(p, a, b)
             out.append(p)
-        self.i = close + 1
+        self.i = self.after(close)
         return out
 
     def subprogram(self) -> n.Node:
@@ -302,7 +302,7 @@ class Declarations(Core):
             self.i += 1
             while (self.is_name() and not self.at_any(_SUBPROGRAM_OPTIONS | {"IS", "AS"})) or self.is_punct("("):
                 if self.is_punct("("):
-                    self.i = self.group_end(self.i) + 1
+                    self.i = self.after(self.group_end(self.i))
                 else:
                     self.i += 1
             node.options.append(self.text_of(o, self.i))
@@ -319,7 +319,9 @@ class Declarations(Core):
                 else:
                     self.error(self.toks[start].line, f"{node.kind} {node.name} has no BEGIN")
                     node.block = self.make(n.Block, body_start, declarations=decls)
-                    self._end()  # type: ignore[attr-defined]
+                    if self._end():  # type: ignore[attr-defined]
+                        node.block.end_label = self.end_label
+                        self.place(node.block, body_start, self.i)
                 self.place(node, start, self.i)
                 return node
         return self._decl_end(node, start)

@@ -201,6 +201,7 @@ class Arg(Node):
 @node
 class Statement(Node):
     label: str | None = None  # <<l>> / l: in front of the statement
+    end_label: str | None = None  # END [LOOP|IF...] l: the name after a compound statement's END
 
 
 @node
@@ -274,7 +275,6 @@ class Block(Statement):
     handlers: list[ExceptionHandler] = field(default_factory=list)
     atomic: bool | None = None  # BEGIN ATOMIC (PSM, T-SQL natively compiled) / NOT ATOMIC
     options: str | None = None  # T-SQL BEGIN ATOMIC WITH (...)
-    end_label: str | None = None
     _children = ("declarations", "statements", "handlers")
 
     def statement_lists(self) -> list[tuple[str, list[Node]]]:
@@ -646,6 +646,7 @@ class DynamicSql(Statement):
     using: list[Arg] = field(default_factory=list)
     params: Expr | None = None  # sp_executesql's parameter declarations
     procedure: str | None = None  # the procedure called, as written (sys.sp_executesql)
+    options: str | None = None  # T-SQL EXEC (...) AS USER = ... / AT server
     _children = ("sql", "parsed", "into", "using", "params")
 
     def describe(self) -> str:

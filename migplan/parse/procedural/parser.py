@@ -105,6 +105,7 @@ class Parser(Declarations):
         t = self.toks[start]
         g = self.g
         label = self._label()
+        label_end = self.i
         if label is not None:
             t2 = self.tok()
             if t2 is None or (t2.kind == "word" and t2.up in _TERMINATORS) or g == "tsql" \
@@ -116,7 +117,7 @@ class Parser(Declarations):
                 first.label = label
                 self.place(first, start, first.tok_end)
                 return got
-            return [self.make(n.Label, start, start + 1, name=label), *got]  # pragma: no cover
+            return [self.make(n.Label, start, label_end, name=label), *got]  # a second label
         if t.kind == "cc":
             return [self._conditional(self.statements)]
         if t.kind == "word":
@@ -192,7 +193,9 @@ class Parser(Declarations):
         if not what and self.up(1) in _END_OF and not (self.g == "tsql" and self.up(1) not in ("TRY", "CATCH")):
             return False
         self.i += 1 + len(what)
+        self.end_label = None
         if self.g != "tsql" and self._end_label_at(self.i):
+            self.end_label = self.toks[self.i].text
             self.i += 1
         self.semi()
         return True
@@ -205,7 +208,10 @@ class Parser(Declarations):
         return j + 1 >= self.n or (self.toks[j + 1].kind == "punct" and self.toks[j + 1].text == ";")
 
     def _close(self, node: n.Node, start: int, what: str, construct: str) -> None:
-        if not self._end(*what.split()):
+        if self._end(*what.split()):
+            if isinstance(node, n.Statement):
+                node.end_label = self.end_label
+        else:
             self.error(self.toks[start].line, f"{construct} has no END {what}".rstrip())
         self.place(node, start, self.i)
 
@@ -232,16 +238,14 @@ class Parser(Declarations):
             b.atomic = True
             if self.g == "tsql" and self.at("WITH") and self.is_punct("(", 1):
                 close = self.group_end(self.i + 1)
-                b.options = self.text_of(self.i, close + 1)
-                self.i = close + 1
+                b.options = self.text_of(self.i, self.after(close))
+                self.i = self.after(close)
         if self.g == "psm":
             b.declarations.extend(self.psm_declarations())
         handler_words = {"EXCEPTION"} if self.g in ("plsql", "plpgsql") else set()
         b.statements = self.statements(handler_words)
         if handler_words and self.accept("EXCEPTION"):
             b.handlers = self.handlers()
-        if self.at("END") and self.g != "tsql" and self._end_label_at(self.i + 1):
-            b.end_label = self.toks[self.i + 1].text
         self._close(b, start, " ".join(end_what), "BEGIN")
         return b
 
@@ -510,7 +514,7 @@ class Parser(Declarations):
         elif self.is_punct("(") and self.up(1) in ("SELECT", "WITH"):
             close = self.group_end(self.i)
             node.query = self.sql_statement(self.i + 1, close)
-            self.i = close + 1
+            self.i = self.after(close)
             if self.i < end:
                 self.error(self.toks[self.i].line, "text after the cursor FOR query")
                 node.statements.append(self.unknown(self.i, "text after the cursor FOR query", end))
@@ -596,7 +600,7 @@ class Parser(Declarations):
     def _finish(self, node: n.Node, start: int) -> n.Node:
         """End a simple statement: anything left before its end is an Unknown error, then ';'."""
         end = self.statement_end(start)
-        if end > self.i and self.g != "tsql":
+        if end > self.i:
             self.error(self.toks[self.i].line, f"unexpected {self.toks[self.i].text!r}")
             extra = self.unknown(self.i, "text after the statement", end)
             self.place(node, start, extra.tok_start)
@@ -815,7 +819,7 @@ class Parser(Declarations):
             exc_end = paren if paren >= 0 else head_end
             node.exception = self.text_of(self.i, exc_end) or None
             if paren >= 0:  # Db2: SIGNAL SQLSTATE '75000' ('message')
-                close = self.group_end(paren)
+                close = min(self.group_end(paren), head_end)
                 node.message = self.expr(paren + 1, close)
                 if close + 1 < head_end:
                     node.args.append(self.expr(close + 1, head_end))
@@ -893,7 +897,7 @@ class Parser(Declarations):
         end = self.statement_end(start)
         parts = self.split_commas(self.i, end)
         node = n.Assert(condition=self.expr(*parts[0]) if parts else None,
-                        message=self.expr(*parts[1]) if len(parts) > 1 else None)
+                        message=self.expr(parts[1][0], end) if len(parts) > 1 else None)
         self.i = end
         self.semi()
         self.place(node, start, self.i)
@@ -910,7 +914,7 @@ class Parser(Declarations):
         if self.is_punct("("):
             close = self.group_end(self.i)
             node.args = [e for a, b in self.split_commas(self.i + 1, close) if (e := self.expr(a, b))]
-            self.i = close + 1
+            self.i = self.after(close)
         self.accept("NO", "SCROLL") or self.accept("SCROLL")
         if self.accept("FOR"):
             using = self.find_word(self.i, end, {"USING"})
@@ -1003,20 +1007,21 @@ class Parser(Declarations):
         if g == "plpgsql":
             self.i += 1
             return self._dynamic(start, "EXECUTE")
-        if g == "psm" and self.is_name(1):  # EXECUTE stmt [INTO ...] [USING ...]
+        end = self.statement_end(start)
+        if g == "psm" and self.is_name(1) and (start + 2 >= end or self.up(2) in ("INTO", "USING")):
+            # EXECUTE stmt [INTO ...] [USING ...]
             self.i += 2
-            node = self._dynamic(start, "EXECUTE", sql=False)
-            node.statement_name = self.toks[start + 1].text
-            return node
+            return self._dynamic(start, "EXECUTE", name=self.toks[start + 1].text)
         return self.unknown(start, "EXECUTE without IMMEDIATE")
 
-    def _dynamic(self, start: int, keyword: str, sql: bool = True) -> n.DynamicSql:
-        """``<text> [BULK COLLECT] [INTO t, ...] [USING [IN|OUT] a, ...] [RETURNING INTO ...]``."""
+    def _dynamic(self, start: int, keyword: str, name: str | None = None) -> n.Node | list[n.Node]:
+        """``<text> [BULK COLLECT] [INTO t, ...] [USING [IN|OUT] a, ...] [RETURNING INTO ...]``;
+        with ``name`` (a prepared statement's) there is no text."""
         end = self.statement_end(start)
-        node = n.DynamicSql(keyword=keyword)
+        node = n.DynamicSql(keyword=keyword, statement_name=name)
         clause = self.find_word(self.i, end, {"INTO", "USING", "BULK", "RETURNING", "RETURN"})
         text_end = clause if clause >= 0 else end
-        if sql:
+        if name is None:
             self._dynamic_text(node, self.i, text_end)
         self.i = text_end
         while self.i < end:
@@ -1073,10 +1078,11 @@ class Parser(Declarations):
             close = self.group_end(self.i)
             node = n.DynamicSql(keyword="EXEC")
             self._dynamic_text(node, self.i + 1, close)
-            self.i = end
-            self.semi()
-            self.place(node, start, self.i)
-            return node
+            self.i = self.after(close)
+            if self.at_any(("AS", "AT")) and self.i < end:
+                node.options = self.text_of(self.i, end)
+                self.i = end
+            return self._finish(node, start)
         if self.at("AS"):
             return self._set_option(start, end)
         result = None

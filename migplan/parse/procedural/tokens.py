@@ -50,23 +50,31 @@ class Tok:
 def tokenize(text: str, fl: Flavor, line: int = 1) -> list[Tok]:
     """Code tokens of ``text`` (which starts on input line ``line``)."""
     out: list[Tok] = []
+    append = out.append
+    count = text.count
+    prev_end = -1
+    prev_joinable = False  # only punctuation, numbers and an N before a string ever join the next token
     for kind, start, end in lexer_for(fl.splitter).tokens(text):
         if kind == "nl":
             line += 1
             continue
-        if kind in ("ws", "vopen", "vclose"):
+        if kind == "ws" or kind == "vopen" or kind == "vclose":
             continue
         if kind == "comment":
-            line += text.count("\n", start, end)
+            line += count("\n", start, end)
             continue
-        last = line + (text.count("\n", start, end) if kind in ("string", "qident", "error") else 0)
+        last = line + count("\n", start, end) if kind in ("string", "qident", "error") else line
         if kind == "word" and text[start] == "@":  # T-SQL lexes @v and @@v as words
             kind = "var"
         tok = Tok(kind, text[start:end], line, start, end, last)
         line = last
-        if out and _join(out, tok, fl):
+        if prev_joinable and prev_end == start and _join(out, tok, fl):
+            prev_end = out[-1].end
+            prev_joinable = out[-1].kind in ("punct", "number")
             continue
-        out.append(tok)
+        append(tok)
+        prev_end = end
+        prev_joinable = kind == "punct" or kind == "number" or (kind == "word" and end - start == 1)
     return out
 
 

@@ -206,7 +206,7 @@ def _type_spec(unit: n.ProcUnit, p: Parser) -> n.Block:
             block.declarations.append(attr)
         else:
             block.declarations.append(p.unknown(a, "type item not understood", b))
-    p.i = close + 1
+    p.i = p.after(close)
     if p.i < p.n:
         end = p.scan()
         if end > p.i:
