@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 import migplan
-from migplan.parse import procedural as P
+from migplan.parse import procedural as pp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "procedural"
 ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "db2": "db2-luw", "postgres": "postgresql"}
@@ -36,7 +36,7 @@ def _cases():
     return out
 
 
-def parse_case(dialect: str, case: dict, tmp_path: Path) -> P.ProcUnit:
+def parse_case(dialect: str, case: dict, tmp_path: Path) -> pp.ProcUnit:
     engine = ENGINES[dialect]
     if "create" in case:
         f = tmp_path / case.get("file", "case.sql")
@@ -47,15 +47,15 @@ def parse_case(dialect: str, case: dict, tmp_path: Path) -> P.ProcUnit:
         spec = None
         if case.get("kind") == "package body":
             specs = [r for r in inv.routines if r.kind == "package"]
-            spec = P.parse_routine_body(specs[0], engine) if specs else None
-        return P.parse_routine_body(routines[0], engine, spec=spec)
-    return P.parse_block(case["text"], engine, case.get("line", 1))
+            spec = pp.parse_routine_body(specs[0], engine) if specs else None
+        return pp.parse_routine_body(routines[0], engine, spec=spec)
+    return pp.parse_block(case["text"], engine, case.get("line", 1))
 
 
 def _value(v):
-    if isinstance(v, (P.Expr, P.DataType)):
+    if isinstance(v, (pp.Expr, pp.DataType)):
         return v.text
-    if isinstance(v, P.Node):
+    if isinstance(v, pp.Node):
         return v.key
     if isinstance(v, list):
         return [_value(x) for x in v]
@@ -66,7 +66,7 @@ def _value(v):
 def test_construct(dialect, case, tmp_path):
     unit = parse_case(dialect, case, tmp_path)
     assert unit.outline() == case["outline"].rstrip("\n"), unit.outline()
-    assert P.lost_tokens(unit) == []
+    assert pp.lost_tokens(unit) == []
     assert len(unit.errors) == case.get("errors", 0), unit.errors
     for check in case.get("checks", []):
         check = dict(check)

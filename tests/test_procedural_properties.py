@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from migplan.parse import procedural as P
+from migplan.parse import procedural as pp
 from migplan.parse.procedural.core import MAX_DEPTH
 from migplan.parse.procedural.coverage import bad_lines
 
@@ -64,8 +64,8 @@ def mutated(draw):
 @given(mutated())
 def test_mutated_bodies_parse_without_loss(case):
     engine, text, line = case
-    unit = P.parse_block(text, engine, line)
-    assert P.lost_tokens(unit) == []
+    unit = pp.parse_block(text, engine, line)
+    assert pp.lost_tokens(unit) == []
     assert bad_lines(unit) == []
     for node in unit.walk():
         assert node.line >= line or node.tok_end == node.tok_start
@@ -85,10 +85,10 @@ def test_deep_nesting_becomes_unknown(dialect):
     head, tail = GRAMMARS[dialect]
     depth = MAX_DEPTH * 3
     text = head * depth + "SET @y = 1;" + tail * depth
-    unit = P.parse_block(text, ENGINES[dialect])
-    assert any(isinstance(u, P.Unknown) and "nested deeper" in u.message for u in unit.walk())
+    unit = pp.parse_block(text, ENGINES[dialect])
+    assert any(isinstance(u, pp.Unknown) and "nested deeper" in u.message for u in unit.walk())
     assert any("nesting deeper" in e for e in unit.errors)
-    assert P.lost_tokens(unit) == []
+    assert pp.lost_tokens(unit) == []
 
 
 @pytest.mark.parametrize("dialect", sorted(GRAMMARS))
@@ -97,8 +97,8 @@ def test_deep_parentheses_in_an_expression(dialect):
     x = "@x" if dialect in ("tsql", "mysql") else "x"
     stmt = {"oracle": "x := {};", "postgres": "x := {};", "mysql": "SET @x = {};", "db2": "SET x = {};",
             "tsql": "SET @x = {}"}[dialect].format("(" * depth + "1" + ")" * depth)
-    unit = P.parse_block(stmt, ENGINES[dialect])
-    assign = unit.find(P.Assignment)
+    unit = pp.parse_block(stmt, ENGINES[dialect])
+    assign = unit.find(pp.Assignment)
     assert assign is not None and assign.target.text == x
     assert assign.value.tree is None and assign.value.error  # sqlglot's RecursionError, caught
-    assert P.lost_tokens(unit) == []
+    assert pp.lost_tokens(unit) == []

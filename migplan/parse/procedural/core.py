@@ -371,7 +371,9 @@ class Core:
                 return False
             return kind != "WITH"
         if u in ("INSERT", "UPDATE", "DELETE", "MERGE"):
-            if pu in ("THEN", "FOR", "OF", "ON", "AFTER", "INSTEAD", ",", "GRANT", "DENY", "REVOKE"):
+            if pu in ("THEN", "FOR", "OF", "AFTER", "INSTEAD", ",", "GRANT", "DENY", "REVOKE"):
+                return False
+            if pu == "ON" and kind in ("ALTER", "CREATE"):  # ON DELETE CASCADE of a foreign key
                 return False
             if u == "UPDATE" and nxt is not None and nxt.kind == "punct" and nxt.text == "(":
                 return False  # IF UPDATE(col)

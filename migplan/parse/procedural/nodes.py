@@ -522,7 +522,7 @@ class SetOption(Statement):
     value: str | None = None
 
     def describe(self) -> str:
-        return self.name
+        return f"{self.name} {self.value}" if self.value else self.name
 
 
 @node

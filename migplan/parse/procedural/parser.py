@@ -25,8 +25,8 @@ _END_OF = frozenset({"IF", "LOOP", "CASE", "WHILE", "REPEAT", "FOR", "TRY", "CAT
 _PG_LEVELS = frozenset({"DEBUG", "LOG", "INFO", "NOTICE", "WARNING", "EXCEPTION"})
 _FETCH_DIRECTIONS = frozenset({"NEXT", "PRIOR", "FIRST", "LAST", "ABSOLUTE", "RELATIVE", "FORWARD", "BACKWARD"})
 _SET_OPTIONS_PSM = frozenset({"NAMES", "CHARACTER", "CHARSET", "SESSION", "GLOBAL", "LOCAL", "PERSIST",
-                              "PERSIST_ONLY", "CURRENT", "SCHEMA", "PATH", "ISOLATION", "ROLE", "PASSWORD",
-                              "DEFAULT", "ENCRYPTION", "SQL_LOG_BIN", "CURRENT_SCHEMA", "CURRENT_PATH"})
+                              "PERSIST_ONLY", "CURRENT", "SCHEMA", "PATH", "ROLE", "PASSWORD", "DEFAULT",
+                              "ENCRYPTION", "CURRENT_SCHEMA", "CURRENT_PATH"})
 _TX_WORDS = frozenset({"WORK", "TRAN", "TRANSACTION"})
 _LOOP_LABEL_TARGETS = frozenset({"BEGIN", "LOOP", "WHILE", "REPEAT", "FOR"})
 
@@ -1127,6 +1127,12 @@ class Parser(Declarations):
         self.i = end
         return self._finish(node, start)
 
+    def _statement_pragma(self) -> n.Node:
+        """PL/SQL PRAGMA INLINE (f, 'YES') in a statement list."""
+        if self.g != "plsql":
+            return self.unknown(self.i, "PRAGMA is not a statement here")
+        return self._pragma()
+
     # -- transactions and settings ---------------------------------------------------------
     def _transaction(self) -> n.Node:
         start = self.i
@@ -1179,9 +1185,8 @@ class Parser(Declarations):
             return self._set_option(start, end)
         if g == "plpgsql":
             return self._set_option(start, end)
-        # PSM
-        if self.up(1) in _SET_OPTIONS_PSM or (nxt is not None and nxt.kind == "var"
-                                                                  and nxt.text.startswith("@@")):
+        # PSM: SET v = e, @u = e, @@sys = e are assignments; NAMES, SESSION x, CURRENT SCHEMA... settings
+        if self.up(1) in _SET_OPTIONS_PSM or self.find_punct(start + 1, end, _ASSIGN_OPS) < 0:
             return self._set_option(start, end)
         return self._assignments(start, end)
 
@@ -1210,25 +1215,35 @@ class Parser(Declarations):
         SELECT a, b ...) does not start an item unless ``target =`` follows it."""
         items: list[tuple[int, int]] = []
         for a, b in self.split_commas(start, end):
-            if items and self.find_punct(a, b, _ASSIGN_OPS) < 0:
+            if items and not self._starts_assignment(a, b):
                 items[-1] = (items[-1][0], b)
             else:
                 items.append((a, b))
         return items
 
+    def _starts_assignment(self, a: int, b: int) -> bool:
+        """Tokens [a, b) start with ``name[.name...] =`` or ``(a, b) =`` (Db2)."""
+        j = a
+        if self.is_punct_at(j, "("):
+            j = self.group_end(j) + 1
+        elif j < b and self.toks[j].kind in ("word", "qident", "var"):
+            j += 1
+            while j + 1 < b and self.is_punct_at(j, ".") and self.toks[j + 1].kind in ("word", "qident"):
+                j += 2
+        return j < b and self.toks[j].kind == "punct" and self.toks[j].text in _ASSIGN_OPS
+
     def _set_option(self, start: int, end: int) -> n.Node:
-        words_end = start + 1
-        while words_end < end and self.toks[words_end].kind in ("word", "var") and not self.is_punct_at(
-                words_end + 1, "=") and words_end - start < 4 and not self.is_punct_at(words_end + 1, "."):
-            words_end += 1
-        name_end = min(words_end + 1, end) if words_end < end and self.toks[words_end].kind in ("word", "var") \
-            else words_end
-        k = self.find_punct(start + 1, end, {"=", ":=", "TO"})
-        if k > start + 1:
-            name_end = k
-        name = self.text_of(start + 1, name_end)
-        value = self.text_of(name_end + (1 if k == name_end else 0), end) or None
-        node = n.SetOption(name=name, value=value)
+        """SET [SESSION|GLOBAL|LOCAL] name [= | TO] value: ``name`` and ``value`` as written."""
+        j = start + 1
+        if j < end and self.toks[j].up in ("SESSION", "GLOBAL", "LOCAL", "PERSIST", "PERSIST_ONLY", "CURRENT"):
+            j += 1
+        k = min(j + 1, end)
+        while k + 1 < end and self.is_punct_at(k, ".") and self.toks[k + 1].kind in ("word", "qident"):
+            k += 2
+        name = self.text_of(start + 1, k)
+        if k < end and (self.toks[k].text in ("=", ":=") or self.toks[k].up == "TO"):
+            k += 1
+        node = n.SetOption(name=name, value=self.text_of(k, end) or None)
         self.i = end
         self.semi()
         self.place(node, start, self.i)
@@ -1413,5 +1428,5 @@ _DISPATCH: dict[str, Callable[[Parser], n.Node | list[n.Node]]] = {
     "EXECUTE": Parser._execute, "EXEC": Parser._execute, "CALL": Parser._call, "PERFORM": Parser._perform,
     "PREPARE": Parser._prepare, "COMMIT": Parser._commit, "ROLLBACK": Parser._commit,
     "SAVEPOINT": Parser._commit, "RELEASE": Parser._commit, "SAVE": Parser._commit, "START": Parser._commit,
-    "SET": Parser._set, "GET": Parser._get,
+    "SET": Parser._set, "GET": Parser._get, "PRAGMA": Parser._statement_pragma,
 }
