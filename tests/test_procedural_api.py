@@ -53,8 +53,8 @@ def test_comments_are_kept_in_node_text():
 
 
 def test_expressions_and_statements_are_read_by_sqlglot():
-    unit = pp.parse_block("DECLARE v NUMBER;\nBEGIN\n  v := NVL(a, 0) + 1;\n  SELECT b INTO v FROM t WHERE c = v;\nEND;",
-                         "oracle")
+    text = "DECLARE v NUMBER;\nBEGIN\n  v := NVL(a, 0) + 1;\n  SELECT b INTO v FROM t WHERE c = v;\nEND;"
+    unit = pp.parse_block(text, "oracle")
     assign = unit.find(pp.Assignment)
     assert isinstance(assign.value.tree, exp.Add)
     assert assign.value.error is None

@@ -70,7 +70,7 @@ def test_construct(dialect, case, tmp_path):
     assert len(unit.errors) == case.get("errors", 0), unit.errors
     for check in case.get("checks", []):
         check = dict(check)
-        cls = getattr(P, check.pop("node"))
+        cls = getattr(pp, check.pop("node"))
         nth = check.pop("nth", 0)
         found = [x for x in unit.walk() if isinstance(x, cls)]
         assert nth < len(found), f"no {cls.__name__} #{nth} in {unit.outline()}"

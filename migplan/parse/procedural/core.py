@@ -51,8 +51,8 @@ class Core:
         self.depth = 0
         self.first_line = line
         self.errors: list[str] = []
-        self.sql_body = False
-        self.end_label: str | None = None  # the label after the last END read  # an SQL-language function body: INTO names a table, not variables
+        self.sql_body = False  # an SQL-language function body: INTO names a table, not variables
+        self.end_label: str | None = None  # the label after the last END read
 
     # -- look-ahead ------------------------------------------------------------------------
     def tok(self, k: int = 0) -> Tok | None:

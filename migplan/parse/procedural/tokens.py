@@ -11,7 +11,8 @@ line in the input file:
     %TYPE  %ROWTYPE  %FOUND  %NOTFOUND  %ISOPEN  %ROWCOUNT ...               kind "attr"
     $IF  $THEN  $ELSIF  $ELSE  $END  $ERROR  (Oracle conditional compilation) kind "cc"
 
-``N'...'`` (national strings) is one string token. A ``1..10`` range is split into ``1``, ``..``, ``10`` (the lexer reads ``1.`` as a number).
+``N'...'`` (national strings) is one string token. A ``1..10`` range is split into ``1``, ``..``,
+``10`` (the lexer reads ``1.`` as a number).
 Comments and white space are dropped; the text of any node is still a slice of the input.
 """
 
