@@ -6,7 +6,8 @@ per dialect and collection, how many objects and statements, the share of statem
     python benchmarks/procedural_parse.py [--corpus ../shared/corpus] [--show N] [--assess]
 
 ``--show N`` lists N Unknown statements and sqlglot failures per dialect; ``--assess`` also times
-`migplan assess` on the same collections to compare (slow).
+`migplan assess` on the same collections to compare (slow). Times are CPU seconds of this process
+(time.process_time), so that other work on the machine does not skew the comparison.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def procedural_objects(inv) -> list[tuple[str, object]]:
 
 def parse_one(kind: str, obj, engine: str, tally: Tally, specs: dict, show: int) -> None:
     label = str(obj.location)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         if kind == "routine":
             spec = specs.get(obj.qname) if obj.kind == "package body" else None
@@ -115,12 +116,12 @@ def parse_one(kind: str, obj, engine: str, tally: Tally, specs: dict, show: int)
     except Exception:
         tally.exceptions += 1
         tally.examples.append(f"EXCEPTION {label}: {traceback.format_exc(limit=3)}")
-        tally.seconds += time.perf_counter() - t0
+        tally.seconds += time.process_time() - t0
         return
-    tally.seconds += time.perf_counter() - t0
-    t1 = time.perf_counter()
+    tally.seconds += time.process_time() - t0
+    t1 = time.process_time()
     stats = statement_stats(unit)
-    tally.sql_seconds += time.perf_counter() - t1
+    tally.sql_seconds += time.process_time() - t1
     tally.objects += 1
     tally.statements += stats["statements"]
     tally.unknown += stats["unknown"]
@@ -153,9 +154,9 @@ def main() -> None:
     rows = []
     load_seconds = assess_seconds = assessed_parse_seconds = 0.0
     for dialect, label, path, engine in units(Path(args.corpus)):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         inv = migplan.load_schema(path, engine)
-        load_seconds += time.perf_counter() - t0
+        load_seconds += time.process_time() - t0
         objs = procedural_objects(inv)
         if not objs:
             continue
@@ -166,9 +167,9 @@ def main() -> None:
         rows.append((dialect, label, tally))
         per_dialect[dialect].add(tally)
         if args.assess and engine in ASSESS_TARGETS:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             migplan.assess(path, engine, ASSESS_TARGETS[engine], force=True)
-            assess_seconds += time.perf_counter() - t0
+            assess_seconds += time.process_time() - t0
             assessed_parse_seconds += tally.seconds
     head = (f"{'dialect':9} {'collection':42} {'objs':>5} {'stmts':>6} {'understood':>10} {'sql':>5} "
             f"{'sqlglot':>7} {'lost':>4} {'errs':>4} {'exc':>3} {'parse s':>7} {'sql s':>6}")

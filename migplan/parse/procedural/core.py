@@ -153,6 +153,8 @@ class Core:
         if end <= start:
             return ""
         base = self.toks[start].start
+        if not blank and not (self.fl.cursor_attributes and any(t.kind == "attr" for t in self.toks[start:end])):
+            return self.text[base:self.toks[end - 1].end]
         chars = list(self.text[base:self.toks[end - 1].end])
         for a, b in blank:
             if b <= a:

@@ -1325,6 +1325,8 @@ class Parser(Declarations):
         kind = node.kind
         if kind not in ("select", "values", "insert", "update", "delete", "merge"):
             return
+        if kind not in ("select", "values") and self.find_word(start, end, {"RETURNING", "RETURN"}) < 0:
+            return  # DML stores into variables only through RETURNING ... INTO
         j = start
         while True:
             k = self.find_word(j, end, {"INTO"})
@@ -1394,13 +1396,15 @@ class Parser(Declarations):
         return None
 
     def _temp_table(self, start: int, end: int) -> str | None:
-        toks = self.toks[start:end]
-        ups = [t.up for t in toks]
         if self.g == "tsql":
+            toks = self.toks[start:end]
+            ups = [t.up for t in toks]
             for k, t in enumerate(toks):
                 if t.kind == "word" and t.text.startswith("#") and k > 0 and ups[k - 1] in ("TABLE", "INTO"):
                     return t.text
             return None
+        toks = self.toks[start:min(end, start + 8)]
+        ups = [t.up for t in toks]
         if ups[:1] == ["CREATE"] and ("TEMPORARY" in ups[:4] or "TEMP" in ups[:4]) and "TABLE" in ups[:5]:
             k = ups.index("TABLE") + 1
             while k < len(toks) and ups[k] in ("IF", "NOT", "EXISTS"):

@@ -27,6 +27,8 @@ _JOIN2 = {":=", "..", "=>", "<<", ">>", "<>", "!=", "<=", ">=", "||", "::", "**"
 _ATTRS = frozenset({"TYPE", "ROWTYPE", "FOUND", "NOTFOUND", "ISOPEN", "ROWCOUNT", "BULK_ROWCOUNT",
                     "BULK_EXCEPTIONS", "CHARSET"})
 _CC = frozenset({"IF", "THEN", "ELSIF", "ELSE", "END", "ERROR"})
+_MULTILINE = frozenset({"string", "qident", "error"})
+_JOIN_FIRST = frozenset(":.=<>!|*+-/%&^@$")  # punctuation that can start a joined token
 
 
 class Tok:
@@ -64,18 +66,20 @@ def tokenize(text: str, fl: Flavor, line: int = 1) -> list[Tok]:
         if kind == "comment":
             line += count("\n", start, end)
             continue
-        last = line + count("\n", start, end) if kind in ("string", "qident", "error") else line
+        last = line + count("\n", start, end) if kind in _MULTILINE else line
         if kind == "word" and text[start] == "@":  # T-SQL lexes @v and @@v as words
             kind = "var"
         tok = Tok(kind, text[start:end], line, start, end, last)
         line = last
         if prev_joinable and prev_end == start and _join(out, tok, fl):
-            prev_end = out[-1].end
-            prev_joinable = out[-1].kind in ("punct", "number")
+            last_tok = out[-1]
+            prev_end = last_tok.end
+            prev_joinable = last_tok.kind == "punct" and last_tok.text[0] in _JOIN_FIRST
             continue
         append(tok)
         prev_end = end
-        prev_joinable = kind == "punct" or kind == "number" or (kind == "word" and end - start == 1)
+        prev_joinable = (kind == "punct" and text[start] in _JOIN_FIRST) or (kind == "number" and text[end - 1] == ".") \
+            or (kind == "word" and end - start == 1)
     return out
 
 
