@@ -15,7 +15,6 @@ from migplan.parse.sqlglot_bridge import Parsed, parse_expression, parse_stateme
 # Words that end a SELECT's INTO target list.
 INTO_END = frozenset({"FROM", "WHERE", "GROUP", "HAVING", "ORDER", "UNION", "INTERSECT", "EXCEPT", "MINUS",
                       "LIMIT", "FOR", "WINDOW", "FETCH", "OFFSET", "CONNECT", "START", "LOCK", "INTO"})
-DML = frozenset({"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "VALUES"})
 # First words of statements handed to sqlglot as embedded SQL.
 SQL_VERBS = frozenset({
     "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "CREATE", "DROP", "ALTER", "TRUNCATE",
@@ -27,12 +26,6 @@ SQL_VERBS = frozenset({
     "UPDATETEXT", "SETUSER", "TABLE", "IMPORT", "EXPORT", "RUNSTATS", "REORG", "ENABLE", "DISABLE", "DO",
     "PIVOT", "UNPIVOT", "SUMMARIZE", "ATTACH", "DETACH", "CHECKSUM", "XA", "BINLOG", "CALLPROC",
 })
-# Objects named after CREATE/DROP/ALTER in a statement kind ("create table").
-_OBJECT_MODIFIERS = frozenset({"OR", "REPLACE", "GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNIQUE", "CLUSTERED",
-                               "NONCLUSTERED", "UNLOGGED", "IF", "NOT", "EXISTS", "PUBLIC", "PRIVATE", "FORCE",
-                               "NOFORCE", "EDITIONABLE", "NONEDITIONABLE", "MATERIALIZED", "BITMAP",
-                               "COLUMNSTORE", "VOLATILE", "MULTISET", "SET", "ALGORITHM", "DEFINER", "SQL",
-                               "SECURITY", "RECURSIVE", "EXTERNAL", "DEFINITION", "ONLY"})
 
 
 def _guard(fn, text: str, dialect: str) -> Parsed:

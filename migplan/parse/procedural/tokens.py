@@ -78,8 +78,8 @@ def tokenize(text: str, fl: Flavor, line: int = 1) -> list[Tok]:
             continue
         append(tok)
         prev_end = end
-        prev_joinable = (kind == "punct" and text[start] in _JOIN_FIRST) or (kind == "number" and text[end - 1] == ".") \
-            or (kind == "word" and end - start == 1)
+        prev_joinable = ((kind == "punct" and text[start] in _JOIN_FIRST)
+                         or (kind == "number" and text[end - 1] == ".") or (kind == "word" and end - start == 1))
     return out
 
 
