@@ -104,10 +104,15 @@ class EmbeddedSql(Core):
                             blank: list[tuple[int, int]]) -> n.Node | list[n.Node] | None:
         """T-SQL ``SELECT @a = e1, @b = e2 [FROM ...]``: variables assigned by a query."""
         j = start + 1
-        while j < end and self.toks[j].kind == "word" and self.toks[j].up in ("DISTINCT", "TOP", "ALL"):
+        while j < end and self.toks[j].kind == "word" and self.toks[j].up in ("DISTINCT", "TOP", "ALL", "PERCENT"):
+            if self.toks[j].up == "TOP":  # TOP n | TOP (n) [PERCENT] [WITH TIES]
+                j = self.after(self.group_end(j + 1)) if self.is_punct_at(j + 1, "(") else j + 2
+                if j + 1 < end and self.toks[j].up == "WITH" and self.toks[j + 1].up == "TIES":
+                    j += 2
+                continue
             j += 1
-        if not ((j + 1 < end and self.toks[j].kind == "var" and self.is_punct_at(j + 1, "="))
-                or (j + 1 < end and self.toks[j].kind == "var" and self.toks[j + 1].text in ASSIGN_OPS)):
+        if not (j + 1 < end and self.toks[j].kind == "var" and self.toks[j + 1].kind == "punct"
+                and self.toks[j + 1].text in ASSIGN_OPS):
             return None
         clause = self.find_word(start + 1, end, {"FROM", "WHERE", "GROUP", "ORDER", "UNION", "HAVING", "OPTION",
                                                  "INTO"})
@@ -141,13 +146,17 @@ class EmbeddedSql(Core):
                 if t.kind == "word" and t.text.startswith("#") and k > 0 and ups[k - 1] in ("TABLE", "INTO"):
                     return t.text
             return None
-        toks = self.toks[start:min(end, start + 8)]
-        ups = [t.up for t in toks]
+        ups = [t.up for t in self.toks[start:min(end, start + 8)]]
+        k = None
         if ups[:1] == ["CREATE"] and ("TEMPORARY" in ups[:4] or "TEMP" in ups[:4]) and "TABLE" in ups[:5]:
             k = ups.index("TABLE") + 1
-            while k < len(toks) and ups[k] in ("IF", "NOT", "EXISTS"):
+            while k < len(ups) and ups[k] in ("IF", "NOT", "EXISTS"):
                 k += 1
-            return toks[k].text if k < len(toks) else None
-        if ups[:4] == ["DECLARE", "GLOBAL", "TEMPORARY", "TABLE"] and len(toks) > 4:
-            return toks[4].text
-        return None
+        elif ups[:4] == ["DECLARE", "GLOBAL", "TEMPORARY", "TABLE"]:
+            k = 4
+        if k is None or start + k >= end:
+            return None
+        at, self.i = self.i, start + k
+        name = self.dotted_name(end)
+        self.i = at
+        return name or None

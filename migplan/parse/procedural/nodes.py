@@ -527,13 +527,14 @@ class SetOption(Statement):
 
 @node
 class Return(Statement):
-    """RETURN [e]; PL/pgSQL RETURN NEXT / RETURN QUERY [EXECUTE]; PL/SQL PIPE ROW; a query for
-    T-SQL inline table functions and Db2 ``RETURN SELECT``."""
+    """RETURN [e]; PL/pgSQL RETURN NEXT / RETURN QUERY [EXECUTE] (``value`` is then the dynamic
+    text); PL/SQL PIPE ROW; a query for T-SQL inline table functions and Db2 ``RETURN SELECT``."""
 
     keyword: str = "RETURN"
     value: Expr | None = None
     query: SqlStatement | None = None
-    _children = ("value", "query")
+    using: list[Expr] = field(default_factory=list)  # RETURN QUERY EXECUTE text USING ...
+    _children = ("value", "query", "using")
 
     def describe(self) -> str:
         return self.keyword

@@ -126,7 +126,15 @@ class Statements(Core):
                 node.keyword = "RETURN QUERY EXECUTE"
                 self.i += 1
         end = self.statement_end(start)
-        if self.i < end:
+        if node.keyword == "RETURN QUERY EXECUTE":
+            using = self.find_word(self.i, end, {"USING"})
+            if using >= 0:
+                node.using = [e for a, b in self.split_commas(using + 1, end) if (e := self.expr(a, b))]
+                end_value = using
+            else:
+                end_value = end
+            node.value = self.expr(self.i, end_value)
+        elif self.i < end:
             first = self.toks[self.i]
             if node.keyword == "RETURN QUERY" or (first.kind == "word" and first.up in ("SELECT", "WITH", "VALUES")):
                 node.query = self.sql_statement(self.i, end)
@@ -478,8 +486,12 @@ class Statements(Core):
                 node.options = self.text_of(self.i, end)
                 self.i = end
             return self._finish(node, start)
-        if self.at("AS"):
-            return self._set_option(start, end)
+        if self.at("AS"):  # EXECUTE AS USER = 'x': a context switch, not a call
+            node = n.SetOption(name="EXECUTE AS", value=self.text_of(start + 2, end) or None)
+            self.i = end
+            self.semi()
+            self.place(node, start, self.i)
+            return node
         result = None
         if self.tok() is not None and self.tok().kind == "var" and self.is_punct("=", 1):
             result = self.expr(self.i, self.i + 1)
