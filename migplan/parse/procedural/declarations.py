@@ -230,15 +230,16 @@ class Declarations(Core):
     def _field(self, a: int, b: int) -> n.VariableDecl:
         """A record field: ``name type [NOT NULL] [:= | DEFAULT expr]`` within tokens [a, b)."""
         f = n.VariableDecl(name=self.toks[a].text)
-        d = self.find_word(a + 1, b, {"DEFAULT", "NOT"})
+        d = self.find_word(a + 1, b, {"DEFAULT"})
         k = self.find_punct(a + 1, b, {":="})
-        type_end = min(x for x in (d, k, b) if x >= 0)
+        cut = min(x for x in (d, k, b) if x >= 0)
+        type_end = cut
+        if type_end - 2 > a and self.toks[type_end - 2].up == "NOT" and self.toks[type_end - 1].up == "NULL":
+            f.not_null = True
+            type_end -= 2
         f.datatype = self.datatype(a + 1, type_end)
-        f.not_null = d >= 0 and self.toks[d].up == "NOT"
-        dflt = self.find_word(a + 1, b, {"DEFAULT"})
-        if k >= 0 or dflt >= 0:
-            at = k if k >= 0 else dflt
-            f.default = self.expr(at + 1, b)
+        if cut < b:
+            f.default = self.expr(cut + 1, b)
         self.place(f, a, b)
         return f
 

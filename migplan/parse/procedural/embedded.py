@@ -118,7 +118,7 @@ class EmbeddedSql(Core):
                                                  "INTO"})
         list_end = clause if clause >= 0 else end
         items = self.split_commas(j, list_end)
-        if clause < 0:
+        if clause < 0 and j == start + 1:  # plain SELECT @a = 1, @b = 2: assignments
             out: list[n.Node] = []
             for a, b in items:
                 k = self.find_punct(a, b, ASSIGN_OPS)

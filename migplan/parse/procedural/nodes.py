@@ -647,7 +647,8 @@ class DynamicSql(Statement):
     using: list[Arg] = field(default_factory=list)
     params: Expr | None = None  # sp_executesql's parameter declarations
     procedure: str | None = None  # the procedure called, as written (sys.sp_executesql)
-    options: str | None = None  # T-SQL EXEC (...) AS USER = ... / AT server
+    options: str | None = None  # T-SQL EXEC (...) AS USER = ... / AT server, EXEC sp_executesql ... WITH ...
+    arg_names: list[str] = field(default_factory=list)  # sp_executesql @stmt = ..., @params = ... as written
     _children = ("sql", "parsed", "into", "using", "params")
 
     def describe(self) -> str:

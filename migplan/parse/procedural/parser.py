@@ -486,7 +486,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
             return self.unknown(start, "FOR without IN")
         if not self.accept(body_word):
             self.error(self.toks[start].line, f"FOR without {body_word}")
-        node.statements = self.statements()
+        node.statements.extend(self.statements())
         self._close(node, start, "FOR" if self.g == "psm" else "LOOP", "FOR")
         return node
 
@@ -525,6 +525,9 @@ class Parser(Statements, EmbeddedSql, Declarations):
             if paren >= 0:
                 close = self.group_end(paren)
                 node.args = [e for a, b in self.split_commas(paren + 1, close) if (e := self.expr(a, b))]
+                if self.after(close) < end:
+                    self.error(self.toks[self.after(close)].line, "text after the cursor FOR arguments")
+                    node.statements.append(self.unknown(self.after(close), "text after the cursor", end))
         self.i = end
         return node
 

@@ -514,6 +514,9 @@ class Statements(Core):
                     node.built = first is not None
                 node.params = args[1].value if len(args) > 1 else None
                 node.using = args[2:]
+                node.arg_names = [a.name for a in args[:2] if a.name]
+            if with_at >= 0:
+                node.options = self.text_of(with_at, end)
         else:
             node = n.Call(keyword=self.toks[start].up, name=name, args=args, result=result)
             if with_at >= 0:

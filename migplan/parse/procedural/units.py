@@ -278,7 +278,10 @@ def _routine_options(p: Parser) -> n.RoutineOptions | None:
 def _wrap(p: Parser, stmts: list[n.Node], start: int) -> n.Block:
     """The body as one Block: the BEGIN ... END itself when that is all there is."""
     if len(stmts) == 1 and isinstance(stmts[0], n.Block):
-        return stmts[0]
+        block = stmts[0]
+        if block.tok_start > start or block.tok_end < p.i:  # stray ';' around it
+            p.place(block, min(start, block.tok_start), max(p.i, block.tok_end))
+        return block
     block = n.Block(statements=stmts)
     p.place(block, start, p.i)
     return block
