@@ -54,7 +54,7 @@ def main() -> None:
     g = build_graph(inv)
     cyc = cycles(g)
     deferred = break_cycles(g)
-    plan = Plan(a, PlanOptions(fks_during_load=True), g)
+    plan = Plan(a.plan_input(), PlanOptions(fks_during_load=True), g)
     plan.ddl_files()
     DmsArtifacts(plan).tasks()
     t4 = time.perf_counter()

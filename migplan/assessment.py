@@ -173,20 +173,32 @@ class Assessment:
             self.__dict__["_graph"] = build_graph(self.inventory)
         return self.__dict__["_graph"]
 
+    def plan_input(self):
+        """What the plan is made from (plan.inputs.PlanInput), from this assessment's results."""
+        from migplan.plan.inputs import PlanInput
+
+        s = self.summary()
+        return PlanInput(self.source, self.target, self.compatibility, self.inventory, self.conversion,
+                         tuple(self.action_items.active()), s.objects, (s.hours_low, s.hours_high))
+
     @property
     def plan(self):
         if "_plan" not in self.__dict__:
             from migplan.plan.phases import Plan, PlanOptions
 
-            self.__dict__["_plan"] = Plan(self, PlanOptions(**self.plan_options), self.graph)
+            self.__dict__["_plan"] = Plan(self.plan_input(), PlanOptions(**self.plan_options), self.graph)
         return self.__dict__["_plan"]
 
     def replan(self, **plan_options):
         """Plan again with other options (migration_type, fks_during_load, table_stats, throughput_mb_s ...)."""
         self.plan_options.update(plan_options)
+        self._forget_plan()
+        return self.plan
+
+    def _forget_plan(self) -> None:
+        """The plan and the DMS artifacts are computed from the items: new items, new plan."""
         self.__dict__.pop("_plan", None)
         self.__dict__.pop("_dms", None)
-        return self.plan
 
     @property
     def dms(self):
@@ -208,6 +220,7 @@ class Assessment:
         from migplan.verify import verify as run_verify
 
         self.verification = run_verify(self, dsn=dsn, engine=engine)
+        self._forget_plan()  # verification items can block objects: the plan must see them
         return self.verification
 
     # -- summary -------------------------------------------------------------------------

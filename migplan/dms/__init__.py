@@ -35,7 +35,7 @@ class DmsArtifacts:
     def missing_inputs(self) -> list[str]:
         """What the artifacts need that the scripts do not say (empty when they can be written)."""
         tables = missing_schema(self.plan)
-        return [str(MissingSourceSchema(tables, self.plan.a.source.family))] if tables else []
+        return [str(MissingSourceSchema(tables, self.plan.inputs.source.family))] if tables else []
 
     @property
     def lob_max_kb(self) -> int | None:
@@ -59,7 +59,7 @@ class DmsArtifacts:
         present during the load; a task whose stack would pass CloudFormation's 1 MB template limit
         is split into parts (tables in load order), each a task of its own."""
         if self._tasks is None:
-            base = _identifier(f"migplan-{self.plan.a.source.name}-to-{self.plan.a.target.name}")
+            base = _identifier(f"migplan-{self.plan.inputs.source.name}-to-{self.plan.inputs.target.name}")
             if self.plan.options.fks_during_load and len(self.plan.waves) > 1:
                 groups = [(f"{base}-wave{w.number}", w.tables) for w in self.plan.waves]
             else:

@@ -63,12 +63,13 @@ def _indexes(plan):
     cached = plan.__dict__.get("_mapping_indexes")
     if cached is None:
         cached = plan.__dict__["_mapping_indexes"] = (
-            {id(c.source): c for c in plan.a.conversion.objects}, {t.qname: t for t in plan.a.inventory.tables})
+            {id(c.source): c for c in plan.inputs.conversion.objects},
+            {t.qname: t for t in plan.inputs.inventory.tables})
     return cached
 
 
 def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) -> dict:
-    a = plan.a
+    a = plan.inputs
     convs, by_qname = _indexes(plan)
     selected = tables if tables is not None else [t for w in plan.waves for t in w.tables]
     missing = [by_qname[lt.qname] for lt in selected if by_qname[lt.qname].schema is None]
@@ -125,7 +126,7 @@ def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) ->
 def plan_cdc(plan) -> dict:
     from migplan.plan.cdc import readiness
 
-    return {t.table: t for t in readiness(plan.a.inventory).tables}
+    return {t.table: t for t in readiness(plan.inputs.inventory).tables}
 
 
 def _needs_lowercase(a) -> bool:

@@ -76,7 +76,8 @@ def task_settings(plan, lob_max_kb: int | None, stops: int = 2) -> dict:
             "EnableValidation": True, "ValidationMode": "ROW_LEVEL", "ThreadCount": 5, "PartitionSize": 10000,
             "FailureMaxCount": 10000, "TableFailureMaxCount": 1000,
             # PostgreSQL and SQL Server order text differently; let validation allow for it
-            "HandleCollationDiff": plan.a.target.family == "postgresql" and plan.a.source.family == "sqlserver",
+            "HandleCollationDiff": (plan.inputs.target.family == "postgresql"
+                                    and plan.inputs.source.family == "sqlserver"),
             # limited LOB mode migrates the first LobMaxSize KB of each LOB: validate exactly that part
             # (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.LOBSupport.html)
             "SkipLobColumns": False, "ValidationPartialLobSize": lob_max if has_lobs else 0, "ValidationOnly": False,

@@ -30,6 +30,7 @@ from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Index, Routine, Sequence, Table
 from migplan.plan import load as loadmod
 from migplan.plan.graph import break_cycles, build_graph, cycles, node_key
+from migplan.plan.inputs import PlanInput
 from migplan.quoting import line_comment
 
 MIGRATION_TYPES = ("full-load", "cdc", "full-load-and-cdc")
@@ -99,13 +100,13 @@ class PlanOptions:
 
 
 class Plan:
-    def __init__(self, assessment, options: PlanOptions | None = None, graph: nx.DiGraph | None = None):
-        self.a = assessment
+    def __init__(self, inputs: PlanInput, options: PlanOptions | None = None, graph: nx.DiGraph | None = None):
+        self.inputs = inputs
         self.options = options or PlanOptions()
-        self.graph = graph if graph is not None else build_graph(assessment.inventory)
+        self.graph = graph if graph is not None else build_graph(inputs.inventory)
         self.cycles = cycles(self.graph)
         self.deferred = break_cycles(self.graph)
-        self.homogeneous = assessment.compatibility.verdict == "homogeneous"
+        self.homogeneous = inputs.homogeneous
         self.stats = loadmod.read_table_stats(self.options.table_stats)
         self.tables = self._load_tables()
         self.waves = self._waves()
@@ -115,13 +116,13 @@ class Plan:
 
     # -- load order ------------------------------------------------------------------------------
     def _convs(self) -> dict[int, ConvertedObject]:
-        return {id(c.source): c for c in self.a.conversion.objects}
+        return {id(c.source): c for c in self.inputs.conversion.objects}
 
     def _load_tables(self) -> list[loadmod.LoadTable]:
         out = []
-        tables = self.a.inventory.tables
+        tables = self.inputs.inventory.tables
         parents = {t.attrs["partition_of"].upper() for t in tables if t.attrs.get("partition_of")}
-        pg_to_pg = self.a.source.family == self.a.target.family == "postgresql"
+        pg_to_pg = self.inputs.source.family == self.inputs.target.family == "postgresql"
         for t in tables:
             if t.temporary or t.attrs.get("external"):
                 continue
@@ -164,10 +165,10 @@ class Plan:
     def _partition_aliases(self) -> dict[str, list[str]]:
         """Parent -> partitions and partition -> parent, for whichever side is not loaded itself."""
         out: dict[str, list[str]] = {}
-        for t in self.a.inventory.tables:
+        for t in self.inputs.inventory.tables:
             if t.attrs.get("partition_of"):
                 schema, _, name = t.attrs["partition_of"].rpartition(".")
-                parent = self.a.inventory.lookup("table", schema or None, name)
+                parent = self.inputs.inventory.lookup("table", schema or None, name)
                 if parent is not None:
                     out.setdefault(node_key(parent), []).append(node_key(t))
                     out.setdefault(node_key(t), []).append(node_key(parent))
@@ -177,8 +178,8 @@ class Plan:
     def _split_ddl(self) -> dict[str, list[tuple[ConvertedObject, TargetStatement]]]:
         phases: dict[str, list[tuple[ConvertedObject, TargetStatement]]] = {p: [] for p in DDL_FILES}
         deferred_fk = {(a, d.get("constraint") or "") for a, b, d in self.deferred}
-        convs = self.a.conversion.objects
-        prelude = [(None, s) for s in self.a.conversion.prelude]
+        convs = self.inputs.conversion.objects
+        prelude = [(None, s) for s in self.inputs.conversion.prelude]
         phases["before full load"].extend(prelude)
         order = ["extension", "type", "sequence", "table", "unique"]
         for kind in order:
@@ -218,7 +219,7 @@ class Plan:
 
     def _code_in_order(self) -> list[ConvertedObject]:
         """Views, synonyms and routines, each after what it reads or calls (graph order)."""
-        views = [c for c in self.a.conversion.objects if c.statements and c.statements[0].kind in _CODE_KINDS]
+        views = [c for c in self.inputs.conversion.objects if c.statements and c.statements[0].kind in _CODE_KINDS]
         keys = {node_key(c.source): c for c in views}
         sub = nx.DiGraph()
         sub.add_nodes_from(keys)
@@ -235,7 +236,7 @@ class Plan:
         """Views and code that read or call something with no target DDL (not converted, or code
         converted outside migplan): applied with the rest they would fail, and in PostgreSQL's
         single-transaction file they would undo the whole cutover step."""
-        convs = {node_key(c.source): c for c in self.a.conversion.objects}
+        convs = {node_key(c.source): c for c in self.inputs.conversion.objects}
         missing = {k for k, c in convs.items() if not c.statements and not _inline_only(c)}
         held: dict[str, str] = {}
         candidates = [k for k, c in convs.items() if c.statements and c.statements[0].kind in _CODE_KINDS]
@@ -258,8 +259,8 @@ class Plan:
         """File name -> runnable SQL for each phase (PostgreSQL files run in one transaction).
         Comment lines go through quoting.line_comment: a name can never start a line of its own."""
         files = {}
-        pg = self.a.target.family == "postgresql"
-        pair = f"{self.a.source.display} -> {self.a.target.display}, migplan"
+        pg = self.inputs.target.family == "postgresql"
+        pair = f"{self.inputs.source.display} -> {self.inputs.target.display}, migplan"
         for phase, name in DDL_FILES.items():
             lines = [line_comment(f"{name}: {phase} ({pair})"), line_comment(_PHASE_WHY[phase]), ""]
             if pg:
@@ -298,9 +299,9 @@ class Plan:
         """Target-side statements that move identity columns past the loaded values (DMS does not
         carry the identity property or sequence state: aws_dms_sct.md §4.4, §4.7)."""
         out = []
-        family = self.a.target.family
-        profile = profile_for(self.a.target)
-        for c in self.a.conversion.objects:
+        family = self.inputs.target.family
+        profile = profile_for(self.inputs.target)
+        for c in self.inputs.conversion.objects:
             t = c.source
             if not isinstance(t, Table) or not c.statements:
                 continue
@@ -331,14 +332,14 @@ class Plan:
         """A query to run on the SOURCE at cutover; it prints the target statements that set each
         converted sequence to the source's current value. Names are values here (compared with the
         source catalog as the engine stores them) and go through quoting.string on both sides."""
-        seqs = [c for c in self.a.conversion.objects if isinstance(c.source, Sequence) and c.statements]
-        src = self.a.source.family
-        head = line_comment(f"Run on the {self.a.source.display} source at cutover, after writes stop; it prints "
+        seqs = [c for c in self.inputs.conversion.objects if isinstance(c.source, Sequence) and c.statements]
+        src = self.inputs.source.family
+        head = line_comment(f"Run on the {self.inputs.source.display} source at cutover, after writes stop; it prints "
                             "the statements to run on the target.")
         if not seqs:
             return head + "\n" + line_comment("No sequences to carry over.") + "\n"
-        profile = profile_for(self.a.target)
-        setter = "setval" if self.a.target.family == "postgresql" else "SETVAL"
+        profile = profile_for(self.inputs.target)
+        setter = "setval" if self.inputs.target.family == "postgresql" else "SETVAL"
         lines = [head]
         if src == "oracle":
             lines.append("SET DEFINE OFF")  # SQL*Plus: an & in a name is not a substitution variable
@@ -373,14 +374,14 @@ class Plan:
     def _steps(self) -> list[Step]:
         mt = self.options.migration_type
         steps: list[Step] = []
-        items = self.a.action_items.active()
+        items = list(self.inputs.items)
         blockers = [i for i in items if i.severity in ("critical", "high")]
         steps.append(Step("prerequisites", "1.1", "Resolve or accept the blocking action items",
                           "High and critical items stop objects from converting or data from moving; fix them "
                           "before any AWS resource exists.", "check",
                           objects=sorted({i.object for i in blockers})))
         if mt != "full-load":
-            steps.append(Step("prerequisites", "1.2", f"Prepare {self.a.source.display} for change data capture",
+            steps.append(Step("prerequisites", "1.2", f"Prepare {self.inputs.source.display} for change data capture",
                               "DMS reads changes from the source's log; the log settings must be in place before "
                               "the task starts or changes are lost (aws_dms_sct.md §7).", "check",
                               notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
@@ -398,7 +399,7 @@ class Plan:
                            "the load." if self.options.fks_during_load else ""), "run DDL",
                           objects=_names(before), sql=[s.sql for _, s in before],
                           ddl_file=DDL_FILES["before full load"], notes=[note("do-nothing")]))
-        aurora = self.a.target.name.startswith("aurora")
+        aurora = self.inputs.target.name.startswith("aurora")
         steps.append(Step("before full load", "2.2", "Create the DMS replication instance, endpoints and task",
                           "The CloudFormation templates and the task JSON are generated from this plan; backups and "
                           "Multi-AZ slow the load, so keep them minimal until cutover (§4.6).", "operate",
@@ -471,7 +472,7 @@ class Plan:
                               notes=[note("lob-validation")] if self._lob_tables() else []))
         cut = self.ddl["cutover"]
         convs = self._convs()
-        code = [o.qname for o in self.a.inventory.objects if isinstance(o, Routine)
+        code = [o.qname for o in self.inputs.inventory.objects if isinstance(o, Routine)
                 and not (convs.get(id(o)) and convs[id(o)].statements)]
         steps.append(Step("cutover", "8.1", "Stop writes and drain", "Stop application writes to the source; wait "
                           "until CDC latency is near zero, then stop the task (CdcStopPosition) (§4.7).", "operate"))
@@ -496,14 +497,14 @@ class Plan:
         return steps
 
     def _lob_tables(self) -> list[Table]:
-        return [t for t in self.a.inventory.tables if not t.temporary and any(c.is_lob for c in t.columns)]
+        return [t for t in self.inputs.inventory.tables if not t.temporary and any(c.is_lob for c in t.columns)]
 
     def _source_notes(self) -> list[str]:
         """Notes on source tables DMS treats specially: partitioned PostgreSQL tables, LOB tables
         without a key."""
         out = []
-        tables = self.a.inventory.tables
-        if self.a.source.family == "postgresql":
+        tables = self.inputs.inventory.tables
+        if self.inputs.source.family == "postgresql":
             parted = sorted(t.qname for t in tables if t.partitioning and not t.attrs.get("partition_of"))
             if parted:
                 out.append(note("partitioned-postgresql", tables=", ".join(parted)))
@@ -513,7 +514,7 @@ class Plan:
         return out
 
     def _homogeneous_steps(self) -> list[Step]:
-        fam = self.a.source.family
+        fam = self.inputs.source.family
         tool = {"postgresql": "pg_dump -s / pg_restore, then logical replication or a DMS CDC task",
                 "mysql": "mysqldump --no-data (or mydumper/myloader), then binlog replication or a DMS CDC task",
                 "oracle": "Data Pump (expdp/impdp), then DMS CDC or GoldenGate",
@@ -559,7 +560,7 @@ class Plan:
         return render(self)
 
     def __repr__(self) -> str:
-        return (f"<Plan {self.a.source.name} -> {self.a.target.name}: {len(self.steps)} steps, "
+        return (f"<Plan {self.inputs.source.name} -> {self.inputs.target.name}: {len(self.steps)} steps, "
                 f"{len(self.tables)} tables in {len(self.waves)} load wave(s), "
                 f"{len(self.deferred)} foreign keys deferred for cycles, {len(self.held)} objects held back>")
 

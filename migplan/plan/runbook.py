@@ -6,15 +6,14 @@ from migplan.escape import code, text
 
 
 def render(plan) -> str:
-    a = plan.a
+    a = plan.inputs
     opts = plan.options
     out = [f"# Migration runbook: {text(a.source.display)} to {text(a.target.display)}", ""]
     out.append(f"Pair verdict: **{a.compatibility.verdict}** ({a.compatibility.recommended_path})  ")
     out.append(f"Migration type: `{opts.migration_type}`; foreign keys during the load: "
                f"{'yes (load waves)' if opts.fks_during_load else 'no'}; MaxFullLoadSubTasks: {opts.max_subtasks}.")
-    s = a.summary()
-    out.append(f"Objects: {s.objects}; action items: {len(a.action_items.active())}; estimated manual effort "
-               f"{s.hours_low:.0f}-{s.hours_high:.0f} hours.")
+    out.append(f"Objects: {a.objects}; action items: {len(a.items)}; estimated manual effort "
+               f"{a.hours[0]:.0f}-{a.hours[1]:.0f} hours.")
     out.append("")
     if plan.cycles:
         out.append("## Dependency cycles")
