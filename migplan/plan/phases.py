@@ -50,7 +50,9 @@ _CODE_KINDS = ("view", "materialized view", "synonym", "routine", "trigger")
 def _runbook_notes() -> dict:
     """migplan/data/runbook.toml: the pair- and plan-dependent notes, each with its page."""
     raw = tomllib.loads(resources.files("migplan.data").joinpath("runbook.toml").read_text("utf-8"))
-    check(raw, {"pages": {ANY: str}, "notes": {ANY: {"page": PAGE, "text": str}}}, "runbook.toml", raw.get("pages", {}))
+    check(raw, {"pages": {ANY: str}, "notes": {ANY: {"page": PAGE, "text": str}},
+                "steps": {ANY: {"phase": PHASES, "number": str, "title": str, "why": str, "action": ACTIONS}},
+                "tools": {ANY: str}}, "runbook.toml", raw.get("pages", {}))
     return raw
 
 
@@ -59,6 +61,19 @@ def note(key: str, **values: str) -> str:
     raw = _runbook_notes()
     n = raw["notes"][key]
     return f"{n['text'].format(**values)} ({raw['pages'][n['page']]})"
+
+
+def step(key: str, **parts) -> Step:
+    """The step ``key`` of runbook.toml [steps], its placeholders filled from the str values of
+    ``parts`` and the rest of ``parts`` (objects, sql, ddl_file, notes) set on it."""
+    text = _runbook_notes()["steps"][key]
+    values = {k: v for k, v in parts.items() if isinstance(v, str) and k != "ddl_file"}
+    fields = {k: v for k, v in parts.items() if k not in values}
+    return Step(text["phase"], text["number"], text["title"].format(**values), text["why"].format(**values),
+                text["action"], **fields)
+
+
+ACTIONS = ("run DDL", "start task", "resume task", "task stops", "check", "operate")
 
 
 @dataclass
@@ -371,130 +386,79 @@ class Plan:
         return "\n".join(lines) + "\n"
 
     # -- the steps -----------------------------------------------------------------------------------
+    # What each step says lives in migplan/data/runbook.toml [steps]; here is only which steps a plan
+    # has and what they list.
     def _steps(self) -> list[Step]:
         mt = self.options.migration_type
-        steps: list[Step] = []
-        items = list(self.inputs.items)
-        blockers = [i for i in items if i.severity in ("critical", "high")]
-        steps.append(Step("prerequisites", "1.1", "Resolve or accept the blocking action items",
-                          "High and critical items stop objects from converting or data from moving; fix them "
-                          "before any AWS resource exists.", "check",
-                          objects=sorted({i.object for i in blockers})))
+        blockers = sorted({i.object for i in self.inputs.items if i.severity in ("critical", "high")})
+        steps = [step("blockers", objects=blockers)]
         if mt != "full-load":
-            steps.append(Step("prerequisites", "1.2", f"Prepare {self.inputs.source.display} for change data capture",
-                              "DMS reads changes from the source's log; the log settings must be in place before "
-                              "the task starts or changes are lost (aws_dms_sct.md §7).", "check",
+            steps.append(step("cdc-prerequisites", source=self.inputs.source.display,
                               notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
                                      "for the exact statements."]))
         if self.homogeneous:
-            steps += self._homogeneous_steps()
-            return steps
+            return steps + self._homogeneous_steps()
+        steps += self._load_steps(mt)
+        steps += self._change_steps(mt)
+        steps += self._cutover_steps()
+        return steps
+
+    def _load_steps(self, mt: str) -> list[Step]:
         before = self.ddl["before full load"]
-        steps.append(Step("before full load", "2.1", "Create the target schema needed for loading",
-                          "DMS creates only tables and primary keys itself and loads faster into tables without "
-                          "secondary indexes, foreign keys or triggers; the tables, keys and unique keys are "
-                          "created from the converted DDL so names and types are SCT's, and the task runs with "
-                          "TargetTablePrepMode=DO_NOTHING (§4.4, §4.6)." +
-                          (" Foreign keys of the load waves are created now because you asked for them during "
-                           "the load." if self.options.fks_during_load else ""), "run DDL",
-                          objects=_names(before), sql=[s.sql for _, s in before],
-                          ddl_file=DDL_FILES["before full load"], notes=[note("do-nothing")]))
         aurora = self.inputs.target.name.startswith("aurora")
-        steps.append(Step("before full load", "2.2", "Create the DMS replication instance, endpoints and task",
-                          "The CloudFormation templates and the task JSON are generated from this plan; backups and "
-                          "Multi-AZ slow the load, so keep them minimal until cutover (§4.6).", "operate",
-                          notes=["dms/README.md says which files to deploy in which order (dms/cloudformation*.yaml, "
-                                 "dms/table-mappings*.json, dms/task-settings.json).",
-                                 note("aurora-backups" if aurora else "rds-backups")]))
-        load_objects = [t.qname for w in self.waves for t in w.tables]
-        why = ("Tables load in parallel (MaxFullLoadSubTasks) in load-order; load-order only orders when "
-               "tables start, so foreign keys are absent during the load (§5.1, §10.11).")
-        if self.options.fks_during_load:
-            why = (f"Foreign keys are present: tables load in {len(self.waves)} waves by foreign-key depth (parents "
-                   "first), one task per wave, each wave starting when the previous one has finished; this costs "
-                   "parallelism across waves.")
-        step = Step("full load", "3.1", "Full load" if mt != "cdc" else "Native backfill, then start CDC",
-                    why, "start task", objects=load_objects)
+        out = [
+            step("schema-with-fks" if self.options.fks_during_load else "schema", objects=_names(before),
+                 sql=[s.sql for _, s in before], ddl_file=DDL_FILES["before full load"], notes=[note("do-nothing")]),
+            step("dms-resources", notes=["dms/README.md says which files to deploy in which order "
+                                         "(dms/cloudformation*.yaml, dms/table-mappings*.json, "
+                                         "dms/task-settings.json).",
+                                         note("aurora-backups" if aurora else "rds-backups")]),
+        ]
+        key = "cdc-only-load" if mt == "cdc" else "full-load-in-waves" if self.options.fks_during_load else "full-load"
+        load = step(key, waves=str(len(self.waves)), objects=[t.qname for w in self.waves for t in w.tables])
         for w in self.waves:
             est = (
                 f"{w.minutes} min at {self.options.throughput_mb_s} MB/s per stream" if w.minutes else "no sizes given"
             )
-            step.notes.append(f"wave {w.number}: {len(w.tables)} tables ({est})")
-        step.notes.append(note("load-order", basis=loadmod.order_basis(self.tables)))
-        step.notes += self._source_notes()
-        if mt == "cdc":
-            step.why = ("A CDC-only task assumes the target already holds the data: note the source's log position, "
-                        "load the data with native tools, then start the task from that position (§4.9).")
-        steps.append(step)
+            load.notes.append(f"wave {w.number}: {len(w.tables)} tables ({est})")
+        load.notes.append(note("load-order", basis=loadmod.order_basis(self.tables)))
+        load.notes += self._source_notes()
+        out.append(load)
+        return out
+
+    def _change_steps(self, mt: str) -> list[Step]:
         indexes = self.ddl["before cached changes"]
+        index_step = dict(objects=_names(indexes), sql=[s.sql for _, s in indexes],
+                          ddl_file=DDL_FILES["before cached changes"])
         if mt == "full-load-and-cdc":
-            steps.append(Step("before cached changes", "4.1", "Task stops before applying cached changes: build "
-                              "secondary indexes", "StopTaskCachedChangesNotApplied=true stops the task after the "
-                              "full load; CDC applies UPDATE and DELETE by key, and indexes built now on loaded tables "
-                              "are faster than maintained during the load (§4.6).", "run DDL",
-                              objects=_names(indexes), sql=[s.sql for _, s in indexes],
-                              ddl_file=DDL_FILES["before cached changes"], notes=[note("two-stops")]))
-            steps.append(Step("apply cached changes", "5.1", "Resume the task: DMS applies the cached changes",
-                              "Changes made during each table's load are applied per table right after it; the "
-                              "tables are then transactionally consistent (§4.3).", "resume task"))
+            out = [step("indexes-at-first-stop", notes=[note("two-stops")], **index_step), step("cached-changes")]
         else:
-            steps.append(Step("before cached changes", "4.1", "Build secondary indexes",
-                              "The load is done; indexes are built on the loaded tables.", "run DDL",
-                              objects=_names(indexes), sql=[s.sql for _, s in indexes],
-                              ddl_file=DDL_FILES["before cached changes"]))
+            out = [step("indexes", **index_step)]
         after = self.ddl["after cached changes"]
-        steps.append(
-            Step(
-                "after cached changes",
-                "6.1",
-                "Task stops after applying cached changes: add foreign keys and checks"
-                if mt == "full-load-and-cdc"
-                else "Add foreign keys and check constraints",
-                "Foreign keys must stay off during the full load and the cached-change apply; with "
-                "transactional apply (BatchApplyEnabled=false) they can be added now "
-                "(StopTaskCachedChangesApplied=true) (§4.6)."
-                + (
-                    " Deferred to break foreign-key cycles: "
-                    f"{', '.join(sorted({d.get('constraint') or '' for _, _, d in self.deferred}))}."
-                    if self.deferred
-                    else ""
-                ),
-                "run DDL",
-                objects=_names(after),
-                sql=[s.sql for _, s in after],
-                ddl_file=DDL_FILES["after cached changes"],
-            )
-        )
+        deferred = sorted({d.get("constraint") or "" for _, _, d in self.deferred})
+        out.append(step("constraints-at-second-stop" if mt == "full-load-and-cdc" else "constraints",
+                        deferred=f" Deferred to break foreign-key cycles: {', '.join(deferred)}." if deferred else "",
+                        objects=_names(after), sql=[s.sql for _, s in after],
+                        ddl_file=DDL_FILES["after cached changes"]))
         if mt != "full-load":
-            steps.append(Step("ongoing replication", "7.1", "Resume the task: ongoing replication",
-                              "DMS applies committed changes in commit order; watch CDCLatencySource/Target and "
-                              "validation until cutover (§4.3, §6.4).", "resume task",
-                              notes=[note("lob-validation")] if self._lob_tables() else []))
+            out.append(step("ongoing-replication", notes=[note("lob-validation")] if self._lob_tables() else []))
+        return out
+
+    def _cutover_steps(self) -> list[Step]:
         cut = self.ddl["cutover"]
         convs = self._convs()
         code = [o.qname for o in self.inputs.inventory.objects if isinstance(o, Routine)
                 and not (convs.get(id(o)) and convs[id(o)].statements)]
-        steps.append(Step("cutover", "8.1", "Stop writes and drain", "Stop application writes to the source; wait "
-                          "until CDC latency is near zero, then stop the task (CdcStopPosition) (§4.7).", "operate"))
-        steps.append(Step("cutover", "8.2", "Re-seed sequences and identity columns, create views and code",
-                          "DMS moves rows, not sequence state or code; views and routines go in last because they "
-                          "read tables and each other (order from the dependency graph). Triggers are created or "
-                          "enabled only now so they do not fire on replicated rows (§4.6, §4.7).", "run DDL",
-                          objects=_names(cut) + code, sql=[s.sql for _, s in cut] + self.reseed_sql(),
-                          ddl_file=DDL_FILES["cutover"],
-                          notes=[f"{len(code)} procedural objects are converted outside migplan (SCT) and applied "
-                                 "here, triggers last." if code else "No procedural code left to convert outside "
-                                 "migplan.",
-                                 *([f"{len(self.held)} views or routines are held back in {HELD_FILE}: they need "
-                                    "objects converted outside migplan."] if self.held else []),
-                                 "Run source_sequence_values.sql on the source for the standalone sequences."]))
-        steps.append(Step("cutover", "8.3", "Validate, re-enable protection, switch over",
-                          "Check DMS validation results and row counts, re-enable backups and Multi-AZ, refresh "
-                          "statistics (ANALYZE), then point the applications at the target (§4.7).", "operate"))
-        steps.append(Step("rollback", "9.1", "Keep a way back",
-                          "Keep the source untouched until the target has run in production; for a fall-back, a "
-                          "reverse CDC task (target to source) can keep the source current (§4.7).", "operate"))
-        return steps
+        notes = [f"{len(code)} procedural objects are converted outside migplan (SCT) and applied here, triggers "
+                 "last." if code else "No procedural code left to convert outside migplan."]
+        if self.held:
+            notes.append(f"{len(self.held)} views or routines are held back in {HELD_FILE}: they need objects "
+                         "converted outside migplan.")
+        notes.append("Run source_sequence_values.sql on the source for the standalone sequences.")
+        return [step("drain"),
+                step("views-and-code", objects=_names(cut) + code, sql=[s.sql for _, s in cut] + self.reseed_sql(),
+                     ddl_file=DDL_FILES["cutover"], notes=notes),
+                step("switch-over"), step("rollback")]
 
     def _lob_tables(self) -> list[Table]:
         return [t for t in self.inputs.inventory.tables if not t.temporary and any(c.is_lob for c in t.columns)]
@@ -514,23 +478,12 @@ class Plan:
         return out
 
     def _homogeneous_steps(self) -> list[Step]:
-        fam = self.inputs.source.family
-        tool = {"postgresql": "pg_dump -s / pg_restore, then logical replication or a DMS CDC task",
-                "mysql": "mysqldump --no-data (or mydumper/myloader), then binlog replication or a DMS CDC task",
-                "oracle": "Data Pump (expdp/impdp), then DMS CDC or GoldenGate",
-                "sqlserver": "backup/restore or the Generate Scripts wizard, then DMS CDC"}.get(fam, "native tools")
+        tool = _runbook_notes()["tools"].get(self.inputs.source.family, "native tools")
         return [
-            Step("before full load", "2.1", "Move the schema with native tools",
-                 f"Same engine family: schema and code move unchanged with {tool} (§1.4). The converted DDL files "
-                 "are still written for review.", "operate", ddl_file=DDL_FILES["before full load"]),
-            Step("full load", "3.1", "Load the data natively or with a DMS homogeneous data migration",
-                 "Native dump/restore is faster than DMS for same-engine moves; note the log position first so "
-                 "replication starts from it (§1.4, §4.9).", "operate",
-                 objects=[t.qname for w in self.waves for t in w.tables]),
-            Step("ongoing replication", "7.1", "Replicate changes until cutover",
-                 "Native replication or a DMS CDC task from the noted position.", "operate"),
-            Step("cutover", "8.1", "Stop writes, drain, re-seed sequences, switch over",
-                 "As for any DMS cutover (§4.7).", "operate", sql=self.reseed_sql()),
+            step("native-schema", tool=tool, ddl_file=DDL_FILES["before full load"]),
+            step("native-load", objects=[t.qname for w in self.waves for t in w.tables]),
+            step("native-replication"),
+            step("native-cutover", sql=self.reseed_sql()),
         ]
 
     # -- views for people ---------------------------------------------------------------------------
