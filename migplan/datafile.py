@@ -5,13 +5,20 @@ file's [pages] table does not define is an error when the file is loaded, never 
 Schema notation: a dict is a table with exactly those keys (a key ending in ``?`` is optional;
 with ``ANY`` among them, any other key is allowed and takes ``ANY``'s shape); ``[shape]`` a
 non-empty list; a tuple the allowed values; ``PAGE`` a key of [pages]; a type (str, int, bool) a
-value of that type.
+value of that type; ``OneOf(a, b)`` either shape.
 """
 
 from __future__ import annotations
 
 PAGE = "page"
 ANY = "*"
+
+
+class OneOf:
+    """A value of any of these shapes (a type name or a list of them, say)."""
+
+    def __init__(self, *shapes: object) -> None:
+        self.shapes = shapes
 
 
 class DataFileError(ValueError):
@@ -41,6 +48,15 @@ def check(data: object, schema: object, where: str, pages: dict) -> None:
             name = key.rstrip("?")
             if name in data:
                 check(data[name], sub, f"{where}.{name}", pages)
+    elif isinstance(schema, OneOf):
+        errors = []
+        for shape in schema.shapes:
+            try:
+                check(data, shape, where, pages)
+                return
+            except DataFileError as err:
+                errors.append(str(err))
+        raise DataFileError(" or ".join(errors))
     elif isinstance(schema, list):
         if not isinstance(data, list) or not data:
             raise DataFileError(f"{where}: expected a non-empty list")

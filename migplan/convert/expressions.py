@@ -17,6 +17,7 @@ from sqlglot.errors import ErrorLevel, ParseError, TokenError, UnsupportedError
 
 from migplan.convert.names import NameMapper
 from migplan.convert.profiles import TargetProfile
+from migplan.datafile import check
 from migplan.engines import Engine
 
 
@@ -56,11 +57,15 @@ def function_rules(source_family: str, target_family: str) -> dict[str, list[Fun
     if source_family == target_family or not path.is_file():
         return {}
     raw = tomllib.loads(path.read_text("utf-8"))
+    check(raw, FUNCTIONS_SCHEMA, f"functions/{source_family}-{target_family}.toml", {})  # a typo is an error
     out: dict[str, list[FunctionRule]] = {}
-    for row in raw.get("function", []):
-        rule = FunctionRule(row["source"].upper(), row["target"], row.get("why", ""), row.get("item"), row.get("args"))
+    for row in raw["function"]:
+        rule = FunctionRule(row["source"].upper(), row["target"], row["why"], row.get("item"), row.get("args"))
         out.setdefault(rule.name, []).append(rule)
     return out
+
+
+FUNCTIONS_SCHEMA = {"function": [{"source": str, "target": str, "why": str, "item?": str, "args?": int}]}
 
 
 class ExpressionConverter:

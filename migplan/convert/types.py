@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from migplan.datafile import OneOf, check
 from migplan.model.schema import TypeSpec
 
 
@@ -137,14 +138,24 @@ def load(source_family: str, target_family: str) -> TypeMap | None:
                            f"migplan/data/typemaps/{source_family}-{target_family}.toml); `migplan inventory` and "
                            "`migplan matrix` work for this pair")
     raw = tomllib.loads(path.read_text("utf-8"))
+    check(raw, TYPEMAP_SCHEMA, f"typemaps/{source_family}-{target_family}.toml", {})  # a typo is an error
     rules = []
-    for row in raw.get("map", []):
+    for row in raw["map"]:
         src = row["source"]
         rules.append(TypeRule(
             source=tuple(x.upper() for x in ([src] if isinstance(src, str) else src)),
             target=row["target"], params=row.get("params", "any"),
             precision=_range(row.get("precision")), scale=_range(row.get("scale")), length=_range(row.get("length")),
             max=row.get("max"), modifiers=tuple(row.get("modifiers", ())), without=tuple(row.get("without", ())),
-            lossy=row.get("lossy", False), item=row.get("item"), why=row.get("why", ""), message=row.get("message"),
+            lossy=row.get("lossy", False), item=row.get("item"), why=row["why"], message=row.get("message"),
         ))
     return TypeMap(source_family, target_family, rules, raw.get("unknown", {}))
+
+
+_RANGE = OneOf(int, [int])
+TYPEMAP_SCHEMA = {
+    "map": [{"source": OneOf(str, [str]), "target": str, "why": str, "params?": ("none", "some", "any"),
+             "precision?": _RANGE, "scale?": _RANGE, "length?": _RANGE, "max?": bool, "modifiers?": [str],
+             "without?": [str], "lossy?": bool, "item?": str, "message?": str}],
+    "unknown?": {"target?": str, "item?": str},
+}

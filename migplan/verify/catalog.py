@@ -136,12 +136,10 @@ def read_mysql(conn, databases: list[str]) -> Catalog:
                         UNION SELECT EVENT_SCHEMA, EVENT_NAME FROM information_schema.EVENTS
                         WHERE EVENT_SCHEMA IN ({marks})""", databases * 3)
         cat.routines = {(s, n) for s, n in cur.fetchall()}
-        try:
-            cur.execute(f"""SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
-                            WHERE TABLE_SCHEMA IN ({marks}) AND TABLE_TYPE = 'SEQUENCE'""", databases)
-            cat.sequences = {(s, n) for s, n in cur.fetchall()}
-        except Exception:
-            pass
+        # MariaDB lists its sequences as tables of type SEQUENCE; MySQL has none, and the query is valid there
+        cur.execute(f"""SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
+                        WHERE TABLE_SCHEMA IN ({marks}) AND TABLE_TYPE = 'SEQUENCE'""", databases)
+        cat.sequences = {(s, n) for s, n in cur.fetchall()}
     return cat
 
 
