@@ -32,6 +32,13 @@ from tests.semantic import harness as h  # noqa: E402
 STATUS = ROOT / "tests" / "semantic" / "STATUS.md"
 DOCS = ROOT / "docs" / "semantics.md"
 REGENERATE = ".venv/bin/python scripts/semantic_status.py"
+# What the checks run on, and what that means for a result (both pages say it).
+ENGINES = ("The engines: the embedded PostgreSQL 18 (database collation C.UTF-8, so text sorts by code point; "
+           "Aurora's default en_US.UTF-8 sorts linguistically), the Debian PostgreSQL for the cases that need "
+           "libxml, and Debian's MariaDB 10.11 standing in for Aurora MySQL 3 (MySQL 8.0): with MySQL 8.0's default "
+           "sql_mode, but utf8mb4_unicode_ci instead of utf8mb4_0900_ai_ci, and without LATERAL, GROUPING() or "
+           "LAG/LEAD defaults, so a reason naming MariaDB marks SQL that MySQL 8.0 would take. Session "
+           "time zone UTC on both.")
 SOURCE_NAMES = {"oracle": "Oracle", "sqlserver": "SQL Server", "mysql": "MySQL", "postgresql": "PostgreSQL"}
 TARGET_NAMES = {"postgresql": "PostgreSQL", "mysql": "MySQL"}
 MARK = {"pass": "pass", "xfail": "xfail", "silent": "**silent**"}
@@ -49,7 +56,7 @@ def status_page(cases: list[h.Case]) -> str:
              "today. **xfail**: the converter is wrong today (engine error, item missing, view not written, "
              "other rows with an item, or a date returned as a timestamp); the marker is strict, so the fix "
              "makes the test fail until the marker goes. **silent**: the converted view runs and returns "
-             "other rows with nothing saying so.", ""]
+             "other rows with nothing saying so.", "", escape.text(ENGINES), ""]
     rows = []
     total = Counter()
     for s, t in _pairs(cases):
@@ -94,7 +101,7 @@ def docs_page(cases: list[h.Case]) -> str:
              "semantics. tests/test_semantic.py converts each case, runs it on a real PostgreSQL and MariaDB "
              "and compares the rows, or checks the action item that must hold the view back. Status per "
              "target: pass, xfail (wrong today), **silent** (wrong today, and nothing says so); the list of "
-             "what is wrong is in [tests/semantic/STATUS.md](../tests/semantic/STATUS.md).", ""]
+             "what is wrong is in [tests/semantic/STATUS.md](../tests/semantic/STATUS.md).", "", escape.text(ENGINES), ""]
     summary = []
     for key, (title, _what) in h.CLASSES.items():
         checks = [c.status(t) for c in cases if key in c.classes for t in c.targets]
