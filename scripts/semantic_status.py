@@ -101,7 +101,8 @@ def docs_page(cases: list[h.Case]) -> str:
              "semantics. tests/test_semantic.py converts each case, runs it on a real PostgreSQL and MariaDB "
              "and compares the rows, or checks the action item that must hold the view back. Status per "
              "target: pass, xfail (wrong today), **silent** (wrong today, and nothing says so); the list of "
-             "what is wrong is in [tests/semantic/STATUS.md](../tests/semantic/STATUS.md).", "", escape.text(ENGINES), ""]
+             "what is wrong is in [tests/semantic/STATUS.md](../tests/semantic/STATUS.md).", "",
+             escape.text(ENGINES), ""]
     summary = []
     for key, (title, _what) in h.CLASSES.items():
         checks = [c.status(t) for c in cases if key in c.classes for t in c.targets]
