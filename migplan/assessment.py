@@ -18,6 +18,7 @@ from migplan import engines, matrix
 from migplan.analyze import ActionItems, Config, analyze
 from migplan.analyze.verdict import CODE, STORAGE, VERDICTS, object_verdicts, verdict_of
 from migplan.convert import Conversion, ConvertOptions, convert
+from migplan.dsn import DEFAULT_CONNECT_TIMEOUT
 from migplan.errors import MigplanError
 from migplan.ingest import sniff
 from migplan.inventory import Inventory, load_schema, load_text
@@ -57,12 +58,18 @@ class UnsupportedPairError(MigplanError):
 
 def assess(paths, source, target, *, default_schema: str | None = None, config=None,
            options: ConvertOptions | None = None, force: bool = False, verify: bool = False,
-           verify_dsn: str | None = None, progress: bool | None = None, **plan_options) -> Assessment:
+           verify_dsn: str | None = None, progress: bool | None = None,
+           connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT, **plan_options) -> Assessment:
     """Inventory, compatibility check, conversion and action items for scripts in ``paths``.
 
-    ``progress``: None shows bars only for big schemas (thousands of statements), True always."""
+    ``progress``: None shows bars only for big schemas (thousands of statements), True always.
+    ``connect_timeout``: seconds to wait for the verification server to answer."""
+    if verify_dsn:  # a DSN that cannot be read, or is for the wrong engine, fails before the work
+        from migplan.verify import check_dsn
+
+        check_dsn(engines.get(target), verify_dsn)
     inv = load_schema(paths, source, default_schema, progress=progress)
-    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options, progress)
+    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options, progress, connect_timeout)
 
 
 def assess_text(sql: str, source, target, *, default_schema: str | None = None, config=None,
@@ -74,7 +81,7 @@ def assess_text(sql: str, source, target, *, default_schema: str | None = None, 
 
 
 def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,
-            progress: bool | None = None) -> Assessment:
+            progress: bool | None = None, connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT) -> Assessment:
     target_engine = engines.get(target)
     _check_plan_options(plan_options)
     check_dialect(inv, force)
@@ -89,7 +96,7 @@ def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, 
     items = analyze(inv, conversion, cfg, progress=progress)
     a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options), conversion_options=options)
     if verify or verify_dsn:
-        a.verify(dsn=verify_dsn)
+        a.verify(dsn=verify_dsn, connect_timeout=connect_timeout)
     return a
 
 
@@ -215,11 +222,15 @@ class Assessment:
         return readiness(self.inventory, self.target.family)
 
     # -- verification --------------------------------------------------------------------
-    def verify(self, dsn: str | None = None, engine: str | None = None):
-        """Apply the converted DDL to a real target engine and compare its catalog with what we expect."""
+    def verify(self, dsn: str | None = None, engine: str | None = None,
+               connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT):
+        """Apply the converted DDL to a real target engine and compare its catalog with what we expect.
+
+        ``dsn``: a server of yours (URL or libpq key=value form) instead of a throwaway local one;
+        ``connect_timeout``: seconds to wait for it to answer before a ConnectError."""
         from migplan.verify import verify as run_verify
 
-        self.verification = run_verify(self, dsn=dsn, engine=engine)
+        self.verification = run_verify(self, dsn=dsn, engine=engine, connect_timeout=connect_timeout)
         self._forget_plan()  # verification items can block objects: the plan must see them
         return self.verification
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import warnings
 
 from migplan import cli_app, cli_assess, cli_matrix
-from migplan.errors import MigplanError
+from migplan.errors import MigplanError, Terminated
 from migplan.version import __version__
 
 
@@ -20,8 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     cli_assess.add_parser(sub)
     cli_app.add_parser(sub)
     args = parser.parse_args(argv)
+    previous = _catch_signals()
     try:
         return args.run(args)
+    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: the finally blocks on the way dropped what they made
+        print(f"migplan: {'terminated' if isinstance(err, Terminated) else 'interrupted'}; "
+              "servers and scratch databases removed", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT)
     except MigplanError as err:
         print(f"migplan: error: {err}", file=sys.stderr)
         return 2
@@ -30,6 +36,42 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - `migplan ... | head`
         return 0
+    finally:
+        _stop_engines()
+        _restore_signals(previous)
+
+
+def _catch_signals() -> dict:
+    """SIGINT and SIGTERM become exceptions (KeyboardInterrupt, Terminated) so that cleanup runs;
+    once one came, further ones are ignored until the cleanup is done (each step of it is bounded)."""
+
+    def handler(signum, frame):
+        for s in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(s, signal.SIG_IGN)
+        raise Terminated(signum) if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    previous = {}
+    for s in (signal.SIGINT, signal.SIGTERM):
+        previous[s] = signal.getsignal(s)
+        signal.signal(s, handler)
+    return previous
+
+
+def _restore_signals(previous: dict) -> None:
+    for s, h in previous.items():
+        signal.signal(s, h if h is not None else signal.SIG_DFL)
+
+
+def _stop_engines() -> None:
+    """Stop the servers a verification started (only if one ran: the import is not free)."""
+    engines = sys.modules.get("migplan.verify.engines")
+    if engines is not None:
+        old = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            engines.shutdown()
+        finally:
+            _restore_signals(old)
+
 
 
 def _add_inventory(sub) -> None:

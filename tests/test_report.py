@@ -2,9 +2,9 @@
 and the HTML in a real headless Chromium (no JS errors, no dialogs, the JS ran, print CSS expands).
 
 The browser tests need Debian's `chromium` (scripts/sysdeps.sh installs it under `make test`); they
-skip with a message when it is missing. They talk to Chromium over the DevTools protocol on a pipe
-(--remote-debugging-pipe): plain subprocess and os pipes, no extra dependency. Screenshots and the
-rendered reports are kept in tests/artifacts/.
+skip with a message when it is missing (and fail under CI=true). They talk to Chromium over the
+DevTools protocol on a pipe (--remote-debugging-pipe): plain subprocess and os pipes, no extra
+dependency. Screenshots and the rendered reports are kept in tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from migplan.report import charts, depgraph
 from migplan.report.digest import digest
 from migplan.report.html import render_html, script_json
 from migplan.report.markdown import cell, code, fenced, render_markdown, table, text
-from tests.conftest import ROOT, SAMPLE_PAIRS, SAMPLES
+from tests.conftest import ROOT, SAMPLE_PAIRS, SAMPLES, missing
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCRIPT = "<script>alert(1)</script>"
@@ -451,8 +451,8 @@ class Page:
 def browser():
     binary = _chromium()
     if binary is None:
-        pytest.skip("chromium not found: `make test` installs Debian's chromium through scripts/sysdeps.sh when run "
-                    "as root with apt; elsewhere install it (apt-get install chromium) to run the browser tests")
+        missing("chromium not found", "`make test` installs Debian's chromium through scripts/sysdeps.sh when run "
+                "as root with apt; elsewhere install it (apt-get install chromium) to run the browser tests")
     b = Browser(binary)
     yield b
     b.close()

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from migplan import quoting
 from migplan.convert import convert
 from migplan.convert.order import VIEW_KINDS, application_order
+from migplan.dsn import DEFAULT_CONNECT_TIMEOUT
+from migplan.dsn import parse as parse_dsn
 from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetStatement
 from migplan.model.schema import node_key
 from migplan.verify.catalog import Catalog, canonical_expected, read_mysql, read_postgres
-from migplan.verify.engines import VerifyEngineError, open_session
+from migplan.verify.engines import VerifyEngineError, check_family, open_session
 
 
 @dataclass
@@ -109,14 +111,11 @@ class Verification:
                 f"objects {s['objects']}, unpredicted failures {s['unpredicted_failures']}>")
 
 
-def verify(assessment, dsn: str | None = None, engine: str | None = None) -> Verification:
-    target = assessment.target
-    family = engine or target.verify_engine
-    if family is None:
-        raise VerifyEngineError(f"no local engine verifies {target.display} DDL; pass a DSN of such a server")
-    family = {"postgresql": "postgresql", "mariadb": "mysql", "mysql": "mysql"}.get(family, family)
+def verify(assessment, dsn: str | None = None, engine: str | None = None,
+           connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT) -> Verification:
+    family = _family(assessment.target, engine)
     started = time.perf_counter()
-    session = open_session(family, dsn)
+    session = open_session(family, dsn, connect_timeout)
     try:
         conversion = assessment.conversion
         if family == "mysql":
@@ -130,12 +129,28 @@ def verify(assessment, dsn: str | None = None, engine: str | None = None) -> Ver
                 r.problems = _compare(r.statement, catalog, family, default_schema)
                 r.checked = True
         version = session.version
+    except Exception as err:
+        if type(err).__module__.split(".")[0] in ("psycopg", "pymysql"):  # the server went away mid-run
+            raise VerifyEngineError(f"the verification server failed: {session.mask(str(err))}") from None
+        raise
     finally:
         session.close()
     by_object, findings = _findings(assessment, conversion, results)
     ver = Verification(version, results, by_object, findings, time.perf_counter() - started, 0, conversion)
     _attach(assessment, ver)
     return ver
+
+
+def check_dsn(target, dsn: str) -> None:
+    """Raise DSNError/VerifyEngineError now if ``dsn`` cannot be read or is for another engine."""
+    check_family(parse_dsn(dsn), _family(target, None))
+
+
+def _family(target, engine: str | None) -> str:
+    family = engine or target.verify_engine
+    if family is None:
+        raise VerifyEngineError(f"no local engine verifies {target.display} DDL; pass a DSN of such a server")
+    return {"postgresql": "postgresql", "mariadb": "mysql", "mysql": "mysql"}.get(family, family)
 
 
 # -- applying ----------------------------------------------------------------------------------------
@@ -196,7 +211,7 @@ def _execute(session, sql: str) -> str | None:
                 cur.execute(sql)
         return None
     except Exception as err:
-        return _engine_message(err)
+        return session.mask(_engine_message(err))
 
 
 def _engine_message(err: Exception) -> str:
