@@ -226,3 +226,12 @@ def test_scratch_databases_dropped_on_the_users_mariadb(private_tmp, mariadb_dsn
     proc.send_signal(signal.SIGTERM)
     _assert_clean_exit(proc, signal.SIGTERM)
     assert set(_mysql_scratch(mariadb_dsn)) == before
+
+
+def test_no_runtime_dir_warning():
+    """The embedded server has its own runtime folder: nothing warns about XDG_RUNTIME_DIR."""
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    code = "from migplan.verify import engines; engines.postgres_session().close()"
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], env=env, capture_output=True, text=True,
+                          timeout=WAIT)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
