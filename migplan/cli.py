@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     cli_app.add_parser(sub)
     args = parser.parse_args(argv)
     previous = _catch_signals()
+    engines = sys.modules.get("migplan.verify.engines")
+    mark = engines.mark() if engines is not None else 0  # servers of our caller (tests, a notebook) stay
     try:
         return args.run(args)
     except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: the finally blocks on the way dropped what they made
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - `migplan ... | head`
         return 0
     finally:
-        _stop_engines()
+        _stop_engines(mark)
         _restore_signals(previous)
 
 
@@ -62,13 +64,13 @@ def _restore_signals(previous: dict) -> None:
         signal.signal(s, h if h is not None else signal.SIG_DFL)
 
 
-def _stop_engines() -> None:
-    """Stop the servers a verification started (only if one ran: the import is not free)."""
+def _stop_engines(mark: int) -> None:
+    """Stop the servers this command's verification started (if one ran: the import is not free)."""
     engines = sys.modules.get("migplan.verify.engines")
     if engines is not None:
         old = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
-            engines.shutdown()
+            engines.shutdown(after=mark)
         finally:
             _restore_signals(old)
 

@@ -235,3 +235,14 @@ def test_no_runtime_dir_warning():
     done = subprocess.run([sys.executable, "-W", "error", "-c", code], env=env, capture_output=True, text=True,
                           timeout=WAIT)
     assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+def test_cli_in_process_keeps_its_callers_servers(pg_dsn, tmp_path):
+    """main() stops only what it started: a notebook's or a test session's server stays up."""
+    from migplan.cli import main
+
+    server = engines.LocalPostgres.shared()
+    script = tmp_path / "t.sql"
+    script.write_text("CREATE TABLE t (id NUMBER(10) PRIMARY KEY);\n")
+    assert main(["assess", str(script), "-s", "oracle", "-t", "aurora-postgresql", "--verify"]) == 0
+    assert server.alive() and engines.LocalPostgres.shared() is server

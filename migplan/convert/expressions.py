@@ -19,6 +19,8 @@ from migplan.convert.names import NameMapper
 from migplan.convert.profiles import TargetProfile
 from migplan.datafile import check
 from migplan.engines import Engine
+from migplan.parse import depth
+from migplan.parse.depth import recursion_message, recursion_room, too_deep
 
 
 @dataclass
@@ -83,7 +85,20 @@ class ExpressionConverter:
 
     def convert(self, text: str, context: str = "expression", columns: dict | None = None) -> Converted:
         """``columns``: source column name (upper case) -> TypeSpec of the table the expression belongs to,
-        for rewrites that depend on a column's type (BIT compared with 0/1 on PostgreSQL)."""
+        for rewrites that depend on a column's type (BIT compared with 0/1 on PostgreSQL).
+
+        An expression nested deeper than sqlglot can take is not converted (PRS008), see parse.depth."""
+        what = "query" if context == "query" else context
+        deep = too_deep(text, self.source.sqlglot, what)
+        if deep:
+            return Converted(None, [(depth.CODE, deep)])
+        try:
+            with recursion_room():
+                return self._convert(text, context, columns)
+        except RecursionError:
+            return Converted(None, [(depth.CODE, recursion_message(what))])
+
+    def _convert(self, text: str, context: str, columns: dict | None) -> Converted:
         if self.source.splitter == "tsql":
             text = _tsql_money_literals(text)
         try:
@@ -770,7 +785,7 @@ _STRING_TYPES = frozenset({"CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEX
                            "NATIONAL CHARACTER", "CHARACTER VARYING", "NATIONAL CHARACTER VARYING"})
 
 # Problems after which an expression is not written at all (writing it would fail or change meaning).
-BLOCKING = frozenset({"SQL001", "SEQ001", "PRS002"})
+BLOCKING = frozenset({"SQL001", "SEQ001", "PRS002", depth.CODE})
 
 
 def _tsql_money_literals(text: str) -> str:

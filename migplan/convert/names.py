@@ -35,6 +35,9 @@ class NameMapper:
     events: list[NameEvent] = field(default_factory=list)
     _used: dict[tuple, set[str]] = field(default_factory=dict)
     _assigned: dict[tuple, str] = field(default_factory=dict)
+    # (scope, folded base name) -> the next suffix to try: names only get used, so every smaller
+    # suffix is taken already (without it n clashing names cost n²/2 tries)
+    _next_suffix: dict[tuple, int] = field(default_factory=dict)
 
     def base(self, name: str, quoted: bool = False) -> str:
         """Target spelling of a source name, without uniqueness handling."""
@@ -78,11 +81,13 @@ class NameMapper:
         used = self._used.setdefault(scope, set())
         fold = str.lower if self.profile.family != "postgresql" else (lambda x: x)  # MySQL compares names loosely
         candidate = out
-        n = 2
-        while fold(candidate) in used:
-            suffix = f"_{n}"
-            candidate = out[: self.profile.max_identifier - len(suffix)] + suffix
-            n += 1
+        if fold(candidate) in used:
+            n = self._next_suffix.get((scope, fold(out)), 2)
+            while fold(candidate) in used:
+                suffix = f"_{n}"
+                candidate = out[: self.profile.max_identifier - len(suffix)] + suffix
+                n += 1
+            self._next_suffix[(scope, fold(out))] = n
         if candidate != out:
             self.events.append(NameEvent("NAM004", name, candidate, what, obj, line, name))
         used.add(fold(candidate))

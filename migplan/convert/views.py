@@ -65,15 +65,12 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
 
 
 def _missing_relations(view, ctx: ConvertContext) -> list[str]:
-    import sqlglot
     from sqlglot import exp
-    from sqlglot.errors import ParseError, TokenError
 
-    from migplan.parse.sqlglot_bridge import table_references
+    from migplan.parse.sqlglot_bridge import read_tree, table_references
 
-    try:
-        tree = sqlglot.parse_one(view.query, read=ctx.source.sqlglot)
-    except (ParseError, TokenError, ValueError):
+    tree = read_tree(view.query, ctx.source.sqlglot)
+    if tree is None:
         return []
     ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
     out = []
@@ -91,11 +88,8 @@ def _missing_relations(view, ctx: ConvertContext) -> list[str]:
 def view_column_types(view, ctx: ConvertContext) -> dict:
     """Source column name -> type for the tables a view reads, directly or through other views; a
     name two tables give different types is left out (the rewrite would be a guess)."""
-    import sqlglot
-    from sqlglot.errors import ParseError, TokenError
-
     from migplan.model.schema import Table, View
-    from migplan.parse.sqlglot_bridge import table_references
+    from migplan.parse.sqlglot_bridge import read_tree, table_references
 
     out: dict = {}
     clashes: set = set()
@@ -106,9 +100,8 @@ def view_column_types(view, ctx: ConvertContext) -> dict:
         if id(v) in seen:
             continue
         seen.add(id(v))
-        try:
-            tree = sqlglot.parse_one(v.query, read=ctx.source.sqlglot)
-        except (ParseError, TokenError, ValueError):
+        tree = read_tree(v.query, ctx.source.sqlglot)
+        if tree is None:
             continue
         for ref in table_references(tree):
             obj = ctx.exprs.resolve(ref.name, ref.db or v.schema) or ctx.exprs.resolve(ref.name)

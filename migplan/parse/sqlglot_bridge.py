@@ -18,6 +18,8 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ErrorLevel, ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from migplan.parse.depth import recursion_message, recursion_room, too_deep
+
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # we report Command fallbacks ourselves
 
 _SIGNIFICANT = {TokenType.VAR, TokenType.IDENTIFIER, TokenType.STRING, TokenType.NUMBER,
@@ -98,33 +100,58 @@ def _commands(tree: exp.Expression) -> list[str]:
 
 def parse_statement(text: str, dialect_name: str | None) -> Parsed:
     """Parse one statement; Command fallbacks and lost tokens count as failures."""
+    deep = too_deep(text, dialect_name, "statement")
+    if deep:
+        return Parsed(None, deep)
     d = dialect(dialect_name)
     try:
-        trees = d.parse(text, error_level=ErrorLevel.RAISE)
+        with recursion_room():
+            trees = d.parse(text, error_level=ErrorLevel.RAISE)
     except (ParseError, TokenError) as err:
         return Parsed(None, _first_line(err))
+    except RecursionError:
+        return Parsed(None, recursion_message("statement"))
     trees = [t for t in trees if t is not None]
     if len(trees) != 1:
         return Parsed(None, f"sqlglot read {len(trees)} statements here")
     tree = trees[0]
     if isinstance(tree, exp.Command) or _commands(tree):
         return Parsed(tree, "sqlglot does not understand this statement (it kept it as an opaque command)")
-    lost = lost_tokens(text, tree, dialect_name)
+    with recursion_room():
+        lost = lost_tokens(text, tree, dialect_name)
     return Parsed(tree, None, lost)
 
 
 def parse_expression(text: str, dialect_name: str | None) -> Parsed:
     """Parse an expression (default, check condition, computed column, index key)."""
+    deep = too_deep(text, dialect_name)
+    if deep:
+        return Parsed(None, deep)
     d = dialect(dialect_name)
     try:
-        tree = sqlglot.parse_one(text, read=d, error_level=ErrorLevel.RAISE)
+        with recursion_room():
+            tree = sqlglot.parse_one(text, read=d, error_level=ErrorLevel.RAISE)
     except (ParseError, TokenError) as err:
         return Parsed(None, _first_line(err))
+    except RecursionError:
+        return Parsed(None, recursion_message())
     if tree is None:
         return Parsed(None, "empty expression")
     if isinstance(tree, exp.Command):
         return Parsed(tree, "not an expression sqlglot understands")
-    return Parsed(tree, None, lost_tokens(text, tree, dialect_name))
+    with recursion_room():
+        return Parsed(tree, None, lost_tokens(text, tree, dialect_name))
+
+
+def read_tree(text: str, dialect_name: str | None) -> exp.Expression | None:
+    """sqlglot's tree of ``text``, or None when it cannot read it (bad syntax, nested too deeply)."""
+    if too_deep(text, dialect_name):
+        return None
+    try:
+        with recursion_room():
+            return sqlglot.parse_one(text, read=dialect_name)
+    except (ParseError, TokenError, ValueError, RecursionError):
+        return None
 
 
 def parse_query(text: str, dialect_name: str | None) -> Parsed:

@@ -19,7 +19,9 @@ from migplan.inventory.inventory import Inventory
 from migplan.model.schema import Index, Routine, SchemaObject, Sequence, Synonym, Table, UserType, View, node_key
 
 _NEXTVAL = re.compile(r"nextval\s*\(\s*'([^']+)'", re.I)
-_ORA_SEQ = re.compile(r"([\w$#\"]+(?:\.[\w$#\"]+)?)\s*\.\s*NEXTVAL", re.I)
+# the lookbehind starts a match only at the start of a name: without it a 100k-character word is
+# tried from each of its positions (quadratic)
+_ORA_SEQ = re.compile(r"(?<![\w$#\"])([\w$#\"]+(?:\.[\w$#\"]+)?)\s*\.\s*NEXTVAL", re.I)
 _ROUTINE_KINDS = ("procedure", "function", "package", "package body", "trigger", "type body")
 
 

@@ -206,11 +206,19 @@ def _label(h: nx.DiGraph, n: str) -> str:
 
 
 def _clip(text: str, width: float) -> str:
+    """The longest prefix of ``text`` that fits with an ellipsis (one pass: a name can be 100k long)."""
     if text_width(text, FONT_PX) <= width - 12:
         return text
-    while text and text_width(text + "…", FONT_PX) > width - 12:
-        text = text[:-1]
-    return text + "…"
+    limit = width - 12
+    ellipsis = text_width("…", 1.0)  # widths in em, summed in the order text_width sums them
+    em = 0.0
+    keep = 0
+    for i, ch in enumerate(text):
+        em += text_width(ch, 1.0)
+        if (em + ellipsis) * FONT_PX > limit:
+            break
+        keep = i + 1
+    return text[:keep] + "…"
 
 
 def _f(x: float) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import ctypes
 import importlib.util
+import itertools
 import os
 import secrets
 import shutil
@@ -76,24 +77,33 @@ class Session:
 # -- what this process owns ---------------------------------------------------------------------------
 _servers: list[_Server] = []  # every server this process started and has not stopped yet
 _shared: dict[str, _Server] = {}  # the throwaway server per family, reused by every session
-_scratch: dict[str, Callable[[], None]] = {}  # scratch databases not dropped yet -> how to drop them
+_scratch: dict[str, tuple[int, Callable[[], None]]] = {}  # scratch databases not dropped yet: (serial, drop)
+_serial = itertools.count(1)  # orders servers and scratch databases by creation, for shutdown(after=...)
 _lock = threading.Lock()
 _registered = False
 
 
-def shutdown() -> None:
+def mark() -> int:
+    """A point in time for shutdown(after=...): what is made later is newer than it."""
+    return next(_serial)
+
+
+def shutdown(after: int = 0) -> None:
     """Drop the scratch databases still open and stop the engines migplan started in this process
     (embedded PostgreSQL, local MariaDB), removing their data. This runs at interpreter exit, on
-    SIGTERM and on Ctrl-C too; a notebook can call it at its end to free the servers at once."""
-    for name, drop in list(_scratch.items()):
+    SIGTERM and on Ctrl-C too; a notebook can call it at its end to free the servers at once.
+    ``after``: only what was made after that mark() (the command line keeps its caller's servers)."""
+    for name, (serial, drop) in sorted(_scratch.items()):
+        if serial <= after:
+            continue
         try:
             drop()
         except Exception:
             pass
         _scratch.pop(name, None)
     for server in list(_servers):
-        server.stop()
-    _shared.clear()
+        if server.serial > after:
+            server.stop()
 
 
 def _own_resources() -> None:
@@ -207,6 +217,7 @@ class _Server:
         _own_resources()
         sweep_stale()
         self.proc: subprocess.Popen | None = None
+        self.serial = next(_serial)
         self.workdir = _new_workdir(self.kind)
         with _lock:
             _servers.append(self)
@@ -395,7 +406,7 @@ def postgres_session(dsn: str | DSN | None = None,
                 again.execute(f"SET statement_timeout = '{CLEANUP_TIMEOUT}s'")
                 again.execute(sql)
 
-    _scratch[name] = drop  # before CREATE: an interrupt between the two still drops it
+    _scratch[name] = (next(_serial), drop)  # before CREATE: an interrupt between the two still drops it
     try:
         admin.execute(f"SET statement_timeout = '{CLEANUP_TIMEOUT}s'")
         admin.execute(f'CREATE DATABASE "{name}"')
@@ -533,7 +544,7 @@ def mysql_session(dsn: str | DSN | None = None, connect_timeout: float | None = 
             if own:
                 connection.close()
 
-    _scratch[name] = drop  # the databases are created later by the verifier
+    _scratch[name] = (next(_serial), drop)  # the databases are created later by the verifier
 
     def cleanup() -> None:
         try:
@@ -579,7 +590,7 @@ def open_session(family: str, dsn: str | DSN | None = None,
 
 
 def _drop_scratch(name: str) -> None:
-    drop = _scratch.pop(name, None)
+    _serial_of, drop = _scratch.pop(name, (0, None))
     if drop is not None:
         try:
             drop()

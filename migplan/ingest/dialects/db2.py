@@ -14,7 +14,8 @@ from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
 
 _SET_TERMINATOR = re.compile(r"[ \t]*--#SET[ \t]+TERMINATOR[ \t]+(\S+)", re.I)
-_TD_HINT = re.compile(r"--.*?\bdb2\b[^\n]*?-td(\S)", re.I)
+_DB2_WORD = re.compile(r"\bdb2\b", re.I)
+_TD = re.compile(r"-td(\S)", re.I)
 _AT_LINE_END = re.compile(r"@[ \t]*$", re.M)
 _CLP = re.compile(
     r"[ \t]*(CONNECT|TERMINATE|QUIT|ECHO|UPDATE[ \t]+(?:DB|DATABASE|DBM)[ \t]+(?:CFG|CONFIGURATION)|"
@@ -22,6 +23,23 @@ _CLP = re.compile(
     r"FORCE|ATTACH|DETACH|CATALOG|UNCATALOG|DESCRIBE|!)\b",
     re.I,
 )
+
+
+def _td_hint(text: str) -> str | None:
+    """The X of the first comment line naming ``db2 ... -tdX``. One pass over each line: a search of
+    '--.*?db2...-td' from every '--' is quadratic on a line of dashes. Only the first '--', the first
+    'db2' after it and the first '-td' after that can match (a later one is in reach of the first)."""
+    for line in text.splitlines():
+        start = line.find("--")
+        if start < 0:
+            continue
+        word = _DB2_WORD.search(line, start + 2)
+        if word is None:
+            continue
+        td = _TD.search(line, word.end())
+        if td is not None:
+            return td.group(1)
+    return None
 
 
 class Db2Splitter(Splitter):
@@ -32,9 +50,9 @@ class Db2Splitter(Splitter):
 
     def prepare(self, src: SourceFile) -> None:
         if not self.options.get("terminator"):
-            hint = _TD_HINT.search(src.text)
+            hint = _td_hint(src.text)
             if hint:
-                self.terminator = hint.group(1)
+                self.terminator = hint
             elif len(_AT_LINE_END.findall(src.text)) >= 2:
                 self.terminator = "@"  # SQL PL scripts meant for `db2 -td@`
 
