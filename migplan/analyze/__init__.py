@@ -13,6 +13,7 @@ from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
 from migplan.model.schema import SchemaObject
+from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
 __all__ = ["ActionItem", "ActionItems", "Config", "analyze", "to_item"]
@@ -45,7 +46,8 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
             except Exception as err:  # a rule's bug must not end the run or hide the object: say so
                 findings.append(Finding("MIG001", obj.qname, obj.kind, obj.location.file, obj.location.line,
                                         f"rule {rule.code} could not check this object ({type(err).__name__}: "
-                                        f"{err}); please report it with the statement", obj.source[:2000]))
+                                        f"{error_text(err)}); please report it with the statement",
+                                        obj.source[:2000]))
     progress_bar.close()
     seen = set()
     items = []

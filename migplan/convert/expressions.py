@@ -21,6 +21,7 @@ from migplan.datafile import check
 from migplan.engines import Engine
 from migplan.parse import depth
 from migplan.parse.depth import recursion_message, recursion_room, too_deep
+from migplan.parse.sqlglot_bridge import error_text
 
 
 @dataclass
@@ -820,5 +821,4 @@ def _func_name(node: exp.Expression) -> str | None:
 
 
 def _first(err: Exception) -> str:
-    text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return text.replace("\x1b[4m", "").replace("\x1b[0m", "")[:200]
+    return error_text(err, 200)

@@ -9,6 +9,7 @@ dialect. What is missing is reported as lost.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from functools import cache
 
@@ -162,8 +163,24 @@ def parse_query(text: str, dialect_name: str | None) -> Parsed:
 
 
 def _first_line(err: Exception) -> str:
-    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return msg.replace("\x1b[4m", "").replace("\x1b[0m", "")[:300]
+    return error_text(err, 300)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CLASS = re.compile(r"<class 'sqlglot\.[\w.]*?(\w+)'>")
+
+
+def error_text(err: BaseException, limit: int = 300) -> str:
+    """One line for an error of sqlglot's, the same in every process: a ParseError lists its errors
+    in hash order (the missing arguments of a node are a set), so the first one by position and
+    text is taken; terminal underlines and class reprs are left out."""
+    errors = [e for e in getattr(err, "errors", None) or [] if isinstance(e, dict) and e.get("description")]
+    if errors:
+        first = min(errors, key=lambda e: (e.get("line") or 0, e.get("col") or 0, str(e["description"])))
+        text = f"{first['description']}. Line {first.get('line')}, Col: {first.get('col')}."
+    else:
+        text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return _CLASS.sub(r"\1", _ANSI.sub("", text))[:limit]
 
 
 def table_references(tree: exp.Expression) -> list[exp.Table]:
