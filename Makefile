@@ -6,7 +6,7 @@ CORE := $(VENV)/.installed-core
 TEST := $(VENV)/.installed-test
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test sysdeps bench clean notebooks
+.PHONY: demo test sysdeps bench clean notebooks fuzz
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ test: $(TEST) sysdeps
 notebooks: $(TEST) sysdeps
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
 		--ExecutePreprocessor.record_timing=False notebooks/[0-9][0-9]_*.ipynb
+
+# A long property-test campaign over the splitters, parsers and converters (tests/test_fuzz.py):
+# FUZZ_EXAMPLES examples per property (6 properties), hypothesis' statistics at the end.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(TEST)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
+		--hypothesis-show-statistics tests/test_fuzz.py tests/test_fuzz_regressions.py
 
 bench: $(CORE)
 	$(BIN)/python benchmarks/corpus_parse.py

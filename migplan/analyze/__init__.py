@@ -12,7 +12,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
-from migplan.model.schema import SchemaObject
+from migplan.model.schema import UNPARSED, SchemaObject
 from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
@@ -36,8 +36,8 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
     progress_bar = bar(len(inv.objects), "analyze", progress)
     for obj in inv.objects:  # object by object, so the bar moves evenly
         progress_bar.update()
-        if type(obj) is SchemaObject and obj.kind in _STRUCTURED:
-            continue  # a table/view/index statement that was not understood: PRS001 says so, rules need its parts
+        if type(obj) is SchemaObject and (obj.kind in _STRUCTURED or obj.status == UNPARSED):
+            continue  # a statement that was not understood: PRS001 says so, rules need its parts
         for rule in rules:
             if rule.kinds and obj.kind not in rule.kinds:
                 continue

@@ -112,6 +112,11 @@ class ExpressionConverter:
                 tree = sqlglot.parse_one(text, read=self.source.sqlglot, error_level=ErrorLevel.RAISE)
         except (ParseError, TokenError) as err:
             return Converted(None, [("PRS002", f"sqlglot cannot read this {context}: {_first(err)}")])
+        except RecursionError:
+            raise  # convert() reports it as too deep
+        except Exception as err:  # sqlglot's own bug on odd input: it could not read it all the same
+            return Converted(None, [("PRS002", f"sqlglot failed on this {context} ({type(err).__name__}: "
+                                               f"{_first(err)})")])
         problems: list[tuple[str, str]] = []
         self._columns = {k.upper(): v for k, v in (columns or {}).items()}
         self._ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}

@@ -33,6 +33,8 @@ def parse_comment(ts: TokenStream, backslash: bool = False) -> CommentAction:
     if target is None:
         raise ParseError(f"COMMENT ON {ts.up()}: unknown object kind")
     name = ts.name()
+    if target == "column" and len(name.parts) < 2:
+        raise ParseError(f"COMMENT ON COLUMN {name}: the column needs its table (table.column)")
     on = None
     if target in ("function", "procedure", "aggregate") and ts.at("("):
         ts.group()

@@ -112,6 +112,8 @@ def parse_statement(text: str, dialect_name: str | None) -> Parsed:
         return Parsed(None, _first_line(err))
     except RecursionError:
         return Parsed(None, recursion_message("statement"))
+    except Exception as err:  # sqlglot's own bug on odd input: it could not read it all the same
+        return Parsed(None, _failed(err))
     trees = [t for t in trees if t is not None]
     if len(trees) != 1:
         return Parsed(None, f"sqlglot read {len(trees)} statements here")
@@ -136,6 +138,8 @@ def parse_expression(text: str, dialect_name: str | None) -> Parsed:
         return Parsed(None, _first_line(err))
     except RecursionError:
         return Parsed(None, recursion_message())
+    except Exception as err:  # sqlglot's own bug on odd input
+        return Parsed(None, _failed(err))
     if tree is None:
         return Parsed(None, "empty expression")
     if isinstance(tree, exp.Command):
@@ -151,7 +155,7 @@ def read_tree(text: str, dialect_name: str | None) -> exp.Expression | None:
     try:
         with recursion_room():
             return sqlglot.parse_one(text, read=dialect_name)
-    except (ParseError, TokenError, ValueError, RecursionError):
+    except Exception:  # ParseError, TokenError, RecursionError, or sqlglot's own bug on odd input
         return None
 
 
@@ -164,6 +168,10 @@ def parse_query(text: str, dialect_name: str | None) -> Parsed:
 
 def _first_line(err: Exception) -> str:
     return error_text(err, 300)
+
+
+def _failed(err: Exception) -> str:
+    return f"sqlglot failed on this text ({type(err).__name__}: {error_text(err, 200)})"
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

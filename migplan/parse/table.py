@@ -243,7 +243,8 @@ def read_index_column(sub: TokenStream, ctx: ParseContext) -> IndexColumn:
         return IndexColumn(ctx.column_name(inner.name()), desc, nulls=nulls)
     # MySQL prefix index: col(10)
     if (len(inner.toks) == 4 and inner.toks[0].kind in ("word", "qident") and inner.toks[1].text == "("
-            and inner.toks[2].kind == "number" and inner.toks[3].text == ")" and ctx.splitter == "mysql"):
+            and inner.toks[2].kind == "number" and inner.toks[2].text.isdigit() and inner.toks[3].text == ")"
+            and ctx.splitter == "mysql"):
         name = inner.name()
         prefix = int(inner.toks[2].text)
         return IndexColumn(ctx.column_name(name), desc, False, prefix)
