@@ -30,3 +30,12 @@ def test_found_by_fuzzing(source, target, sql):
 def test_comment_on_column_without_table_is_an_item():
     a = migplan.assess_text("COMMENT ON COLUMN a IS 'x';\n", "oracle", "aurora-postgresql")
     assert [(i.code, i.line) for i in a.action_items.items] == [("PRS001", 1)]
+
+
+def test_sqlglot_failing_to_write_what_it_read():
+    # sqlglot reads T-SQL DATEDIFF() without arguments and raises TypeError writing it for PostgreSQL
+    sql = "CREATE TABLE t (a INT)\nGO\nCREATE VIEW v AS SELECT 1 AS one FROM t WHERE NOT DATEDIFF()\nGO\n"
+    check_assess(sql, "sqlserver", "aurora-postgresql")
+    a = migplan.assess_text(sql, "sqlserver", "aurora-postgresql")
+    items = {i.code: i.message for i in a.action_items.items if i.object == "v"}
+    assert "sqlglot failed writing this query" in items["VEW011"]

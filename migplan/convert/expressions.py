@@ -133,6 +133,12 @@ class ExpressionConverter:
         except UnsupportedError as err:
             problems.append(("SQL001", f"no {self.profile.family} equivalent: {_first(err)}"))
             sql = None  # a partial translation would run with another meaning: write nothing
+        except RecursionError:
+            raise  # convert() reports it as too deep
+        except Exception as err:  # sqlglot's own bug on a tree it read from odd input (DATEDIFF())
+            problems.append(("PRS002", f"sqlglot failed writing this {context} for {self.profile.family} "
+                                       f"({type(err).__name__}: {_first(err)})"))
+            sql = None
         if any(code in BLOCKING for code, _ in problems):
             sql = None
         return Converted(sql, problems, tree)
