@@ -12,6 +12,7 @@ from migplan.engines import Engine
 
 class TargetProfile:
     family = ""
+    display = ""
     sqlglot = ""
     not_deterministic: frozenset[str] = frozenset()
     max_identifier = 63
@@ -27,6 +28,22 @@ class TargetProfile:
     supports_deferrable = True
     supports_descending_index = True
     supports_functional_index = True
+    # what the target's SQL can say (the expression rewrites in convert/transforms key on these)
+    has_regexp_like = True  # REGEXP_LIKE(x, p) (else the x REGEXP p operator)
+    has_array_any = True  # x = ANY (ARRAY[...])
+    has_is_json = True  # x IS JSON
+    has_grouping_sets = True  # GROUPING SETS, CUBE
+    has_filter_clause = True  # agg(x) FILTER (WHERE ...)
+    has_composite_fields = True  # (row).field
+    has_arrays = True  # array types and their operators
+    has_boolean = True  # a real boolean type (BIT columns become boolean)
+    has_to_char = True  # TO_CHAR(value, picture)
+    has_date_trunc = True  # DATE_TRUNC(unit, value)
+    has_xpath = True  # xpath(), xpath_exists(), XMLTABLE
+    integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
+    intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
+    strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
+    trunc_function = "TRUNC"  # truncation of a number to an integer
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -65,6 +82,7 @@ class TargetProfile:
 
 class PostgresProfile(TargetProfile):
     family = "postgresql"
+    display = "PostgreSQL"
     sqlglot = "postgres"
     max_identifier = 63  # NAMEDATALEN - 1 bytes
     # Not IMMUTABLE in pg_proc (STABLE: depend on settings such as DateStyle, TimeZone, lc_time; or
@@ -79,6 +97,7 @@ class PostgresProfile(TargetProfile):
 
 class MysqlProfile(TargetProfile):
     family = "mysql"
+    display = "MySQL"
     sqlglot = "mysql"
     max_identifier = 64
     create_schema = "CREATE DATABASE IF NOT EXISTS {name}"
@@ -97,6 +116,21 @@ class MysqlProfile(TargetProfile):
         "FOUND_ROWS", "ROW_COUNT", "GET_LOCK", "SLEEP", "NEXTVAL",
     })
     supports_descending_index = True  # MySQL 8.0 honours DESC
+    has_regexp_like = False  # MySQL 8 only: MariaDB has the REGEXP operator, which both accept
+    has_array_any = False
+    has_is_json = False
+    has_grouping_sets = False  # only GROUP BY ... WITH ROLLUP
+    has_filter_clause = False
+    has_composite_fields = False
+    has_arrays = False
+    has_boolean = False  # BOOLEAN is TINYINT(1)
+    has_to_char = False
+    has_date_trunc = False
+    has_xpath = False
+    integer_division_truncates = False  # / is exact (DIV truncates)
+    intervals_multiply = False
+    strict_text_compare = False
+    trunc_function = "TRUNCATE"
     supports_functional_index = True  # MySQL 8.0.13+: ((expr)); MariaDB needs a virtual column
 
     def case_matters(self, name: str) -> bool:
