@@ -44,6 +44,44 @@ class TargetProfile:
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
     trunc_function = "TRUNC"  # truncation of a number to an integer
+    # how the target writes tables (convert/tables.py keys on these)
+    identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
+    auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
+    max_row_bytes: int | None = None  # the engine's row-size limit for a table definition
+    table_options = ""  # written after CREATE TABLE (...)
+    json_type = "jsonb"
+    unsized_decimal = "numeric"  # a decimal of unknown size
+    virtual_generated = False  # VIRTUAL generated columns (else STORED only)
+    generated_reads_identity = True  # a generated column may read the identity column
+    has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
+    case_sensitive_text = True  # text compares case- and accent-sensitively by default
+    parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
+    bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
+    constraint_names_per_schema = False  # FK and CHECK names unique in the whole schema (database)
+    checks_refuse_nondeterministic = False  # a CHECK may not call NOW(), RAND()...
+    checks_refuse_identity_and_cascades = False  # no CHECK on AUTO_INCREMENT or cascading FK columns
+    has_not_valid = True  # ADD CONSTRAINT ... NOT VALID
+    has_fk_set_default = True  # ON DELETE/UPDATE SET DEFAULT
+    # indexes, sequences, types, views, names
+    indexes_materialized_views = True
+    prefix_indexes = False  # KEY (col(10)); text columns need a prefix to be indexed
+    has_operator_classes = True
+    index_methods = frozenset({"btree", "hash", "gin", "gist", "spgist", "brin"})
+    extension_index_methods = True  # extensions add access methods (hnsw, bloom...): keep any the source names
+    index_method_as_prefix = False  # CREATE FULLTEXT INDEX (MySQL) rather than USING method
+    spatial_hint = "needs PostGIS (a GIST index on a geometry column) on PostgreSQL"
+    has_nulls_ordering = True  # NULLS FIRST / LAST in an index key
+    functional_index_caveat: str | None = None  # what to tell about expression keys, where the target needs it
+    full_text_hint = "use a tsvector column with a GIN index"
+    has_create_sequence = True
+    sequence_type = "bigint"  # CREATE SEQUENCE ... AS <type>
+    sequence_max: int | None = 9223372036854775807  # the largest MAXVALUE (bigint)
+    has_user_types = True  # enums, domains, composite and range types as objects
+    has_materialized_views = True
+    has_view_comments = True
+    names_case_sensitive = True  # "Name" and name are two names (quoted mixed case stays mixed)
+    has_definer = False  # DEFINER= on routines and views
+    triggers_in_table_schema = True  # a trigger is filed under its table's schema
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -131,15 +169,60 @@ class MysqlProfile(TargetProfile):
     intervals_multiply = False
     strict_text_compare = False
     trunc_function = "TRUNCATE"
+    identity_clause = "auto_increment"
+    auto_increment_leads_key = True
+    max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character
+    table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+    json_type = "json"
+    unsized_decimal = "decimal(38,10)"
+    virtual_generated = True
+    generated_reads_identity = False
+    has_on_update = True
+    case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
+    parenthesised_default_expressions = True
+    bit_string_prefix = "b"
+    constraint_names_per_schema = True
+    checks_refuse_nondeterministic = True
+    checks_refuse_identity_and_cascades = True
+    has_not_valid = False
+    has_fk_set_default = False  # InnoDB refuses it
+    indexes_materialized_views = False
+    prefix_indexes = True
+    has_operator_classes = False
+    index_methods = frozenset({"btree", "hash", "fulltext", "spatial"})
+    extension_index_methods = False
+    index_method_as_prefix = True
+    spatial_hint = ("MySQL has SPATIAL indexes on NOT NULL geometry columns with an SRID; create one once the column "
+                    "is defined so")
+    has_nulls_ordering = False
+    functional_index_caveat = "MySQL 8.0.13+ accepts ((expr)); MariaDB needs a virtual column with an index"
+    full_text_hint = "use a FULLTEXT index (InnoDB)"
+    has_create_sequence = False
+    sequence_type = ""
+    sequence_max = None
+    has_user_types = False
+    has_materialized_views = False
+    has_view_comments = False
+    names_case_sensitive = False
+    has_definer = True
+    triggers_in_table_schema = False
     supports_functional_index = True  # MySQL 8.0.13+: ((expr)); MariaDB needs a virtual column
 
     def case_matters(self, name: str) -> bool:
         return False  # table names follow the file system; we write lower case and never need quotes for case
 
 
+class MariadbProfile(MysqlProfile):
+    """MariaDB as a target: MySQL's rules, plus what MariaDB adds (sequence objects)."""
+
+    has_create_sequence = True
+
+
 def profile_for(engine: Engine) -> TargetProfile:
     if engine.family == "postgresql":
         return PostgresProfile(engine)
+    if engine.name.startswith("mariadb"):
+        return MariadbProfile(engine)
     if engine.family == "mysql":
         return MysqlProfile(engine)
     raise ValueError(f"migplan does not write DDL for {engine.display} yet")
