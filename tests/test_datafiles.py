@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from migplan.convert.expressions import FUNCTIONS_SCHEMA
+from migplan.convert.transforms.functions import FUNCTIONS_SCHEMA
 from migplan.convert.types import TYPEMAP_SCHEMA
 from migplan.datafile import DataFileError, check
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from migplan.convert.expressions import BLOCKING as _BLOCKING
 from migplan.convert.expressions import ExpressionConverter
@@ -54,6 +55,8 @@ class ConvertContext:
     # (table id, column upper name) -> target column name / target type
     columns: dict[tuple[int, str], str] = field(default_factory=dict)
     column_types: dict[tuple[int, str], str] = field(default_factory=dict)
+    # source table id -> its CREATE TABLE as the target writes it (convert.tables.TableDef)
+    table_defs: dict[int, Any] = field(default_factory=dict)
     # (table qname upper, column upper) -> why the column holds whole numbers (convert.evidence)
     number_keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -141,7 +144,7 @@ class ConvertContext:
         return None
 
     def _map_user_type(self, spec: TypeSpec, ut: UserType) -> MappedType:
-        if self.profile.family == "postgresql" and id(ut) in self.targets and (
+        if self.profile.has_user_types and id(ut) in self.targets and (
                 ut.type_kind in ("alias", "domain", "enum", "composite", "object", "range") and
                 (ut.base_type or ut.values or ut.columns or ut.type_kind == "range")):
             return MappedType(self.profile.qualified(*self.targets[id(ut)]), None)  # created as a type/domain
@@ -157,7 +160,7 @@ class ConvertContext:
                     checks.append(conv.sql.replace("__col__", "{col}"))
             return MappedType(mapped.sql, mapped.rule, mapped.item, mapped.message, checks)
         if ut.type_kind == "enum":
-            if self.profile.family == "mysql":
+            if not self.profile.has_user_types:  # MySQL's column type ENUM('a', 'b')
                 values = ", ".join(self.profile.string(v) for v in ut.values)
                 return MappedType(f"enum({values})", None)
             ts, tn = self.targets.get(id(ut), (None, ut.name.lower()))

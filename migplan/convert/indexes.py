@@ -17,7 +17,7 @@ _MYSQL_KEY_BYTES = 3072  # InnoDB index key prefix limit (DYNAMIC/COMPRESSED row
 def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
     p = ctx.profile
     table = ctx.inventory.lookup("table", idx.table_schema, idx.table_name)
-    if table is None and p.family == "postgresql":  # PostgreSQL indexes materialized views too
+    if table is None and p.indexes_materialized_views:
         mv = ctx.inventory.lookup("materialized view", idx.table_schema, idx.table_name)
         if mv is not None and id(mv) in ctx.targets:
             return _matview_index(idx, mv, ctx)
@@ -49,7 +49,7 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
     # same family: every access method the source names exists there too (extensions' hnsw, ivfflat,
     # bloom... come with CREATE EXTENSION), so it is kept as written
     if same_family and method and ("fulltext" in method or "spatial" in method or method == "hash" or
-                                   (p.family == "postgresql" and method != "btree")):
+                                   (p.extension_index_methods and method != "btree")):
         return _same_family_index(idx, table, method, conv, ctx, tschema, tname, name)
     if "fulltext" in method or method in ("domain", "gin", "gist", "spatial", "hash", "brin", "spgist", "columnstore",
                                           "clustered columnstore", "nonclustered columnstore", "primary xml", "xml") \
@@ -90,18 +90,18 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
                 conv.converted = False
                 return conv
             key = f"({expr.sql})"
-            if p.family == "mysql":
-                ctx.finding(conv, "IDX002", f"function-based index on {col.expression}: MySQL 8.0.13+ accepts "
-                            "((expr)); MariaDB needs a virtual column with an index", line, source=col.expression)
+            if p.functional_index_caveat:
+                ctx.finding(conv, "IDX002", f"function-based index on {col.expression}: {p.functional_index_caveat}",
+                            line, source=col.expression)
         else:
             key = p.ident(ctx.column_name(table, col.expression))
-            if col.prefix_length and p.family == "mysql":
+            if col.prefix_length and p.prefix_indexes:
                 key += f"({col.prefix_length})"
             elif col.prefix_length:
                 ctx.finding(conv, "IDX010", f"prefix index on {col.expression}({col.prefix_length}): written on the "
                             "whole column", line)
-            elif p.family == "mysql":
-                key += _mysql_prefix(table, col.expression, conv, ctx, line)
+            elif p.prefix_indexes:
+                key += _text_key_prefix(table, col.expression, conv, ctx, line)
         keys.append(key + _key_tail(col, conv, ctx, line))
     if not keys:
         ctx.finding(conv, "IDX012", "no key columns could be written for this index", line)
@@ -109,10 +109,7 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
         return conv
     unique = "UNIQUE " if idx.unique else ""
     qtable = p.qualified(tschema, tname)
-    if p.family == "postgresql":
-        sql = f"CREATE {unique}INDEX {p.ident(name)} ON {qtable} ({', '.join(keys)})"
-    else:
-        sql = f"CREATE {unique}INDEX {p.ident(name)} ON {qtable} ({', '.join(keys)})"
+    sql = f"CREATE {unique}INDEX {p.ident(name)} ON {qtable} ({', '.join(keys)})"
     if idx.include:
         if p.supports_include:
             sql += f" INCLUDE ({', '.join(p.ident(ctx.column_name(table, c)) for c in idx.include)})"
@@ -152,17 +149,16 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
     if "fulltext" in method or method == "domain":
         code = "IDX008" if "fulltext" in method else "IDX012"
         what = "full-text index" if "fulltext" in method else "domain (Oracle Text / spatial) index"
-        hint = ("use a tsvector column with a GIN index" if p.family == "postgresql"
-                else "use a FULLTEXT index (InnoDB)")
+        hint = p.full_text_hint
         ctx.finding(conv, code, f"{what}: not converted; {hint} and rewrite the CONTAINS/MATCH queries", line)
         conv.converted = False
         return False
-    if method == "brin" and p.family == "mysql":
+    if method == "brin" and method not in p.index_methods:
         # BRIN trades precision for size on naturally ordered columns; a b-tree answers the same queries
         ctx.finding(conv, "IDX013", "BRIN index: MySQL has no block-range indexes; written as a b-tree index "
                     "(larger, same lookups)", line)
         return True
-    if method in ("gin", "gist", "spgist") and p.family == "mysql":
+    if method in ("gin", "gist", "spgist") and method not in p.index_methods:
         ctx.finding(conv, "IDX013", f"{method.upper()} index: MySQL has no such access method; not converted", line)
         conv.converted = False
         return False
@@ -176,9 +172,7 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
         conv.converted = False
         return False
     if "spatial" in method:
-        hint = ("needs PostGIS (a GIST index on a geometry column) on PostgreSQL" if p.family == "postgresql" else
-                "MySQL has SPATIAL indexes on NOT NULL geometry columns with an SRID; create one once the column "
-                "is defined so")
+        hint = p.spatial_hint
         ctx.finding(conv, "TYP009", f"spatial index: {hint}; not converted", line)
         conv.converted = False
         return False
@@ -199,7 +193,7 @@ def _parent_has_same_index(idx: Index, table: Table, ctx: ConvertContext) -> boo
                for other in parent.indexes)
 
 
-def _mysql_prefix(table: Table, colname: str, conv, ctx, line) -> str:
+def _text_key_prefix(table: Table, colname: str, conv, ctx, line) -> str:
     typ = ctx.column_types.get((id(table), colname.upper()), "")
     m = re.match(r"(?:var)?char\((\d+)\)", typ)
     if typ in ("text", "mediumtext", "longtext", "tinytext", "blob", "mediumblob", "longblob"):
@@ -217,7 +211,7 @@ def _key_tail(col, conv: ConvertedObject, ctx: ConvertContext, line: int) -> str
     """Operator class, DESC and NULLS ordering after a key, where the target can say them."""
     tail = ""
     if col.opclass:
-        if ctx.profile.family == "postgresql" and ctx.source.family == "postgresql":
+        if ctx.profile.has_operator_classes and ctx.source.family == ctx.profile.family:
             tail += " " + col.opclass  # same engine: the operator class (and its extension) exists there too
         else:
             ctx.finding(conv, "IDX013", f"operator class {col.opclass} on {col.expression}: the target has no "
@@ -225,7 +219,7 @@ def _key_tail(col, conv: ConvertedObject, ctx: ConvertContext, line: int) -> str
     if col.descending:
         tail += " DESC"
     if col.nulls:
-        if ctx.profile.family == "postgresql":
+        if ctx.profile.has_nulls_ordering:
             tail += " " + col.nulls
         else:
             ctx.finding(conv, "IDX013", f"{col.nulls} on {col.expression}: MySQL sorts NULLs first ascending and "
@@ -241,7 +235,7 @@ def _same_family_index(idx, table, method, conv, ctx, tschema, tname, name) -> C
         key = f"({col.expression})" if col.is_expression else p.ident(ctx.column_name(table, col.expression))
         keys.append(key + _key_tail(col, conv, ctx, idx.location.line))
     qtable = p.qualified(tschema, tname)
-    if p.family == "mysql":
+    if p.index_method_as_prefix:
         kind = "FULLTEXT " if "fulltext" in method else ("SPATIAL " if "spatial" in method else "")
         sql = f"CREATE {kind}INDEX {p.ident(name)} ON {qtable} ({', '.join(keys)})"
     else:

@@ -79,7 +79,7 @@ class NameMapper:
         if out != name.lower() and out != name and len(name.encode()) > self.profile.max_identifier:
             self.events.append(NameEvent("NAM002", name, out, what, obj, line, name))
         used = self._used.setdefault(scope, set())
-        fold = str.lower if self.profile.family != "postgresql" else (lambda x: x)  # MySQL compares names loosely
+        fold = (lambda x: x) if self.profile.names_case_sensitive else str.lower  # MySQL compares names loosely
         candidate = out
         if fold(candidate) in used:
             n = self._next_suffix.get((scope, fold(out)), 2)
@@ -94,7 +94,7 @@ class NameMapper:
         self._assigned[key] = candidate
         if candidate.upper() in self.profile.reserved:
             self.events.append(NameEvent("NAM001", name, candidate, what, obj, line, name))
-        elif candidate != candidate.lower() and self.profile.family == "postgresql":
+        elif candidate != candidate.lower() and self.profile.names_case_sensitive:
             self.events.append(NameEvent("NAM003", name, candidate, what, obj, line, name))
         return candidate
 

@@ -46,14 +46,14 @@ def convert_user_type(ut: UserType, ctx: ConvertContext) -> ConvertedObject:
     p = ctx.profile
     line = ut.location.line
     qname = p.qualified(schema, name)
-    if ut.type_kind == "enum" and p.family == "postgresql":
+    if ut.type_kind == "enum" and p.has_user_types:
         values = ", ".join(p.string(v) for v in ut.values)
         conv.statements.append(TargetStatement("type", f"CREATE TYPE {qname} AS ENUM ({values})",
                                                name, None, line, {"type": (schema, name)}))
         return conv
-    if p.family == "postgresql" and ut.type_kind in ("domain", "alias") and ut.base_type:
+    if p.has_user_types and ut.type_kind in ("domain", "alias") and ut.base_type:
         return _domain(ut, conv, ctx, qname, schema, name, line)
-    if p.family == "postgresql" and ut.type_kind in ("composite", "object") and ut.columns \
+    if p.has_user_types and ut.type_kind in ("composite", "object") and ut.columns \
             and not ut.attrs.get("methods"):
         attrs = ", ".join(f"{p.ident(ctx.names.base(c.name))} {ctx.map_type(c.type).sql}" for c in ut.columns)
         conv.statements.append(TargetStatement("type", f"CREATE TYPE {qname} AS ({attrs})", name, None, line,
@@ -61,7 +61,7 @@ def convert_user_type(ut: UserType, ctx: ConvertContext) -> ConvertedObject:
         if ut.type_kind == "object":
             ctx.finding(conv, "TYP017", f"object type {ut.qname} written as a composite type (attributes only)", line)
         return conv
-    if p.family == "postgresql" and ut.type_kind == "range" and ctx.source.family == "postgresql":
+    if p.has_user_types and ut.type_kind == "range" and ctx.source.family == p.family:
         conv.statements.append(
             TargetStatement(
                 "type",

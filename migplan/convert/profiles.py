@@ -12,6 +12,7 @@ from migplan.engines import Engine
 
 class TargetProfile:
     family = ""
+    display = ""
     sqlglot = ""
     not_deterministic: frozenset[str] = frozenset()
     max_identifier = 63
@@ -27,6 +28,60 @@ class TargetProfile:
     supports_deferrable = True
     supports_descending_index = True
     supports_functional_index = True
+    # what the target's SQL can say (the expression rewrites in convert/transforms key on these)
+    has_regexp_like = True  # REGEXP_LIKE(x, p) (else the x REGEXP p operator)
+    has_array_any = True  # x = ANY (ARRAY[...])
+    has_is_json = True  # x IS JSON
+    has_grouping_sets = True  # GROUPING SETS, CUBE
+    has_filter_clause = True  # agg(x) FILTER (WHERE ...)
+    has_composite_fields = True  # (row).field
+    has_arrays = True  # array types and their operators
+    has_boolean = True  # a real boolean type (BIT columns become boolean)
+    has_to_char = True  # TO_CHAR(value, picture)
+    has_date_trunc = True  # DATE_TRUNC(unit, value)
+    has_xpath = True  # xpath(), xpath_exists(), XMLTABLE
+    integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
+    intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
+    strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
+    trunc_function = "TRUNC"  # truncation of a number to an integer
+    # how the target writes tables (convert/tables.py keys on these)
+    identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
+    auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
+    max_row_bytes: int | None = None  # the engine's row-size limit for a table definition
+    table_options = ""  # written after CREATE TABLE (...)
+    json_type = "jsonb"
+    unsized_decimal = "numeric"  # a decimal of unknown size
+    virtual_generated = False  # VIRTUAL generated columns (else STORED only)
+    generated_reads_identity = True  # a generated column may read the identity column
+    has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
+    case_sensitive_text = True  # text compares case- and accent-sensitively by default
+    parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
+    bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
+    constraint_names_per_schema = False  # FK and CHECK names unique in the whole schema (database)
+    checks_refuse_nondeterministic = False  # a CHECK may not call NOW(), RAND()...
+    checks_refuse_identity_and_cascades = False  # no CHECK on AUTO_INCREMENT or cascading FK columns
+    has_not_valid = True  # ADD CONSTRAINT ... NOT VALID
+    has_fk_set_default = True  # ON DELETE/UPDATE SET DEFAULT
+    # indexes, sequences, types, views, names
+    indexes_materialized_views = True
+    prefix_indexes = False  # KEY (col(10)); text columns need a prefix to be indexed
+    has_operator_classes = True
+    index_methods = frozenset({"btree", "hash", "gin", "gist", "spgist", "brin"})
+    extension_index_methods = True  # extensions add access methods (hnsw, bloom...): keep any the source names
+    index_method_as_prefix = False  # CREATE FULLTEXT INDEX (MySQL) rather than USING method
+    spatial_hint = "needs PostGIS (a GIST index on a geometry column) on PostgreSQL"
+    has_nulls_ordering = True  # NULLS FIRST / LAST in an index key
+    functional_index_caveat: str | None = None  # what to tell about expression keys, where the target needs it
+    full_text_hint = "use a tsvector column with a GIN index"
+    has_create_sequence = True
+    sequence_type = "bigint"  # CREATE SEQUENCE ... AS <type>
+    sequence_max: int | None = 9223372036854775807  # the largest MAXVALUE (bigint)
+    has_user_types = True  # enums, domains, composite and range types as objects
+    has_materialized_views = True
+    has_view_comments = True
+    names_case_sensitive = True  # "Name" and name are two names (quoted mixed case stays mixed)
+    has_definer = False  # DEFINER= on routines and views
+    triggers_in_table_schema = True  # a trigger is filed under its table's schema
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -65,6 +120,7 @@ class TargetProfile:
 
 class PostgresProfile(TargetProfile):
     family = "postgresql"
+    display = "PostgreSQL"
     sqlglot = "postgres"
     max_identifier = 63  # NAMEDATALEN - 1 bytes
     # Not IMMUTABLE in pg_proc (STABLE: depend on settings such as DateStyle, TimeZone, lc_time; or
@@ -79,6 +135,7 @@ class PostgresProfile(TargetProfile):
 
 class MysqlProfile(TargetProfile):
     family = "mysql"
+    display = "MySQL"
     sqlglot = "mysql"
     max_identifier = 64
     create_schema = "CREATE DATABASE IF NOT EXISTS {name}"
@@ -97,15 +154,75 @@ class MysqlProfile(TargetProfile):
         "FOUND_ROWS", "ROW_COUNT", "GET_LOCK", "SLEEP", "NEXTVAL",
     })
     supports_descending_index = True  # MySQL 8.0 honours DESC
+    has_regexp_like = False  # MySQL 8 only: MariaDB has the REGEXP operator, which both accept
+    has_array_any = False
+    has_is_json = False
+    has_grouping_sets = False  # only GROUP BY ... WITH ROLLUP
+    has_filter_clause = False
+    has_composite_fields = False
+    has_arrays = False
+    has_boolean = False  # BOOLEAN is TINYINT(1)
+    has_to_char = False
+    has_date_trunc = False
+    has_xpath = False
+    integer_division_truncates = False  # / is exact (DIV truncates)
+    intervals_multiply = False
+    strict_text_compare = False
+    trunc_function = "TRUNCATE"
+    identity_clause = "auto_increment"
+    auto_increment_leads_key = True
+    max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character
+    table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+    json_type = "json"
+    unsized_decimal = "decimal(38,10)"
+    virtual_generated = True
+    generated_reads_identity = False
+    has_on_update = True
+    case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
+    parenthesised_default_expressions = True
+    bit_string_prefix = "b"
+    constraint_names_per_schema = True
+    checks_refuse_nondeterministic = True
+    checks_refuse_identity_and_cascades = True
+    has_not_valid = False
+    has_fk_set_default = False  # InnoDB refuses it
+    indexes_materialized_views = False
+    prefix_indexes = True
+    has_operator_classes = False
+    index_methods = frozenset({"btree", "hash", "fulltext", "spatial"})
+    extension_index_methods = False
+    index_method_as_prefix = True
+    spatial_hint = ("MySQL has SPATIAL indexes on NOT NULL geometry columns with an SRID; create one once the column "
+                    "is defined so")
+    has_nulls_ordering = False
+    functional_index_caveat = "MySQL 8.0.13+ accepts ((expr)); MariaDB needs a virtual column with an index"
+    full_text_hint = "use a FULLTEXT index (InnoDB)"
+    has_create_sequence = False
+    sequence_type = ""
+    sequence_max = None
+    has_user_types = False
+    has_materialized_views = False
+    has_view_comments = False
+    names_case_sensitive = False
+    has_definer = True
+    triggers_in_table_schema = False
     supports_functional_index = True  # MySQL 8.0.13+: ((expr)); MariaDB needs a virtual column
 
     def case_matters(self, name: str) -> bool:
         return False  # table names follow the file system; we write lower case and never need quotes for case
 
 
+class MariadbProfile(MysqlProfile):
+    """MariaDB as a target: MySQL's rules, plus what MariaDB adds (sequence objects)."""
+
+    has_create_sequence = True
+
+
 def profile_for(engine: Engine) -> TargetProfile:
     if engine.family == "postgresql":
         return PostgresProfile(engine)
+    if engine.name.startswith("mariadb"):
+        return MariadbProfile(engine)
     if engine.family == "mysql":
         return MysqlProfile(engine)
     raise ValueError(f"migplan does not write DDL for {engine.display} yet")

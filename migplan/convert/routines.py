@@ -47,7 +47,7 @@ def convert_routine(obj: Routine, ctx: ConvertContext) -> ConvertedObject | None
         return None  # renamed on the target (reserved word, length): the text would still say the old name
     conv = ConvertedObject(obj, schema, name)
     sql = obj.source.strip().rstrip(";").rstrip()
-    if ctx.profile.family == "mysql" and _DEFINER.search(sql):
+    if ctx.profile.has_definer and _DEFINER.search(sql):
         # the source account rarely exists on the target; SQL SECURITY DEFINER then runs as the creator
         sql = _DEFINER.sub("", sql, count=1)
         ctx.finding(conv, "MYS007", "DEFINER removed: the routine runs as the account that creates it on the "
@@ -55,7 +55,7 @@ def convert_routine(obj: Routine, ctx: ConvertContext) -> ConvertedObject | None
     kind = "trigger" if obj.kind == "trigger" else "routine"
     table_schema = ctx.names.schema(obj.table_schema) if obj.table_schema else schema
     # a PostgreSQL trigger is not a schema object: the catalog files it under its table's schema
-    where = table_schema if kind == "trigger" and ctx.profile.family == "postgresql" else schema
+    where = table_schema if kind == "trigger" and ctx.profile.triggers_in_table_schema else schema
     conv.statements.append(TargetStatement(kind, sql, name, obj.table_name and ctx.profile.qualified(
         table_schema, ctx.names.base(obj.table_name)), obj.location.line,
         {"routine": (where, name), "routine_kind": obj.kind}))

@@ -7,24 +7,22 @@ from migplan.convert.tables import serial_default
 from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Sequence
 
-_PG_BIGINT_MAX = 9223372036854775807
-
 
 def convert_sequence(seq: Sequence, ctx: ConvertContext) -> ConvertedObject:
     schema, name = ctx.target_of(seq)
     conv = ConvertedObject(seq, schema, name)
     p = ctx.profile
     line = seq.location.line
-    if p.family == "mysql" and not ctx.target.name.startswith("mariadb") and _feeds_auto_increment(seq, ctx):
+    if not p.has_create_sequence and _feeds_auto_increment(seq, ctx):
         return conv  # a PostgreSQL serial's sequence: its column is written AUTO_INCREMENT instead
-    if p.family == "mysql" and not ctx.target.name.startswith("mariadb"):
+    if not p.has_create_sequence:
         ctx.finding(conv, "SEQ001", "MySQL has no sequence objects: use AUTO_INCREMENT on the column it feeds, "
                     "or a one-row counter table updated with LAST_INSERT_ID(expr)", line)
         conv.converted = False
         return conv
     parts = [f"CREATE SEQUENCE {p.qualified(schema, name)}"]
-    if p.family == "postgresql":
-        parts.append("AS bigint")
+    if p.sequence_type:
+        parts.append(f"AS {p.sequence_type}")
     if seq.start is not None:
         parts.append(f"START WITH {seq.start}")
     if seq.increment is not None:
@@ -33,9 +31,10 @@ def convert_sequence(seq: Sequence, ctx: ConvertContext) -> ConvertedObject:
         parts.append(f"MINVALUE {seq.min_value}")
     if seq.max_value is not None:
         value = seq.max_value
-        if p.family == "postgresql" and _big(value):
-            ctx.finding(conv, "SEQ002", f"MAXVALUE {value} exceeds bigint: written as the bigint maximum", line)
-            value = str(_PG_BIGINT_MAX)
+        if p.sequence_max is not None and _beyond(value, p.sequence_max):
+            ctx.finding(conv, "SEQ002", f"MAXVALUE {value} exceeds {p.sequence_type}: written as the "
+                        f"{p.sequence_type} maximum", line)
+            value = str(p.sequence_max)
         parts.append(f"MAXVALUE {value}")
     if seq.cache not in (None, "0"):
         parts.append(f"CACHE {seq.cache}")
@@ -54,9 +53,9 @@ def convert_sequence(seq: Sequence, ctx: ConvertContext) -> ConvertedObject:
     return conv
 
 
-def _big(value: str) -> bool:
+def _beyond(value: str, limit: int) -> bool:
     try:
-        return abs(int(value)) > _PG_BIGINT_MAX
+        return abs(int(value)) > limit
     except ValueError:
         return False
 

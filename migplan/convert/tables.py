@@ -8,6 +8,7 @@ put each in its DMS phase.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from sqlglot import exp
 
@@ -17,6 +18,35 @@ from migplan.convert.profiles import non_deterministic_calls
 from migplan.convert.types import MappedType
 from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Column, Constraint, Table
+
+
+@dataclass
+class ColumnDef:
+    """One column of a CREATE TABLE as the target writes it; rendered once, when the table is
+    final (foreign keys and the row-size limit may still change a type after the column is read)."""
+
+    name: str  # target name, unquoted
+    type: str
+    clauses: list[str] = field(default_factory=list)  # after the type, in order: identity, DEFAULT, NOT NULL...
+
+    def render(self, p) -> str:
+        return " ".join([p.ident(self.name), self.type, *self.clauses])
+
+
+@dataclass
+class TableDef:
+    qname: str
+    columns: list[ColumnDef]
+    keys: list[str]  # PRIMARY KEY (...) and keys the target needs inline
+    tail: str
+
+    def column(self, name: str) -> ColumnDef | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    def render(self, p) -> str:
+        body = ",\n    ".join([*(c.render(p) for c in self.columns), *self.keys])
+        return f"CREATE TABLE {self.qname} (\n    {body}\n){self.tail}"
+
 
 _LITERAL = re.compile(r"^\(*\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE)\s*\)*$", re.I)
 
@@ -34,53 +64,45 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
                     source=t.attrs.get("query") or t.attrs.get("like"))
         conv.converted = False
         return conv
-    col_defs: list[str] = []
+    table = TableDef(qname, [], [], "")
     expect_cols = []
     extra_checks: list[tuple[str, str]] = []
     for col in t.columns:
-        line = _column(col, t, conv, ctx, extra_checks)
-        if line is None:
+        cdef = _column(col, t, conv, ctx, extra_checks)
+        if cdef is None:
             continue
-        col_defs.append(line)
+        table.columns.append(cdef)
         tname = ctx.columns[(id(t), col.name.upper())]
         expect_cols.append({"name": tname, "type": ctx.column_types[(id(t), col.name.upper())],
                             "nullable": col.nullable, "identity": col.identity is not None, "source": col.name})
-    if p.family == "mysql":
-        for col_name, new_type in _mysql_row_size(t, conv, ctx).items():
-            ident = p.ident(col_name)
-            col_defs = [
-                re.sub(rf"^{re.escape(ident)} \S+", f"{ident} {new_type}", d) if d.startswith(ident + " ") else d
-                for d in col_defs
-            ]
+    if p.max_row_bytes:
+        for col_name, new_type in _fit_row_size(t, conv, ctx).items():
+            table.column(col_name).type = new_type
             for c in expect_cols:
                 if c["name"] == col_name:
                     c["type"] = new_type
     pk = t.primary_key
     if pk is not None:
-        col_defs.append(_key_clause(pk, t, ctx, "PRIMARY KEY"))
-    if p.family == "mysql":
+        table.keys.append(_key_clause(pk, t, ctx, "PRIMARY KEY"))
+    if p.auto_increment_leads_key:
         keyed = {c.upper() for c in (pk.columns if pk else [])[:1]}
         for col in t.columns:
             if auto_increment(col, ctx) and col.name.upper() not in keyed:
                 tname = ctx.columns[(id(t), col.name.upper())]
-                col_defs.append(f"UNIQUE KEY {p.ident(tname + '_uk')} ({p.ident(tname)})")
-                ctx.finding(conv, "SEQ004", f"identity column {col.name} does not lead the primary key: MySQL "
-                            "requires an AUTO_INCREMENT column to lead an index; a unique key on it was added",
-                            col.line, sub=col.name)
-    body = ",\n    ".join(col_defs)
-    tail = ""
+                table.keys.append(f"UNIQUE KEY {p.ident(tname + '_uk')} ({p.ident(tname)})")
+                ctx.finding(conv, "SEQ004", f"identity column {col.name} does not lead the primary key: "
+                            f"{p.display} requires an AUTO_INCREMENT column to lead an index; a unique key on it "
+                            "was added", col.line, sub=col.name)
     if t.temporary:
-        ctx.finding(conv, "TBL001", _temporary_message(t, ctx))
-        if p.family == "postgresql":
-            tail = ""  # created as a regular table; see TBL001
+        ctx.finding(conv, "TBL001", _temporary_message(t, ctx))  # created as a regular table
     if t.partitioning and _native_partitioning(t, ctx):
-        tail = " " + " ".join(t.partitioning.split())
-    if p.family == "mysql":
-        tail = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-        if t.comment:
-            tail += f" COMMENT={p.string(t.comment[:2048])}"
-    create = f"CREATE TABLE {qname} (\n    {body}\n){tail}"
-    conv.statements.append(TargetStatement("table", create, name, qname, t.location.line,
+        table.tail = " " + " ".join(t.partitioning.split())
+    if p.table_options:
+        table.tail = p.table_options
+    if p.inline_comments and t.comment:
+        table.tail += f" COMMENT={p.string(t.comment[:2048])}"
+    ctx.table_defs[id(t)] = table
+    conv.statements.append(TargetStatement("table", table.render(p), name, qname, t.location.line,
                                            {"table": (schema, name), "columns": expect_cols}))
     if pk is not None:
         conv.statements[-1].expect["primary_key"] = {
@@ -98,14 +120,14 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         sql = f"ALTER TABLE {qname} ADD CONSTRAINT {p.ident(cname)} CHECK ({cond})"
         conv.statements.append(TargetStatement("check", sql, cname, qname, t.location.line,
                                                {"constraint": cname, "table": (schema, name), "kind": "check"}))
-    if p.family == "postgresql":
+    if not p.inline_comments:
         _comments(t, conv, ctx, qname)
     _table_notes(t, conv, ctx)
     return conv
 
 
 def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
-            extra_checks: list[tuple[str, str]]) -> str | None:
+            extra_checks: list[tuple[str, str]]) -> ColumnDef | None:
     p = ctx.profile
     tname = ctx.names.name("column", ("column", id(t)), col.name, col.quoted, owner=("col", id(t), col.name),
                            obj=t, line=col.line)
@@ -122,7 +144,7 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     mapped = ctx.map_type(spec)
     type_sql = mapped.sql
     if col.name.upper() in _json_columns(t):
-        json_type = "jsonb" if p.family == "postgresql" else "json"
+        json_type = p.json_type
         ctx.finding(conv, "TYP022", f"column {col.name} {col.source_type} holds JSON (IS JSON check): written as "
                     f"{json_type}, which validates and indexes it; DMS moves it as a LOB", line, sub=col.name,
                     source=f"{col.name} {col.source_type}", converted=f"{tname} {json_type}")
@@ -146,14 +168,14 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
                                                                                       "serial4", "serial8")):
         type_sql = _SERIAL_BASE[type_sql.lower()]  # the identity clause below replaces serial's sequence
     if identity is not None and type_sql.startswith(("numeric", "decimal")):
-        what = "PostgreSQL identity" if p.family == "postgresql" else "MySQL AUTO_INCREMENT"
+        what = f"{p.display} " + ("identity" if p.identity_clause == "identity" else "AUTO_INCREMENT")
         ctx.finding(conv, "TYP031", f"identity column {col.name} maps to {type_sql}: {what} columns must be "
                     "integers; written as bigint", line, sub=col.name)
         type_sql = "bigint"
-    parts = [p.ident(tname), type_sql]
+    parts: list[str] = []
     if identity is not None:
         parts.append(_identity(col, type_sql, conv, ctx, line))
-    elif p.family == "mysql" and serial_default(col):
+    elif p.identity_clause == "auto_increment" and serial_default(col):
         # pg_dump's serial: bigint DEFAULT nextval('t_id_seq'::regclass) + OWNED BY -> AUTO_INCREMENT
         parts.append("AUTO_INCREMENT")
     elif col.default is not None and mapped.item in LOSSY_ITEMS and not _plain_literal(col.default):
@@ -168,20 +190,20 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     if not col.nullable:
         parts.append("NOT NULL")
     if col.on_update is not None:
-        if p.family == "mysql":
+        if p.has_on_update:
             conv_u = ctx.exprs.convert(col.on_update)
             parts.append(f"ON UPDATE {conv_u.sql or col.on_update}")
         else:
             ctx.finding(conv, "TBL005", f"column {col.name} is set by ON UPDATE {col.on_update}: "
                         f"{p.family} needs a BEFORE UPDATE trigger to do the same", line, sub=col.name)
-    if col.collation and p.family == "postgresql":
+    if col.collation and p.case_sensitive_text:
         ctx.finding(conv, "FDM002", f"column {col.name} uses collation {col.collation}: PostgreSQL compares "
                     "text case- and accent-sensitively unless a nondeterministic ICU collation is created", line,
                     sub=col.name)
-    if p.family == "mysql" and col.comment:
+    if p.inline_comments and col.comment:
         parts.append(f"COMMENT {p.string(col.comment[:1024])}")
     ctx.column_types[(id(t), col.name.upper())] = type_sql
-    return " ".join(parts)
+    return ColumnDef(tname, type_sql, parts)
 
 
 _NEXTVAL = re.compile(r"^\(*\s*nextval\s*\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)\s*\)*$", re.I)
@@ -194,7 +216,8 @@ def serial_default(col: Column) -> str | None:
 
 
 def auto_increment(col: Column, ctx: ConvertContext) -> bool:
-    return col.identity is not None or (ctx.profile.family == "mysql" and serial_default(col) is not None)
+    return col.identity is not None or (ctx.profile.identity_clause == "auto_increment" and
+                                        serial_default(col) is not None)
 
 
 def _referenced_type(col: Column, t: Table, ctx: ConvertContext):
@@ -212,7 +235,8 @@ def _referenced_type(col: Column, t: Table, ctx: ConvertContext):
     return None
 
 
-def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: ConvertContext, line: int) -> str | None:
+def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: ConvertContext,
+              line: int) -> ColumnDef:
     p = ctx.profile
     expr = ctx.exprs.convert(col.computed, columns=_types(t))
     for code, msg in expr.problems if expr.ok else ():
@@ -223,12 +247,12 @@ def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: Con
         known = {ctx.column_name(t, c.name): ctx.column_types.get((id(t), c.name.upper())) or
                  (ctx.map_type(c.type).sql if c.type.base else "") for c in t.columns if c is not col}
         inferred = infer_type(expr.sql, p.sqlglot, known) if expr.ok else None
-        type_sql = inferred or ("numeric" if p.family == "postgresql" else "decimal(38,10)")
+        type_sql = inferred or p.unsized_decimal
         how = "inferred from the expression" if inferred else "its type could not be inferred"
         ctx.finding(conv, "TBL004", f"computed column {col.name} has no declared type in the source; "
                     f"written as {type_sql} ({how}): check it", line, source=col.computed, sub=col.name)
     ctx.column_types[(id(t), col.name.upper())] = type_sql
-    plain = f"{p.ident(tname)} {type_sql}" + ("" if col.nullable else " NOT NULL")
+    plain = ColumnDef(tname, type_sql, [] if col.nullable else ["NOT NULL"])
     if not expr.ok:
         ctx.finding(conv, ctx.failure_code(expr, "TBL004"), f"computed column {col.name}: "
                     f"{ctx.failure_message(expr)}; written as a plain "
@@ -237,7 +261,7 @@ def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: Con
         return plain
     auto = [c.name for c in t.columns if c is not col and auto_increment(c, ctx) and
             c.name.upper() in {str(n.name).upper() for n in expr.tree.find_all(exp.Column)}] \
-        if p.family == "mysql" else []
+        if not p.generated_reads_identity else []
     if auto:
         ctx.finding(conv, "TBL004", f"computed column {col.name} reads the AUTO_INCREMENT column {auto[0]}, which "
                     f"MySQL does not allow in a generated column; written as a plain {type_sql} column: fill it in "
@@ -263,20 +287,18 @@ def _computed(col: Column, t: Table, tname: str, conv: ConvertedObject, ctx: Con
                     "column: compute it in a trigger, a view or the application", line, source=col.computed,
                     converted=expr.sql, sub=col.name)
         return plain
-    stored = "STORED" if (p.family == "postgresql" or col.computed_stored) else "VIRTUAL"
-    if p.family == "postgresql" and not col.computed_stored:
+    stored = "STORED" if (not p.virtual_generated or col.computed_stored) else "VIRTUAL"
+    if not p.virtual_generated and not col.computed_stored:
         ctx.finding(conv, "TBL004", f"computed column {col.name} is virtual in the source; PostgreSQL up to 17 "
                     "only has STORED generated columns (values are computed on write)", line, sub=col.name)
-    out = f"{p.ident(tname)} {type_sql} GENERATED ALWAYS AS ({expr.sql}) {stored}"
-    if not col.nullable:
-        out += " NOT NULL"
-    return out
+    return ColumnDef(tname, type_sql, [f"GENERATED ALWAYS AS ({expr.sql}) {stored}",
+                                       *([] if col.nullable else ["NOT NULL"])])
 
 
 def _identity(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertContext, line: int) -> str:
     ident = col.identity
     p = ctx.profile
-    if p.family == "mysql":
+    if p.identity_clause == "auto_increment":
         if ident.start not in (None, "1") or ident.increment not in (None, "1"):
             ctx.finding(conv, "SEQ002", f"identity {col.name} starts at {ident.start or 1} by {ident.increment or 1}: "
                         "MySQL AUTO_INCREMENT has one server-wide step (auto_increment_increment); set the start "
@@ -326,23 +348,24 @@ def _default(col: Column, type_sql: str, conv: ConvertedObject, ctx: ConvertCont
         ctx.finding(conv, "TYP019", f"column {col.name} defaults to the zero date {text}: {p.family} rejects it; "
                     "written without a default (DMS turns zero dates into NULL)", line, sub=col.name)
         return None
-    if p.family == "mysql":
-        now = _mysql_now(tree, type_sql)
+    if p.parenthesised_default_expressions:
+        now = _now_default(tree, type_sql)
         if now is not None:
             return now
-    if p.family == "mysql" and not _LITERAL.match(sql) and not sql.upper().startswith("CURRENT_TIMESTAMP"):
+    if p.parenthesised_default_expressions and not _LITERAL.match(sql) and \
+            not sql.upper().startswith("CURRENT_TIMESTAMP"):
         sql = f"({sql})"  # MySQL 8.0.13+ / MariaDB: expression defaults in parentheses
     if isinstance(tree, exp.Boolean) and _NUMERIC_TYPE.match(type_sql):
         return "1" if tree.this else "0"  # MySQL's BOOLEAN DEFAULT TRUE, kept as a number
     if type_sql in ("boolean", "tinyint(1)", "bit(1)"):
         bit = _bit_literal(text)
         if bit is not None:  # 0/1, '0'/'1' and MySQL's b'0'/b'1' all mean false/true
-            return ("true" if bit else "false") if p.family == "postgresql" else str(int(bit))
+            return ("true" if bit else "false") if p.has_boolean else str(int(bit))
     bits = _bit_string(text)
     if bits is not None and set(bits) <= {"0", "1"}:  # MySQL b'0101': a bit string where the column is bit(n)
-        if p.family == "mysql":
-            return f"b'{bits}'"
-        return f"B'{bits}'" if type_sql.startswith("bit") else str(int(bits or "0", 2))
+        if not p.has_boolean or type_sql.startswith("bit"):  # MySQL takes b'...' for any integer column too
+            return f"{p.bit_string_prefix}'{bits}'"
+        return str(int(bits or "0", 2))
     return sql
 
 
@@ -371,7 +394,7 @@ def _routine_calls(tree, ctx: ConvertContext) -> list[str]:
     return out
 
 
-def _mysql_now(tree, type_sql: str) -> str | None:
+def _now_default(tree, type_sql: str) -> str | None:
     """MySQL 8 refuses a CURRENT_TIMESTAMP default whose fractional precision differs from its
     datetime(p)/timestamp(p) column: write it with the column's precision."""
     text = tree.sql(dialect="mysql").upper() if tree is not None else ""
@@ -444,7 +467,7 @@ def _constraint(con: Constraint, t: Table, conv: ConvertedObject, ctx: ConvertCo
         or f"{name}_{'_'.join(cols)}_{_SUFFIX.get(con.kind, 'con')}"
     )
     scope = ("index", schema) if (con.kind == "unique" and p.index_names_per_schema) else ("constraint", schema)
-    if p.family == "mysql":
+    if p.constraint_names_per_schema:
         scope = ("constraint", schema)  # MySQL: FK and CHECK names are unique per database
     cname = ctx.names.name("constraint", scope, base, owner=id(con), obj=t, line=line)
     expect = {"constraint": cname, "table": (schema, name), "kind": con.kind, "columns": cols}
@@ -472,13 +495,13 @@ def _constraint(con: Constraint, t: Table, conv: ConvertedObject, ctx: ConvertCo
                         "not created; re-express the rule on the target type", line, source=con.expression,
                         converted=expr.sql)
             return None
-        refused = non_deterministic_calls(expr.tree, p) if p.family == "mysql" else []
+        refused = non_deterministic_calls(expr.tree, p) if p.checks_refuse_nondeterministic else []
         if refused:
             ctx.finding(conv, "CON003", f"check {con.name or ''} calls {', '.join(refused)}: MySQL allows only "
                         "deterministic functions in a CHECK; not created: enforce it in a trigger", line,
                         source=con.expression, converted=expr.sql)
             return None
-        clash = _mysql_check_clash(con, t, expr.tree, ctx) if p.family == "mysql" else None
+        clash = _check_clash(con, t, expr.tree, ctx) if p.checks_refuse_identity_and_cascades else None
         if clash:
             ctx.finding(conv, "CON003", f"check {con.name or ''} reads {clash}: MySQL refuses such a CHECK "
                         "(error 3823/1901); not created: enforce the rule in a trigger", line,
@@ -487,7 +510,7 @@ def _constraint(con: Constraint, t: Table, conv: ConvertedObject, ctx: ConvertCo
         if not con.validated:
             ctx.finding(conv, "CON001", f"check {con.name or ''} is NOVALIDATE in the source: existing rows may "
                         "break it", line, source=con.expression)
-        suffix = " NOT VALID" if (not con.validated and p.family == "postgresql") else ""
+        suffix = " NOT VALID" if (not con.validated and p.has_not_valid) else ""
         sql = f"ALTER TABLE {qname} ADD CONSTRAINT {p.ident(cname)} CHECK ({expr.sql}){suffix}"
         return TargetStatement("check", sql, cname, qname, line, expect)
     ctx.finding(conv, "CON004", f"{con.kind} constraint {con.name or ''} has no {p.family} form", line,
@@ -495,7 +518,7 @@ def _constraint(con: Constraint, t: Table, conv: ConvertedObject, ctx: ConvertCo
     return None
 
 
-def _mysql_check_clash(con: Constraint, t: Table, tree, ctx: ConvertContext) -> str | None:
+def _check_clash(con: Constraint, t: Table, tree, ctx: ConvertContext) -> str | None:
     """MySQL/MariaDB refuse a CHECK on an AUTO_INCREMENT column or on a column whose foreign key has
     a referential action (ON DELETE/UPDATE CASCADE, SET NULL, SET DEFAULT)."""
     used = {str(c.name).upper() for c in tree.find_all(exp.Column)} if tree is not None else set()
@@ -527,7 +550,7 @@ def _foreign_key(con, t, conv, ctx, qname, cname, cols, line, expect) -> TargetS
     for which, action in (("DELETE", con.on_delete), ("UPDATE", con.on_update)):
         if not action or action == "NO ACTION":
             continue
-        if action == "SET DEFAULT" and p.family == "mysql":
+        if action == "SET DEFAULT" and not p.has_fk_set_default:
             ctx.finding(conv, "CON004", f"ON {which} SET DEFAULT is not supported by InnoDB: written as NO ACTION",
                         line, source=con.describe())
             continue
@@ -541,7 +564,7 @@ def _foreign_key(con, t, conv, ctx, qname, cname, cols, line, expect) -> TargetS
     if not con.validated:
         ctx.finding(conv, "CON001", f"foreign key {con.name or ''} is NOVALIDATE in the source: existing rows may "
                     "break it", line, source=con.describe())
-        if p.family == "postgresql":
+        if p.has_not_valid:
             sql += " NOT VALID"
     expect["ref_table"] = ref_qname
     return TargetStatement("foreign key", sql, cname, qname, line, expect)
@@ -575,7 +598,9 @@ def _align_fk_types(con: Constraint, t: Table, ref: Table, conv: ConvertedObject
         theirs = ctx.column_types.get((id(ref), rc.upper()))
         if mine and theirs and mine.lower() != theirs.lower():
             changed = True
-            conv.statements[0].sql = _retype(conv.statements[0].sql, ctx.column_name(t, c), mine, theirs, ctx)
+            table = ctx.table_defs[id(t)]
+            table.column(ctx.column_name(t, c)).type = theirs
+            conv.statements[0].sql = table.render(ctx.profile)
             for col in conv.statements[0].expect.get("columns", []):
                 if col["name"] == ctx.column_name(t, c):
                     col["type"] = theirs
@@ -583,12 +608,6 @@ def _align_fk_types(con: Constraint, t: Table, ref: Table, conv: ConvertedObject
             ctx.finding(conv, "TYP032", f"column {c} is {mine} but references {ref.qname}.{rc} ({theirs}): written "
                         f"as {theirs} so the foreign key is valid", line, sub=c)
     return changed
-
-
-def _retype(create_sql: str, col: str, old: str, new: str, ctx: ConvertContext) -> str:
-    ident = ctx.profile.ident(col)
-    pattern = re.compile(rf"(^\s*{re.escape(ident)} ){re.escape(old)}(\s|,|$)", re.M)
-    return pattern.sub(lambda m: m.group(1) + new + m.group(2), create_sql, count=1)
 
 
 def _comments(t: Table, conv: ConvertedObject, ctx: ConvertContext, qname: str) -> None:
@@ -670,10 +689,11 @@ _BYTES = {"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "
           "date": 3, "time": 6, "datetime": 8, "timestamp": 7, "year": 1, "bit": 8, "decimal": 16}
 
 
-def _mysql_row_size(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> dict[str, str]:
+def _fit_row_size(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> dict[str, str]:
     """InnoDB rejects a row definition over 65,535 bytes: turn the widest VARCHARs into TEXT until it fits.
     Returns target column name -> new type."""
     changed: dict[str, str] = {}
+    limit = ctx.profile.max_row_bytes or 0
     sizes = []
     for col in t.columns:
         key = (id(t), col.name.upper())
@@ -684,15 +704,15 @@ def _mysql_row_size(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> dic
         else:
             sizes.append((_BYTES.get(typ.split("(")[0].split()[0] if typ else "", 12), col, typ))
     total = sum(s for s, _, _ in sizes)
-    if total <= 65535:
+    if total <= limit:
         return changed
     for size, col, typ in sorted(sizes, key=lambda x: -x[0]):
-        if total <= 65535:
+        if total <= limit:
             break
         if not typ.startswith("varchar"):
             continue
         key = (id(t), col.name.upper())
-        new = "mediumtext" if size > 65535 else "text"
+        new = "mediumtext" if size > limit else "text"
         ctx.column_types[key] = new
         changed[ctx.columns[key]] = new
         total -= size - 12

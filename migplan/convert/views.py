@@ -30,7 +30,7 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
         cols = " (" + ", ".join(p.ident(ctx.names.base(c)) for c in view.column_names) + ")"
     qname = p.qualified(schema, name)
     materialized = view.kind == "materialized view"
-    if materialized and p.family == "mysql":
+    if materialized and not p.has_materialized_views:
         ctx.finding(conv, "VEW006", "MySQL has no materialized views: written as a table filled by the query; "
                     "schedule a refresh (event or job) to replace REFRESH", line)
         sql = f"CREATE TABLE {qname} AS {expr.sql}"
@@ -57,7 +57,7 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
                     "to keep it read-only", line)
     conv.statements.append(TargetStatement(kind, sql, name, None, line, {"view": (schema, name),
                                                                            "materialized": materialized}))
-    if view.comment and p.family == "postgresql":
+    if view.comment and p.has_view_comments:
         word = "MATERIALIZED VIEW" if materialized else "VIEW"
         conv.statements.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
                                                name, qname, line, {"comment": view.comment, "table": (schema, name)}))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from migplan.analyze.context import Word, tokenize
-from migplan.convert.expressions import is_number_literal
+from migplan.convert.transforms.functions import is_number_literal
 from migplan.ingest.lexer import lexer_for
 from migplan.model.schema import Routine, Table
 

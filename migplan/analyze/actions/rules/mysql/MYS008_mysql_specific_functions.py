@@ -1,5 +1,5 @@
 from migplan.analyze.actions.base import Rule
-from migplan.convert.expressions import function_rules
+from migplan.convert.transforms.functions import function_rules
 
 # MySQL function -> PostgreSQL rewrite (functions with no PostgreSQL function of the same meaning)
 FUNCTIONS = {
