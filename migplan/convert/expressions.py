@@ -25,6 +25,7 @@ class Converted:
     sql: str | None
     problems: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
     tree: exp.Expression | None = None
+    draft: str | None = None  # when sql is None for a blocking problem: the SQL as far as it converts
 
     @property
     def ok(self) -> bool:
@@ -106,9 +107,14 @@ class ExpressionConverter:
             problems.append(("PRS002", f"sqlglot failed writing this {context} for {self.profile.family} "
                                        f"({type(err).__name__}: {first_line(err)})"))
             sql = None
+        draft = None
         if any(code in BLOCKING for code, _ in problems):
             sql = None
-        return Converted(sql, problems, tree)
+            try:
+                draft = tree.sql(dialect=self.profile.sqlglot, unsupported_level=ErrorLevel.IGNORE)
+            except Exception:
+                draft = None
+        return Converted(sql, problems, tree, draft)
 
 
 def infer_type(sql: str, dialect: str, column_types: dict[str, str]) -> str | None:

@@ -12,56 +12,71 @@ from migplan.model.schema import View
 def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
     schema, name = ctx.target_of(view)
     conv = ConvertedObject(view, schema, name)
-    p = ctx.profile
     line = view.location.line
     expr = ctx.exprs.convert(view.query, context="query", columns=view_column_types(view, ctx))
     if not expr.ok:
         ctx.finding(conv, ctx.failure_code(expr, "VEW011"), f"query not converted: {ctx.failure_message(expr)}",
                     line, source=view.query)
         conv.converted = False
+        if expr.draft:  # never applied: 05_held_back.sql shows it with the items, for the one who finishes it
+            conv.draft = _statements(view, expr.draft, conv, ctx, notes=False)
         return conv
     for code, msg in expr.problems:
         ctx.finding(conv, code, msg, line, source=view.query, converted=expr.sql)
     for missing in _missing_relations(view, ctx):
         ctx.finding(conv, "VEW012", f"reads {missing}, which is not in the scripts: the view fails on the target "
                     "unless it exists there first", line, source=missing)
+    conv.statements = _statements(view, expr.sql, conv, ctx, notes=True)
+    return conv
+
+
+def _statements(view: View, query: str, conv: ConvertedObject, ctx: ConvertContext,
+                notes: bool) -> list[TargetStatement]:
+    """CREATE [MATERIALIZED] VIEW for the converted query, and its comment. ``notes``: raise the items
+    about the view's options (not for a draft, whose items are already said)."""
+    p = ctx.profile
+    schema, name = conv.target_schema, conv.target_name
+    line = view.location.line
+
+    def note(code: str, message: str) -> None:
+        if notes:
+            ctx.finding(conv, code, message, line)
+
     cols = ""
     if view.column_names:
         cols = " (" + ", ".join(p.ident(ctx.names.base(c)) for c in view.column_names) + ")"
     qname = p.qualified(schema, name)
     materialized = view.kind == "materialized view"
     if materialized and not p.has_materialized_views:
-        ctx.finding(conv, "VEW006", "MySQL has no materialized views: written as a table filled by the query; "
-                    "schedule a refresh (event or job) to replace REFRESH", line)
-        sql = f"CREATE TABLE {qname} AS {expr.sql}"
+        note("VEW006", "MySQL has no materialized views: written as a table filled by the query; schedule a refresh "
+                       "(event or job) to replace REFRESH")
+        sql = f"CREATE TABLE {qname} AS {query}"
         kind = "materialized view"
     elif materialized:
-        sql = f"CREATE MATERIALIZED VIEW {qname}{cols} AS {expr.sql}"
+        sql = f"CREATE MATERIALIZED VIEW {qname}{cols} AS {query}"
         if "WITH NO DATA" in view.options:
             sql += " WITH NO DATA"
         refresh = [k for k in view.options if k.startswith("REFRESH") or "QUERY REWRITE" in k or k.startswith("BUILD")]
         if refresh:
-            ctx.finding(conv, "VEW006", f"materialized view options {', '.join(sorted(refresh))}: PostgreSQL "
-                        "refreshes only on demand (REFRESH MATERIALIZED VIEW); schedule it and drop fast refresh "
-                        "logs", line)
+            note("VEW006", f"materialized view options {', '.join(sorted(refresh))}: PostgreSQL refreshes only on "
+                           "demand (REFRESH MATERIALIZED VIEW); schedule it and drop fast refresh logs")
         kind = "materialized view"
     else:
-        sql = f"CREATE VIEW {qname}{cols} AS {expr.sql}"
+        sql = f"CREATE VIEW {qname}{cols} AS {query}"
         if "WITH CHECK OPTION" in view.options or "WITH CASCADED CHECK OPTION" in view.options:
             sql += " WITH CHECK OPTION"
         if "WITH LOCAL CHECK OPTION" in view.options:
             sql += " WITH LOCAL CHECK OPTION"
         kind = "view"
     if "WITH READ ONLY" in view.options:
-        ctx.finding(conv, "VEW005", "WITH READ ONLY: the target has no read-only views; grant only SELECT on it "
-                    "to keep it read-only", line)
-    conv.statements.append(TargetStatement(kind, sql, name, None, line, {"view": (schema, name),
-                                                                           "materialized": materialized}))
+        note("VEW005", "WITH READ ONLY: the target has no read-only views; grant only SELECT on it to keep it "
+                       "read-only")
+    out = [TargetStatement(kind, sql, name, None, line, {"view": (schema, name), "materialized": materialized})]
     if view.comment and p.has_view_comments:
         word = "MATERIALIZED VIEW" if materialized else "VIEW"
-        conv.statements.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
-                                               name, qname, line, {"comment": view.comment, "table": (schema, name)}))
-    return conv
+        out.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
+                                   name, qname, line, {"comment": view.comment, "table": (schema, name)}))
+    return out
 
 
 def _missing_relations(view, ctx: ConvertContext) -> list[str]:

@@ -230,6 +230,8 @@ class Plan:
         for c in sorted(code, key=lambda c: c.statements[0].kind == "trigger"):  # stable: triggers last
             for st in c.statements:
                 (self.held_ddl if node_key(c.source) in self.held else phases["cutover"]).append((c, st))
+        for c in self.inputs.conversion.objects:  # known not faithful: only ever in the held-back file
+            self.held_ddl += [(c, st) for st in c.draft]
         return phases
 
     def _code_in_order(self) -> list[ConvertedObject]:
@@ -254,6 +256,9 @@ class Plan:
         convs = {node_key(c.source): c for c in self.inputs.conversion.objects}
         missing = {k for k, c in convs.items() if not c.statements and not _inline_only(c)}
         held: dict[str, str] = {}
+        for k, c in convs.items():
+            if c.draft:
+                held[k] = "not converted faithfully; the items below say what is left to do"
         candidates = [k for k, c in convs.items() if c.statements and c.statements[0].kind in _CODE_KINDS]
         changed = True
         while changed:  # transitive: a view on a held view is held too
@@ -296,18 +301,29 @@ class Plan:
             files[name] = "\n".join(lines)
         if self.held_ddl:
             lines = [line_comment(f"{HELD_FILE}: held back ({pair})"),
-                     line_comment("Each object below needs one migplan did not convert; run it once that one "
-                                  "exists."), ""]
+                     line_comment("Each object below needs one migplan did not convert (run it once that one "
+                                  "exists), or is not converted faithfully (finish it as its items say)."), ""]
             last = None
+            items = self._items_by_object()
             for c, st in self.held_ddl:
                 if c is not last:
                     lines.append(line_comment(f"{c.source.kind} {c.source.qname} ({c.source.location}): "
                                               f"{self.held[node_key(c.source)]}"))
+                    if c.draft:  # the items inline, beside the SQL as far as it converts
+                        lines += [line_comment(f"  {i.code} {i.location}: {i.message}")
+                                  for i in items.get((c.source.kind, c.source.qname), [])]
                     last = c
                 lines += [st.sql + ";", ""]
             files[HELD_FILE] = "\n".join(lines)
         files["source_sequence_values.sql"] = self.source_sequence_query()
         return files
+
+    def _items_by_object(self) -> dict[tuple[str, str], list]:
+        out: dict[tuple[str, str], list] = {}
+        for i in self.inputs.items:
+            if i.severity != "info":
+                out.setdefault((i.kind, i.object), []).append(i)
+        return out
 
     # -- cutover SQL ---------------------------------------------------------------------------------
     def reseed_sql(self) -> list[str]:

@@ -31,6 +31,15 @@ def pseudo_column(node: exp.Column, rw: Rewriter) -> exp.Expression | None:
     return None
 
 
+def rownum_left(node: exp.Column, rw: Rewriter) -> None:
+    """A ROWNUM no rewrite turned into LIMIT or row_number(): written as is it is a column of that
+    name, an error at best; the query is not written (its items say why)."""
+    if not node.table and isinstance(node.name, str) and node.name.upper() == "ROWNUM":
+        rw.problem("SQL001", f"ROWNUM has no {rw.profile.display} form where it stands: rewrite it with "
+                             "LIMIT / FETCH FIRST or row_number() OVER (...)")
+    return None
+
+
 # -- whole-query rewrites ----------------------------------------------------------------------------
 
 
@@ -214,6 +223,7 @@ PREPASSES = [ansi_joins, recursive_ctes]
 
 REWRITES = [
     rewrite(exp.Column, pseudo_column),
+    rewrite(exp.Column, rownum_left),
     rewrite((exp.Anonymous, exp.Func), trunc_of_date),
     rewrite((exp.Add, exp.Sub), day_arithmetic),
     rewrite(exp.Div, exact_division, needs=lambda p: p.integer_division_truncates),
