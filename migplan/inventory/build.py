@@ -157,10 +157,11 @@ class Builder:
         self._process(src, split_source(src, self.engine.splitter, self.options), None)
 
     def _process(self, src: SourceFile, stmts: list[Statement], included_by: str | None) -> None:
-        self.inv.files.append(FileRecord(src.path, src.encoding, src.line_count, len(stmts), list(src.problems),
-                                         included_by))
+        self.inv.files.append(FileRecord(src.path, src.encoding, src.line_count, len(stmts),
+                                         [str(p) for p in src.problems], included_by))
         for p in src.problems:
-            self.inv.problems.append(Problem(src.path, None, p, "INPUT-ENCODING"))
+            self.inv.problems.append(Problem(src.path, getattr(p, "line", None), str(p),
+                                             getattr(p, "code", "INPUT-ENCODING")))
         for stmt in stmts:
             self._bar.update()
             self.add(stmt)

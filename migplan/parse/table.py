@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from migplan.model.schema import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
 from migplan.parse.context import ParseContext
-from migplan.parse.options import CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
+from migplan.parse.options import COLUMN_CONSTRAINT_OPTIONS, CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
 from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.types import read_type
 
@@ -82,7 +82,7 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         table.attrs["query"] = ts.rest_text()
         ts.i = len(ts.toks)
     read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
-    _table_options_to_fields(table)
+    _table_options_to_fields(table, ctx.splitter)
     pk = table.primary_key
     if pk is not None:  # every engine makes primary-key columns NOT NULL
         for name in pk.columns:
@@ -126,7 +126,7 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     table.notes.append("columns come from the query (CREATE TABLE ... AS)")
 
 
-def _table_options_to_fields(table: Table) -> None:
+def _table_options_to_fields(table: Table, splitter: str) -> None:
     for key in ("PARTITION BY", "DISTRIBUTE BY"):
         if key in table.options and not table.partitioning:
             table.partitioning = f"{key} {table.options[key]}"
@@ -138,7 +138,7 @@ def _table_options_to_fields(table: Table) -> None:
     if "COMMENT" in table.options and not table.comment:
         from migplan.parse.literals import string_value
 
-        table.comment = string_value(table.options["COMMENT"])
+        table.comment = string_value(table.options["COMMENT"], backslash=splitter == "mysql")
 
 
 def _table_item(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
@@ -345,7 +345,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
         if ts.accept("COMMENT"):
             from migplan.parse.literals import string_value
 
-            col.comment = string_value(ts.next().text)
+            col.comment = string_value(ts.next().text, backslash=ctx.splitter == "mysql")
             continue
         if ts.accept("ON", "UPDATE"):
             col.on_update = _expression(ts, ctx, "on update")
@@ -556,9 +556,10 @@ def parse_constraint(ts: TokenStream, ctx: ParseContext, table_level: bool, name
         raise ParseError(f"unknown constraint {t.text if t else ''!r}", t.start if t else None)
     con.location = ctx.location(off)
     opts: dict[str, str] = {}
-    read_options(ts, [CONSTRAINT_OPTIONS], opts)
+    allowed = CONSTRAINT_OPTIONS if table_level or column is None else COLUMN_CONSTRAINT_OPTIONS
+    read_options(ts, [allowed], opts)
     _fk_actions(ts, con)
-    read_options(ts, [CONSTRAINT_OPTIONS], opts)
+    read_options(ts, [allowed], opts)
     _apply_constraint_options(con, opts)
     return con
 
