@@ -86,7 +86,7 @@ def _input_findings(inv: Inventory) -> list[Finding]:
     """Problems of the input itself: every one is an action item with its file and line."""
     out: list[Finding] = []
     codes = {"INPUT-UNREADABLE": "PRS003", "INPUT-ENCODING": "PRS003", "INPUT-TRUNCATED": "PRS004",
-             "INPUT-ORPHAN": "PRS005", "INPUT-INCLUDE": "PRS006", "INPUT": "PRS003"}
+             "INPUT-ORPHAN": "PRS005", "INPUT-INCLUDE": "PRS006", "INPUT-VARIABLE": "PRS009", "INPUT": "PRS003"}
     for p in inv.problems:
         out.append(Finding(codes.get(p.code, "PRS003"), p.file, "file", p.file, p.line or 1, p.message))
     for r in inv.records:

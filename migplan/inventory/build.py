@@ -14,6 +14,7 @@ from migplan.engines import Engine
 from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_source, source_from_text
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
+from migplan.ingest.variables import ClientVariables, reference_text
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.model.schema import (
@@ -57,42 +58,47 @@ NAMED_KINDS = {"schema", "user", "role", "database", "tablespace", "directory", 
                "master key", "publication", "subscription", "language", "collation", "event", "text search",
                "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold"}
 SCHEMA_SCOPED_NAMED = {"xml schema collection", "context", "event", "collation", "text search", "publication"}
-_SUBST = re.compile(r"&&?([A-Za-z_][\w$#]*)\.?")
-_SQLCMD_VAR = re.compile(r"\$\((\w+)\)")
-_CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*\"?([\w$#]+)\"?", re.I)
+_CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*(\"[^\"]+\"|[\w$#]+)", re.I)
 _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
 _USE = re.compile(r"USE\s+([\[`\"]?[\w$#@ ]+[\]`\"]?)", re.I)
-_CONNECT = re.compile(r"CONN(?:ECT)?\s+([\w$#\"]+)", re.I)
+_CONNECT = re.compile(r"CONN(?:ECT)?\s+(\"[^\"]+\"|[\w$#]+)", re.I)
 
 
 def load_schema(paths, source: str | Engine, default_schema: str | None = None, *,
-                options: dict | None = None, progress=None) -> Inventory:
-    """Read scripts (a file, a folder, or a list of them) written for ``source`` into an inventory."""
+                options: dict | None = None, defines: dict[str, str] | None = None, progress=None) -> Inventory:
+    """Read scripts (a file, a folder, or a list of them) written for ``source`` into an inventory.
+
+    ``defines`` gives client substitution variables their values (SQL*Plus ``&name``, sqlcmd
+    ``$(name)``): ``{"MAIN_USER": "APP"}``; they win over what the scripts define or prompt for.
+    """
     engine = engines.get(source)
     if engine.splitter is None:
         raise ValueError(
             f"{engine.display} has no SQL scripts migplan can read; name the engine the scripts were written for"
         )
     found, skipped = discover(paths)
-    builder = Builder(engine, default_schema, options)
+    builder = Builder(engine, default_schema, options, defines)
     builder.inv.skipped_files = skipped
     builder.read_all(found, progress=progress)
     return builder.finish()
 
 
-def load_text(text: str, source: str | Engine, default_schema: str | None = None, path: str = "<string>") -> Inventory:
+def load_text(text: str, source: str | Engine, default_schema: str | None = None, path: str = "<string>", *,
+              defines: dict[str, str] | None = None) -> Inventory:
     """Inventory of a script given as a string (handy in notebooks and tests)."""
     engine = engines.get(source)
-    builder = Builder(engine, default_schema)
+    builder = Builder(engine, default_schema, defines=defines)
     builder.process(source_from_text(text, path))
     return builder.finish()
 
 
 class Builder:
-    def __init__(self, engine: Engine, default_schema: str | None = None, options: dict | None = None):
+    def __init__(self, engine: Engine, default_schema: str | None = None, options: dict | None = None,
+                 defines: dict[str, str] | None = None):
         self.engine = engine
         self.options = dict(options or {})
+        self.variables = ClientVariables(engine.splitter or "", dict(defines or {}))
         self.default_schema = default_schema if default_schema is None else _fold_schema(default_schema, engine)
         self.inv = Inventory(engine, self.default_schema)
         self.pending: list[tuple[int, str, object]] = []  # (statement index, what, parsed action)
@@ -182,23 +188,28 @@ class Builder:
                 elif target in self._done:
                     stmt.notes.append(f"{stmt.include} was already read")
                 else:
+                    before = self.variables.positional(stmt.include_args, stmt.location)
                     self._process_key(target, f"{src.path}:{stmt.line}")
+                    self.variables.restore(before)
 
     # -- statements ---------------------------------------------------------------------
     def add(self, stmt: Statement) -> None:
         stmt.index = len(self.inv.statements)
         self.inv.statements.append(stmt)
         if stmt.kind == "client":
+            self.variables.on_client(stmt)
             self._client(stmt)
             return
         clean = code_text(stmt.text, self.engine.splitter)
-        clean = self._substitute(stmt, clean)
+        seen = len(self.variables.uses)
+        clean = self.variables.substitute(stmt, clean)
         ts = TokenStream(clean, self.engine.splitter)
         if not ts.toks:
             self._record(stmt, "empty", "session")
             return
         kind = classify(ts, self.engine.splitter)
-        ctx = ParseContext(self.engine, stmt, self.default_schema)
+        ctx = ParseContext(self.engine, stmt, self.default_schema, code=clean)
+        ctx.variables = sorted({u.name for u in self.variables.uses[seen:]})
         try:
             self._dispatch(stmt, ts, kind, ctx)
         except ParseError as err:
@@ -310,6 +321,9 @@ class Builder:
             obj.message = "; ".join(filter(None, [obj.message] + ctx.problems))
         for note in stmt.notes:
             obj.notes.append(note)
+        for name in ctx.variables:
+            ref = reference_text(name, self.engine.splitter)
+            obj.notes.append(f"uses {ref}, which has no value in the scripts: kept as the placeholder {ref}")
         self.inv.add(obj)
         if isinstance(obj, Table):
             for idx in obj.attrs.pop("inline_indexes", []):
@@ -353,7 +367,7 @@ class Builder:
             self._pending(stmt, "alter table", (alter, ctx), "alter table")
             return
         if o == "session":
-            m = _CURRENT_SCHEMA.search(stmt.text)
+            m = _CURRENT_SCHEMA.search(ts.text)
             if m:
                 self.default_schema = _fold_schema(m.group(1), self.engine)
             self._record(stmt, "alter session", "session")
@@ -385,13 +399,11 @@ class Builder:
     def _client(self, stmt: Statement) -> None:
         name = stmt.client or ""
         if name.upper() in ("CONNECT",):
-            m = _CONNECT.match(stmt.text.strip())
-            if m and "/" not in m.group(1) and not m.group(1).startswith("&"):
-                self.default_schema = _fold_schema(m.group(1).strip('"'), self.engine)
-            elif m:
-                user = m.group(1).split("/")[0].strip('"')
-                if user and not user.startswith("&"):
-                    self.default_schema = _fold_schema(user, self.engine)
+            # CONNECT user[/password][@db]: later unqualified names belong to that user
+            user = re.split(r"[/@\s]", stmt.text.strip().split(None, 1)[-1], maxsplit=1)[0]  # never the password
+            m = _CONNECT.match("CONNECT " + self.variables.substitute(stmt, user))
+            if m:
+                self.default_schema = _fold_schema(m.group(1), self.engine)
             stmt.text = mask_secrets(re.sub(r"/[^@\s]+", "/***", stmt.text))
         self._record(stmt, f"client {name}", "client")
 
@@ -450,19 +462,10 @@ class Builder:
         self.inv.records.append(StatementRecord(stmt.index, stmt.file, stmt.line, stmt.end_line, kind,
                                                 disposition, object, status, message))
 
-    def _substitute(self, stmt: Statement, clean: str) -> str:
-        subs = stmt.substitutions
-        if not subs:
-            return clean
-        if self.engine.splitter == "oracle":
-            return _SUBST.sub(lambda m: subs.get(m.group(1).upper(), m.group(0)), clean)
-        if self.engine.splitter == "tsql":
-            return _SQLCMD_VAR.sub(lambda m: subs.get(m.group(1).upper(), m.group(0)), clean)
-        return clean
-
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         apply_parts(self.inv, self.pending)
+        self._variable_problems()
         for obj in self.inv.objects:
             if isinstance(obj, Index):
                 table = self.inv.lookup("table", obj.table_schema, obj.table_name)
@@ -473,6 +476,23 @@ class Builder:
                 if isinstance(table, Table):
                     table.triggers.append(obj)
         return self.inv
+
+    def _variable_problems(self) -> None:
+        """One problem per variable the scripts use without a value, at its first use."""
+        uses: dict[str, list] = {}
+        for use in self.variables.uses:
+            uses.setdefault(use.name, []).append(use)
+        for name, found in uses.items():
+            first = found[0]
+            ref = reference_text(name, self.engine.splitter)
+            statements = len({u.statement for u in found})
+            more = f" and {statements - 1} more statement{'s' if statements > 2 else ''}" if statements > 1 else ""
+            self.inv.problems.append(Problem(
+                first.file, first.line,
+                f"substitution variable {ref} has no value ({self.variables.origin(name)}); it is kept as the "
+                f"placeholder {ref} here{more}: give its value with --define {name}=VALUE or a [defines] entry "
+                f"in the config",
+                "INPUT-VARIABLE"))
 
 
 def _fold_schema(name: str, engine: Engine) -> str:
