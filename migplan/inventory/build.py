@@ -11,6 +11,7 @@ from pathlib import Path
 
 from migplan import engines
 from migplan.engines import Engine
+from migplan.ingest.embedded import MAX_DEPTH, embedded_statements
 from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_source, source_from_text
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
@@ -57,7 +58,11 @@ NAMED_KINDS = {"schema", "user", "role", "database", "tablespace", "directory", 
                "partition scheme", "xml schema collection", "edition", "bufferpool", "stogroup", "certificate",
                "master key", "publication", "subscription", "language", "collation", "event", "text search",
                "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold"}
+# SQL Server restates the whole object in ALTER PROCEDURE/FUNCTION/VIEW/TRIGGER (install scripts create
+# a stub if missing, then ALTER it to its real body); MySQL's ALTER VIEW restates the query.
+ALTER_DEFINES = {"tsql": ("procedure", "function", "view", "trigger"), "mysql": ("view",)}
 SCHEMA_SCOPED_NAMED = {"xml schema collection", "context", "event", "collation", "text search", "publication"}
+_OR_REPLACE = re.compile(r"\s*CREATE\s+OR\s+(?:ALTER|REPLACE)\b", re.I)
 _CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*(\"[^\"]+\"|[\w$#]+)", re.I)
 _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
@@ -252,9 +257,12 @@ class Builder:
             return
         if v == "session":
             self._session(stmt, ts, o)
+            if o == "exec":  # EXEC ('CREATE ...') at the top of a batch
+                self._embedded(stmt, ts.text)
             return
         if v == "block":
             self._record(stmt, "anonymous block", "block")
+            self._embedded(stmt, ts.text)
             return
         raise ParseError(f"statement starting with {ts.peek().text!r} is not one migplan knows")
 
@@ -300,6 +308,33 @@ class Builder:
             return obj
         raise ParseError("CREATE of an object kind migplan does not know")
 
+    def _embedded(self, stmt: Statement, code: str) -> None:
+        """DDL inside a block (guarded creation, dynamic SQL with a literal): statements of their own."""
+        depth, parent = 0, stmt.parent
+        while parent is not None:
+            depth, parent = depth + 1, self.inv.statements[parent].parent
+        if depth >= MAX_DEPTH:
+            return
+        children = embedded_statements(stmt, code, self.engine.splitter)
+        if not children:
+            return
+        record = self.inv.records[stmt.index]
+        listed = ", ".join(f"line {c.line}" for c in children[:10]) + (", ..." if len(children) > 10 else "")
+        record.message = (f"holds {len(children)} DDL statement{'s' if len(children) > 1 else ''}, "
+                          f"read as statements of their own ({listed})")
+        for child in children:
+            self.add(child)
+
+    def _keeps_existing(self, old: SchemaObject, new: SchemaObject, stmt: Statement, code: str) -> str | None:
+        """Why ``old`` stays and ``new`` (same name) does not replace it, or None when it does."""
+        if stmt.guard:
+            return f"its CREATE at {stmt.location} runs only when the object is missing ({stmt.guard})"
+        restates = new.attrs.get("defined_by_alter") or _OR_REPLACE.match(code)  # CREATE OR ALTER/REPLACE
+        if old.attrs.get("defined_by_alter") and not restates:
+            return (f"the CREATE at {stmt.location} is a stub: the script ALTERs it to its real definition at "
+                    f"{old.location}")
+        return None
+
     def _finish_object(self, stmt: Statement, ts: TokenStream, obj: SchemaObject, ctx: ParseContext,
                        kind_text: str) -> None:
         rest = ts.leftover()
@@ -324,7 +359,18 @@ class Builder:
         for name in ctx.variables:
             ref = reference_text(name, self.engine.splitter)
             obj.notes.append(f"uses {ref}, which has no value in the scripts: kept as the placeholder {ref}")
-        self.inv.add(obj)
+        old = self.inv.existing(obj)
+        if old is not None:
+            why = self._keeps_existing(old, obj, stmt, ts.text)
+            if why:
+                old.notes.append(why)
+                self._record(stmt, kind_text, "object", object=old.qname, status=obj.status,
+                             message=f"{old.kind} {old.qname} is already defined at {old.location}: {why}")
+                return
+        note = None
+        if old is not None and obj.attrs.get("defined_by_alter"):
+            note = f"defined by this ALTER; the script creates it first at {old.location} (a stub)"
+        self.inv.add(obj, note)
         if isinstance(obj, Table):
             for idx in obj.attrs.pop("inline_indexes", []):
                 idx.statement = stmt.index
@@ -362,6 +408,12 @@ class Builder:
     # -- ALTER and other merges ---------------------------------------------------------------
     def _alter(self, stmt: Statement, ts: TokenStream, kind: Kind, ctx: ParseContext) -> None:
         o = kind.obj
+        if o in ALTER_DEFINES.get(self.engine.splitter or "", ()):
+            obj = self._create(ts, Kind("create", o, set(), kind.word_index, kind.words), ctx)
+            if obj is not None:
+                obj.attrs["defined_by_alter"] = True
+                self._finish_object(stmt, ts, obj, ctx, str(kind))
+            return
         if o == "table":
             alter = parse_alter_table(ts, kind.word_index, ctx)
             self._pending(stmt, "alter table", (alter, ctx), "alter table")

@@ -30,6 +30,8 @@ class Statement:
     index: int = 0  # position in the whole run, set by the loader
     include: str | None = None  # file named by an include command (@file, :r, \i, source)
     include_args: list[str] = field(default_factory=list)  # SQL*Plus @file arg1 arg2: &1, &2 there
+    parent: int | None = None  # a DDL statement found inside a block: the block's index
+    guard: str | None = None  # ... and the condition it runs under ("OBJECT_ID('t') IS NULL")
 
     @property
     def location(self) -> str:
