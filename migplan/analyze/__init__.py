@@ -12,7 +12,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
-from migplan.model.schema import UNPARSED, SchemaObject
+from migplan.model.schema import DEFINITION_KINDS, UNPARSED, SchemaObject
 from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
@@ -98,6 +98,9 @@ def _input_findings(inv: Inventory) -> list[Finding]:
         if o.status == "unparsed":
             out.append(Finding("PRS001", o.qname, o.kind, o.location.file, o.location.line,
                                f"{o.kind} not understood: {o.message}"))
+        elif o.status == "parsed" and o.kind in DEFINITION_KINDS:
+            out.append(Finding("PRS007", o.qname, o.kind, o.location.file, o.location.line,
+                               f"{o.kind} read in full (its definition is in the inventory) but not converted"))
         elif o.status == "partial" and o.kind not in procedural:
             if (o.message or "").startswith("migplan records"):
                 out.append(Finding("PRS007", o.qname, o.kind, o.location.file, o.location.line,

@@ -16,6 +16,7 @@ from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_sour
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
 from migplan.ingest.variables import ClientVariables, reference_text
+from migplan.inventory.derive import derive_query_columns
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.model.schema import (
@@ -33,6 +34,13 @@ from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
 from migplan.parse.comment import parse_comment, parse_extended_property
 from migplan.parse.context import ParseContext
+from migplan.parse.definitions import (
+    parse_aggregate,
+    parse_assembly,
+    parse_dimension,
+    parse_rule,
+    parse_with_options,
+)
 from migplan.parse.index import parse_create_index
 from migplan.parse.misc import (
     mask_secrets,
@@ -57,7 +65,10 @@ NAMED_KINDS = {"schema", "user", "role", "database", "tablespace", "directory", 
                "keyspace", "database link", "context", "profile", "fulltext catalog", "partition function",
                "partition scheme", "xml schema collection", "edition", "bufferpool", "stogroup", "certificate",
                "master key", "publication", "subscription", "language", "collation", "event", "text search",
-               "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold"}
+               "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold", "credential"}
+# Kinds whose statement may hold a secret: their source is kept with passwords masked.
+SECRET_KINDS = ("user", "database link", "login", "role", "credential", "master key", "certificate", "server",
+                "user mapping", "external data source")
 # SQL Server restates the whole object in ALTER PROCEDURE/FUNCTION/VIEW/TRIGGER (install scripts create
 # a stub if missing, then ALTER it to its real body); MySQL's ALTER VIEW restates the query.
 ALTER_DEFINES = {"tsql": ("procedure", "function", "view", "trigger"), "mysql": ("view",)}
@@ -68,6 +79,17 @@ _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
 _USE = re.compile(r"USE\s+([\[`\"]?[\w$#@ ]+[\]`\"]?)", re.I)
 _CONNECT = re.compile(r"CONN(?:ECT)?\s+(\"[^\"]+\"|[\w$#]+)", re.I)
+
+
+# Kinds read in full into attrs (migplan/parse/definitions.py): (ts, word index, words, kind, ctx) -> object
+DEFINITION_PARSERS = {
+    "aggregate": lambda ts, j, _w, _k, ctx: parse_aggregate(ts, j, ctx),
+    "rule": lambda ts, j, _w, _k, ctx: parse_rule(ts, j, ctx),
+    "assembly": lambda ts, j, _w, _k, ctx: parse_assembly(ts, j, ctx),
+    "dimension": lambda ts, j, _w, _k, ctx: parse_dimension(ts, j, ctx),
+    "external data source": parse_with_options,
+    "external file format": parse_with_options,
+}
 
 
 def load_schema(paths, source: str | Engine, default_schema: str | None = None, *,
@@ -294,6 +316,8 @@ class Builder:
                 raise
         if o in ROUTINE_KINDS:
             return parse_routine(ts, j, o, ctx)
+        if o in DEFINITION_PARSERS and (o != "rule" or self.engine.splitter in ("postgres", "redshift")):
+            return DEFINITION_PARSERS[o](ts, j, kind.words, o, ctx)
         if o in NAMED_KINDS:
             obj = parse_named(ts, j, o, ctx, words=kind.words, schema_scoped=o in SCHEMA_SCOPED_NAMED)
             if o == "schema" and self.engine.family == "mysql":
@@ -342,7 +366,7 @@ class Builder:
             ctx.problems.append(f"did not understand {rest[:100]!r}")
         obj.statement = stmt.index
         obj.location = Location(stmt.file, stmt.line, stmt.end_line)
-        obj.source = mask_secrets(stmt.text) if obj.kind in ("user", "database link", "login", "role") else stmt.text
+        obj.source = mask_secrets(stmt.text) if obj.kind in SECRET_KINDS else stmt.text
         if ctx.lost:
             obj.lost = sorted(set(ctx.lost))
         if obj.status == PARSED:
@@ -517,6 +541,7 @@ class Builder:
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         apply_parts(self.inv, self.pending)
+        derive_query_columns(self.inv)
         self._variable_problems()
         for obj in self.inv.objects:
             if isinstance(obj, Index):

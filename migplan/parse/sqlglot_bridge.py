@@ -38,6 +38,49 @@ _DATE_PARTS = frozenset([
 ])
 
 
+# Words of multi-word type names that sqlglot reads into one type and writes back shorter
+# (``timestamp without time zone`` -> TIMESTAMP): understood, not lost.
+_TYPE_PHRASES = re.compile(r"\b(?:with(?:out)?\s+(?:local\s+)?time\s+zone)\b", re.I)
+# Oracle TRANSLATE(x USING CHAR_CS | NCHAR_CS) is TO_CHAR(x) / TO_NCHAR(x); sqlglot 30 reads only the
+# three-argument TRANSLATE.
+_TRANSLATE_USING = {"CHAR_CS": "TO_CHAR", "NCHAR_CS": "TO_NCHAR"}
+
+
+def prepare(text: str, dialect_name: str | None) -> str:
+    """Rewrite constructs sqlglot cannot read into equivalent ones it can (same meaning)."""
+    if dialect_name == "oracle" and "USING" in text.upper():
+        text = _translate_using(text)
+    return text
+
+
+def _translate_using(text: str) -> str:
+    from migplan.ingest.lexer import code_tokens
+
+    for _ in range(50):  # one call per pass, innermost calls are found again on the next pass
+        toks = code_tokens(text, "oracle")
+        words = [text[s:e].upper() if k in ("word", "punct") else "" for k, s, e in toks]
+        for i, w in enumerate(words[:-1]):
+            if w != "TRANSLATE" or words[i + 1] != "(":
+                continue
+            depth, j, using = 0, i + 1, None
+            while j < len(toks):
+                depth += (words[j] == "(") - (words[j] == ")")
+                if depth == 1 and words[j] == "USING" and j + 1 < len(toks) and words[j + 1] in _TRANSLATE_USING:
+                    using = j
+                if depth == 0:
+                    break
+                j += 1
+            if using is None or j >= len(toks) or using + 2 != j:
+                continue
+            inner = text[toks[i + 2][1]:toks[using - 1][2]]
+            call = f"{_TRANSLATE_USING[words[using + 1]]}({inner})"
+            text = text[:toks[i][1]] + call + text[toks[j][2]:]
+            break
+        else:
+            return text
+    return text
+
+
 @cache
 def dialect(name: str | None) -> Dialect:
     return Dialect.get_or_raise(name or "")
@@ -87,6 +130,8 @@ def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None, *, 
     d = dialect(dialect_name)
     try:
         before = _significant(source, d)
+        for phrase in _TYPE_PHRASES.findall(source):
+            before -= Counter(w.lower() for w in phrase.split())
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
         after = Counter(tok.text.lower() for tok in d.tokenize(d.generate(tree, copy=copy)))
     except (TokenError, Exception):
@@ -104,6 +149,7 @@ def parse_statement(text: str, dialect_name: str | None) -> Parsed:
     deep = too_deep(text, dialect_name, "statement")
     if deep:
         return Parsed(None, deep)
+    text = prepare(text, dialect_name)
     d = dialect(dialect_name)
     try:
         with recursion_room():
@@ -130,6 +176,7 @@ def parse_expression(text: str, dialect_name: str | None) -> Parsed:
     deep = too_deep(text, dialect_name)
     if deep:
         return Parsed(None, deep)
+    text = prepare(text, dialect_name)
     d = dialect(dialect_name)
     try:
         with recursion_room():
