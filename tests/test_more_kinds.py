@@ -190,3 +190,39 @@ def test_oracle_dimension():
     assert dim.attrs["join_keys"] == {"GEOG": ["(customers.country_id) REFERENCES COUNTRY"]}
     assert dim.attrs["attributes"]["CITY_NAME LEVEL CITY"] == ["cust_city"]
     assert dim.attrs["skip_when_null"] == ["CITY"]
+
+
+class TestDb2:
+    def test_special_registers_length_units_and_declared_temporary_tables(self):
+        inv = inv_of("""
+            CREATE TABLE app.events (id INTEGER NOT NULL, note VARCHAR(100 OCTETS), at TIMESTAMP);
+            CREATE VIEW app.recent AS SELECT id, CAST(note AS VARCHAR(50 CODEUNITS32)) AS n
+              FROM app.events WHERE at < CURRENT TIMESTAMP;
+            DECLARE GLOBAL TEMPORARY TABLE session.ev AS (SELECT id, note FROM app.events)
+              DEFINITION ONLY ON COMMIT PRESERVE ROWS NOT LOGGED;
+            DECLARE GLOBAL TEMPORARY TABLE session.cfg AS (SELECT name, value FROM TABLE (db_get_cfg(-2)))
+              WITH NO DATA ON COMMIT PRESERVE ROWS;
+        """, "db2-luw")
+        assert inv["APP.RECENT"].status == "parsed", inv["APP.RECENT"].message
+        ev = inv["SESSION.EV"]
+        assert ev.status == "parsed" and [c.name for c in ev.columns] == ["ID", "NOTE"]
+        assert ev.options["DEFINITION ONLY"] == "true"
+        cfg = inv["SESSION.CFG"]
+        assert cfg.status == "partial" and cfg.attrs["query_columns"] == ["NAME", "VALUE"]
+        record = inv.records[cfg.statement]
+        assert (record.status, record.message) == (cfg.status, cfg.message)  # the statement says it too
+
+    def test_row_permissions_column_masks_and_anchored_row_types(self):
+        inv = inv_of("""
+            CREATE PERMISSION hr.own_rows ON hr.patient FOR ROWS WHERE hr.patient.userid = SESSION_USER
+              ENFORCED FOR ALL ACCESS ENABLE;
+            CREATE MASK hr.ssn_mask ON hr.patient FOR COLUMN ssn RETURN
+              CASE WHEN VERIFY_ROLE_FOR_USER(SESSION_USER, 'PCP') = 1 THEN ssn ELSE 'XXX' END ENABLE;
+            CREATE TYPE order_t AS ROW ANCHOR ROW OF supply_orders;
+        """, "db2-luw")
+        perm = inv.get("HR.OWN_ROWS", kind="row permission")
+        assert perm.status == "parsed" and perm.attrs["where"] == "hr.patient.userid = SESSION_USER"
+        mask = inv.get("HR.SSN_MASK", kind="column mask")
+        assert mask.status == "parsed" and mask.attrs["column"] == "SSN" and mask.attrs["enabled"]
+        anchored = inv.get("ORDER_T", kind="type")
+        assert anchored.status == "parsed" and anchored.attrs["anchor"] == "supply_orders"

@@ -73,14 +73,20 @@ def embedded_statements(stmt: Statement, code: str, dialect: str) -> list[Statem
     return out
 
 
+# ALTERs of the server or database, not of a schema object: a block's business, like its other statements
+_ENVIRONMENT = frozenset({"DATABASE", "SYSTEM", "SERVER", "INSTANCE", "AUTHORIZATION", "AVAILABILITY", "ENDPOINT",
+                          "RESOURCE", "DISKGROUP", "PLUGGABLE"})
+
+
 def _is_ddl(text: str, dialect: str) -> bool:
     toks = code_tokens(text, dialect)
     if not toks or toks[0][0] != "word":
         return False
     first = text[toks[0][1]:toks[0][2]].upper()
+    second = text[toks[1][1]:toks[1][2]].upper() if len(toks) > 1 else ""
     if first == "COMMENT":
-        return len(toks) > 1 and text[toks[1][1]:toks[1][2]].upper() == "ON"
-    return first in ("CREATE", "ALTER")
+        return second == "ON"
+    return first == "CREATE" or (first == "ALTER" and second not in _ENVIRONMENT)
 
 
 def _word(code: str, tok: Token) -> str:

@@ -51,6 +51,7 @@ class Use:
     file: str
     line: int
     statement: int
+    origin: str  # how the scripts would set it, as known at this use
 
 
 @dataclass
@@ -222,7 +223,7 @@ class ClientVariables:
             return one.sub(lambda r: self.value(r.group(1)) or r.group(0), whole)
         line = stmt.line + text.count("\n", 0, m.start())
         for name in unknown:
-            self.uses.append(Use(name.upper(), stmt.file, line, stmt.index))
+            self.uses.append(Use(name.upper(), stmt.file, line, stmt.index, self.origin(name)))
         # one quoted identifier: the known parts expanded, the unknown ones kept visibly as &NAME
         placeholder = one.sub(lambda r: self.value(r.group(1)) or "&" + r.group(1).upper() + (
             "." if r.group(0).endswith(".") and r.end() < len(whole) else ""), whole)
@@ -235,7 +236,7 @@ class ClientVariables:
         if inside:
             return m.group(0)
         line = stmt.line + text.count("\n", 0, m.start())
-        self.uses.append(Use(m.group(1).upper(), stmt.file, line, stmt.index))
+        self.uses.append(Use(m.group(1).upper(), stmt.file, line, stmt.index, self.origin(m.group(1))))
         return "[" + m.group(0).replace("]", "]]") + "]"
 
 

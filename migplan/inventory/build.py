@@ -35,6 +35,7 @@ from migplan.parse.classify import Kind, classify
 from migplan.parse.comment import parse_comment, parse_extended_property
 from migplan.parse.context import ParseContext
 from migplan.parse.definitions import (
+    parse_access_control,
     parse_aggregate,
     parse_assembly,
     parse_dimension,
@@ -89,6 +90,8 @@ DEFINITION_PARSERS = {
     "dimension": lambda ts, j, _w, _k, ctx: parse_dimension(ts, j, ctx),
     "external data source": parse_with_options,
     "external file format": parse_with_options,
+    "row permission": parse_access_control,
+    "column mask": parse_access_control,
 }
 
 
@@ -541,7 +544,9 @@ class Builder:
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         apply_parts(self.inv, self.pending)
-        derive_query_columns(self.inv)
+        for table in derive_query_columns(self.inv):  # its statement's record says what the object says
+            record = self.inv.records[table.statement]
+            record.status, record.message = table.status, table.message
         self._variable_problems()
         for obj in self.inv.objects:
             if isinstance(obj, Index):
@@ -566,7 +571,7 @@ class Builder:
             more = f" and {statements - 1} more statement{'s' if statements > 2 else ''}" if statements > 1 else ""
             self.inv.problems.append(Problem(
                 first.file, first.line,
-                f"substitution variable {ref} has no value ({self.variables.origin(name)}); it is kept as the "
+                f"substitution variable {ref} has no value ({first.origin}); it is kept as the "
                 f"placeholder {ref} here{more}: give its value with --define {name}=VALUE or a [defines] entry "
                 f"in the config",
                 "INPUT-VARIABLE"))

@@ -20,21 +20,27 @@ from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.types import read_type
 
 
-def derive_query_columns(inv: Inventory) -> None:
+def derive_query_columns(inv: Inventory) -> list[Table]:
     """Give every CREATE TABLE ... AS SELECT table of ``inv`` its columns, in inventory order (a
-    table made from another such table sees the columns derived for it)."""
+    table made from another such table sees the columns derived for it); return the tables whose
+    status changed."""
+    changed: list[Table] = []
     if inv.engine.sqlglot is None:
-        return
+        return changed
     for table in inv.tables:
         if table.attrs.get("created_from") != "AS" or not table.attrs.get("query"):
             continue
         if table.columns and all(c.type.base for c in table.columns):
             continue
+        before = table.status
         _derive(table, inv)
+        if table.status != before and table.statement is not None:
+            changed.append(table)
+    return changed
 
 
 def _derive(table: Table, inv: Inventory) -> None:
-    parsed = sqlglot_bridge.parse_query(table.attrs["query"], inv.engine.sqlglot)
+    parsed = sqlglot_bridge.parse_query(table.attrs["query"], inv.engine.sqlglot, inv.engine.splitter)
     select = _first_select(parsed.tree) if parsed.tree is not None and not parsed.error else None
     if select is None:
         return  # the query itself was not read: the table is already partial with sqlglot's message

@@ -49,7 +49,7 @@ class ParseContext:
         """Have sqlglot read an embedded expression; record failures and lost tokens."""
         if self.engine.sqlglot is None:
             return
-        error, lost = _check(text, self.engine.sqlglot)
+        error, lost = _check(text, self.engine.sqlglot, self.splitter)
         if error:
             self.problems.append(f"{what}: {error}")
         if lost:
@@ -57,6 +57,6 @@ class ParseContext:
 
 
 @lru_cache(maxsize=4096)
-def _check(text: str, dialect: str) -> tuple[str | None, tuple[str, ...]]:
-    parsed = sqlglot_bridge.parse_expression(text, dialect)
+def _check(text: str, dialect: str, source: str | None) -> tuple[str | None, tuple[str, ...]]:
+    parsed = sqlglot_bridge.parse_expression(text, dialect, source)
     return parsed.error, tuple(parsed.lost)

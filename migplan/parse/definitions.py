@@ -1,6 +1,7 @@
 """Object kinds read in full that have no object class of their own: their definition goes to
 ``attrs`` as data. PostgreSQL aggregates and rules, SQL Server CLR assemblies and aggregates and
-PolyBase external data sources and file formats, Oracle dimensions.
+PolyBase external data sources and file formats, Oracle dimensions, Db2 row permissions and column
+masks.
 
 Every token is read (the object is ``parsed``); none of these kinds is converted by migplan, which
 the action catalog says (PRS007).
@@ -107,7 +108,7 @@ def parse_rule(ts: TokenStream, word_index: int, ctx: ParseContext) -> SchemaObj
         from migplan.parse import sqlglot_bridge
 
         for command in commands:
-            parsed = sqlglot_bridge.parse_statement(command, ctx.sqlglot)
+            parsed = sqlglot_bridge.parse_statement(command, ctx.sqlglot, ctx.splitter)
             if parsed.error:
                 ctx.problems.append(f"rule action: {parsed.error}")
             ctx.lost.extend(parsed.lost)
@@ -220,3 +221,35 @@ def _hierarchy(sub: TokenStream) -> tuple[list[str], list[str]]:
     if not sub.at_end:
         raise ParseError(f"HIERARCHY: unexpected {sub.peek().text!r}", sub.peek().start)
     return chain, joins
+
+
+def parse_access_control(ts: TokenStream, word_index: int, words: int, kind: str, ctx: ParseContext) -> SchemaObject:
+    """Db2 row and column access control: ``CREATE PERMISSION name ON table [AS corr] FOR ROWS WHERE
+    cond ENFORCED FOR ALL ACCESS [ENABLE | DISABLE]`` and ``CREATE MASK name ON table [AS corr] FOR
+    COLUMN col RETURN expression [ENABLE | DISABLE]``."""
+    obj = _object(ts, word_index, words, kind, ctx)
+    ts.expect("ON")
+    start = ts.i
+    ts.name()
+    obj.attrs["table"] = ts.span_text(start, ts.i)
+    if ts.accept("AS") or (ts.peek() is not None and ts.peek().kind == "word" and ts.up() != "FOR"):
+        obj.attrs["correlation"] = ts.next().text
+    last = len(ts.toks)
+    if last and ts.toks[last - 1].up in ("ENABLE", "DISABLE"):
+        obj.attrs["enabled"] = ts.toks[last - 1].up == "ENABLE"
+        last -= 1
+    if kind == "row permission":
+        ts.expect("FOR", "ROWS", "WHERE")
+        tail = ("ENFORCED", "FOR", "ALL", "ACCESS")
+        if [t.up for t in ts.toks[last - len(tail):last]] != list(tail):
+            raise ParseError("CREATE PERMISSION: expected ENFORCED FOR ALL ACCESS")
+        obj.attrs["where"] = ts.span_text(ts.i, last - len(tail))
+        ctx.check_expression(obj.attrs["where"], "permission condition")
+    else:
+        ts.expect("FOR", "COLUMN")
+        obj.attrs["column"] = ctx.column_name(ts.name())
+        ts.expect("RETURN")
+        obj.attrs["return"] = ts.span_text(ts.i, last)
+        ctx.check_expression(obj.attrs["return"], "mask expression")
+    ts.i = len(ts.toks)
+    return obj

@@ -181,6 +181,12 @@ def parse_user_type(ts: TokenStream, word_index: int, kind: str, ctx: ParseConte
         first, last = ts.group()
         ut.attrs["definition"] = ts.span_text(first, last)
         return ut
+    if ts.accept("ROW", "ANCHOR", "ROW", "OF") or ts.accept("ANCHOR", "ROW", "OF"):  # Db2: the row type of a table
+        ut.type_kind = "row"
+        start = ts.i
+        ts.name()
+        ut.attrs["anchor"] = ts.span_text(start, ts.i)
+        return ut
     if ts.at_any("OBJECT", "TABLE", "ROW") or ts.at("("):
         word = "" if ts.at("(") else ts.next().up
         if word == "TABLE" and ts.accept("OF"):  # Oracle nested table type

@@ -109,7 +109,7 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     if ts.at("("):  # AS (query) [WITH [NO] DATA] [options]: Db2, Teradata, PostgreSQL
         first, end = ts.group()
         query = ts.span_text(first, end)
-        for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA")):
+        for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA"), ("DEFINITION", "ONLY")):  # Db2: DEFINITION ONLY
             if ts.accept(*tail):
                 table.options[" ".join(tail)] = "true"
         read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
@@ -125,7 +125,7 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     if ctx.sqlglot is not None:
         from migplan.parse import sqlglot_bridge
 
-        parsed = sqlglot_bridge.parse_query(query, ctx.sqlglot)
+        parsed = sqlglot_bridge.parse_query(query, ctx.sqlglot, ctx.splitter)
         if parsed.error:
             ctx.problems.append(f"query: {parsed.error}")
         ctx.lost.extend(parsed.lost)

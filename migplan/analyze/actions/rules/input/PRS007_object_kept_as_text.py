@@ -10,8 +10,8 @@ class ObjectKeptAsText(Rule):
         and similar kinds of other engines. The object is listed in the inventory with its source
         text. Also the kinds migplan reads in full but does not convert: Oracle DIMENSION (levels,
         hierarchies, attributes), PostgreSQL AGGREGATE and RULE, SQL Server CLR ASSEMBLY and
-        AGGREGATE, PolyBase EXTERNAL DATA SOURCE and EXTERNAL FILE FORMAT; their definition is in the
-        inventory as data.
+        AGGREGATE, PolyBase EXTERNAL DATA SOURCE and EXTERNAL FILE FORMAT, Db2 PERMISSION and MASK;
+        their definition is in the inventory as data.
 
     Why it matters:
         Nothing is written for it on the target. Some kinds have no target equivalent at all (an
