@@ -16,6 +16,7 @@ its own, with the line where it is written and the guard it runs under. A string
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from migplan.ingest.files import source_from_text
@@ -56,8 +57,12 @@ def embedded_statements(stmt: Statement, code: str, dialect: str) -> list[Statem
     else:
         return []
     out: list[Statement] = []
+    guards: dict[int, _Guards] = {}
     for piece in pieces:
-        guard = _guard(piece.scope, dialect, piece.anchor)
+        scope = guards.get(id(piece.scope))
+        if scope is None:
+            scope = guards[id(piece.scope)] = _Guards(piece.scope, dialect)
+        guard = scope.at(piece.anchor)
         how = "by dynamic SQL (a string literal the block runs)" if piece.literal else "inside a block"
         note = f"created {how} at {stmt.file}:{stmt.line}" + (f"; guard: {guard}" if guard else "")
         base_line = stmt.line + code.count("\n", 0, piece.offset)
@@ -229,32 +234,39 @@ def _postgres_pieces(code: str, dialect: str) -> list[_Piece]:
     return out
 
 
-def _guard(code: str, dialect: str, anchor: int) -> str | None:
-    """The condition of the innermost IF around ``anchor``, and an exception handler that hides
-    errors, as the script writes them (one line, clipped)."""
-    toks = code_tokens(code, dialect)
-    words = [_word(code, t) for t in toks]
-    stack: list[str] = []
-    i = 0
-    while i < len(toks) and toks[i][1] < anchor:
-        w = words[i]
-        if w == "IF" and not (i and words[i - 1] == "END"):
-            stop = ("THEN",) if dialect != "tsql" else ("BEGIN",) + tuple(_TSQL_STATEMENTS)
-            j, paren = i + 1, 0
-            while j < len(toks) and not (paren == 0 and words[j] in stop and toks[j][1] > toks[i][1]):
-                paren += words[j] == "("
-                paren -= words[j] == ")"
-                j += 1
-            stack.append(" ".join(code[toks[i + 1][1]:toks[min(j, len(toks)) - 1][2]].split()))
-            i = j
-            continue
-        if w == "IF" and i and words[i - 1] == "END" and stack:
-            stack.pop()
-        i += 1
-    parts = []
-    if stack:
-        cond = stack[-1]
-        parts.append(cond if len(cond) <= 120 else cond[:117] + "...")
-    if dialect == "oracle" and "EXCEPTION" in words and "OTHERS" in words:
-        parts.append("errors ignored by EXCEPTION WHEN OTHERS")
-    return "; ".join(parts) or None
+class _Guards:
+    """The condition of the innermost IF at each point of a block, and whether an exception handler
+    hides errors, as the script writes them (one line, clipped). Read once per block: a block with
+    thousands of statements stays linear."""
+
+    def __init__(self, code: str, dialect: str):
+        toks = code_tokens(code, dialect)
+        words = [_word(code, t) for t in toks]
+        stop = ("THEN",) if dialect != "tsql" else ("BEGIN", *_TSQL_STATEMENTS)
+        self.offsets: list[int] = []
+        self.conditions: list[str | None] = []
+        stack: list[str] = []
+        i = 0
+        while i < len(toks):
+            self.offsets.append(toks[i][1])
+            self.conditions.append(stack[-1] if stack else None)
+            if words[i] == "IF" and not (i and words[i - 1] == "END") and i + 1 < len(toks):
+                j, paren = i + 1, 0
+                while j < len(toks) and not (paren == 0 and words[j] in stop):
+                    paren += (words[j] == "(") - (words[j] == ")")
+                    j += 1
+                cond = " ".join(code[toks[i + 1][1]:toks[j - 1][2]].split())
+                stack.append(cond if len(cond) <= 120 else cond[:117] + "...")
+                i = j
+                continue
+            if words[i] == "IF" and i and words[i - 1] == "END" and stack:
+                stack.pop()
+            i += 1
+        self.handler = dialect == "oracle" and "EXCEPTION" in words and "OTHERS" in words
+
+    def at(self, anchor: int) -> str | None:
+        k = bisect_right(self.offsets, anchor) - 1
+        parts = [self.conditions[k]] if k >= 0 and self.conditions[k] else []
+        if self.handler:
+            parts.append("errors ignored by EXCEPTION WHEN OTHERS")
+        return "; ".join(parts) or None

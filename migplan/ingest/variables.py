@@ -14,6 +14,7 @@ names an unknown reference is left as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from migplan.ingest.lexer import lexer_for
@@ -202,11 +203,13 @@ class ClientVariables:
         return self._replace(stmt, text, pattern, self._sqlplus)
 
     def _replace(self, stmt: Statement, text: str, pattern: re.Pattern[str], render) -> str:
-        literals = _literal_spans(text, self.splitter)
+        literals = _literal_spans(text, self.splitter)  # sorted and disjoint: a bisect finds the one around
+        starts = [a for a, _b in literals]
         out: list[str] = []
         pos = 0
         for m in pattern.finditer(text):
-            inside = any(a <= m.start() < b for a, b in literals)
+            k = bisect_right(starts, m.start()) - 1
+            inside = k >= 0 and m.start() < literals[k][1]
             out.append(text[pos:m.start()])
             out.append(render(stmt, text, m, inside))
             pos = m.end()
