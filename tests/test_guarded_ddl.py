@@ -44,6 +44,23 @@ class TestStubThenAlter:
         assert len(stubs) == 2 and all(r.object == "dbo.usp_report" and "already defined" in r.message
                                        for r in stubs)
 
+    def test_stub_by_sp_executesql_with_a_named_parameter(self):
+        inv = inv_of("""
+            IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[CommandExecute]'))
+            BEGIN
+            EXEC dbo.sp_executesql @statement = N'CREATE PROCEDURE [dbo].[CommandExecute] AS'
+            END
+            GO
+            ALTER PROCEDURE [dbo].[CommandExecute] @Command nvarchar(max) AS
+            BEGIN
+              EXECUTE sp_executesql @Command
+            END
+            GO
+        """, "sqlserver")
+        proc = inv.get("dbo.CommandExecute", kind="procedure")
+        assert proc.location.line == 6 and "sp_executesql @Command" in proc.body
+        assert [p.name for p in proc.parameters] == ["@Command"] and not inv.problems
+
     def test_create_or_alter_of_each_kind(self):
         inv = inv_of("""
             CREATE OR ALTER PROCEDURE dbo.p AS SELECT 1

@@ -134,7 +134,7 @@ def _runs_literal(code: str, toks: list[Token], i: int, dialect: str) -> bool:
         return back[-1] == "EXECUTE"
     if back[-1] == "(" and len(back) >= 2 and back[-2] in ("EXEC", "EXECUTE"):
         return True
-    if back[-1] == "=" and len(back) >= 2 and back[-2] == "@STMT":
+    if back[-1] == "=" and len(back) >= 2 and back[-2].startswith("@"):  # sp_executesql @stmt = N'...'
         back = back[:-2]
     return bool(back) and back[-1] == "SP_EXECUTESQL"
 
