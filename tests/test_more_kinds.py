@@ -226,3 +226,19 @@ class TestDb2:
         assert mask.status == "parsed" and mask.attrs["column"] == "SSN" and mask.attrs["enabled"]
         anchored = inv.get("ORDER_T", kind="type")
         assert anchored.status == "parsed" and anchored.attrs["anchor"] == "supply_orders"
+
+
+def test_a_view_on_a_table_created_in_a_block_converts_oracle_clock_arithmetic():
+    """Once the block's table is in the inventory its views convert: SYSTIMESTAMP - 5/1440 is day
+    arithmetic like SYSDATE's (sqlglot reads SYSTIMESTAMP as a node of its own)."""
+    script = dedent("""
+        BEGIN
+          EXECUTE IMMEDIATE 'CREATE TABLE logs (id NUMBER, time_stamp TIMESTAMP)';
+        END;
+        /
+        CREATE VIEW logs_5_min AS SELECT * FROM logs WHERE time_stamp > systimestamp - (5/1440);
+    """)
+    for target, interval in (("aurora-postgresql", "INTERVAL '1 DAY'"), ("aurora-mysql", "SECOND")):
+        a = migplan.assess_text(script, "oracle", target)
+        assert interval in a.converted_sql("LOGS_5_MIN")
+        assert any(i.code == "SQL019" and i.object == "LOGS_5_MIN" for i in a.action_items.items)
