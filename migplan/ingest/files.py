@@ -149,7 +149,8 @@ def _check_text(text: str, encoding: str, problems: list[FileProblem]) -> tuple[
         if control > _MAX_CONTROL_SHARE * len(sample) or (
                 "\x00" in text and text.count("\x00") > _MAX_CONTROL_SHARE * len(text)):
             raise UnreadableFile(
-                f"{control} control characters in the first {len(sample)}: binary data, not a script"
+                f"binary data, not a script (more than {_MAX_CONTROL_SHARE:.0%} of its characters are control "
+                "characters such as NUL bytes)"
             )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
