@@ -59,25 +59,30 @@ class UnsupportedPairError(MigplanError):
 def assess(paths, source, target, *, default_schema: str | None = None, config=None,
            options: ConvertOptions | None = None, force: bool = False, verify: bool = False,
            verify_dsn: str | None = None, progress: bool | None = None,
-           connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT, **plan_options) -> Assessment:
+           connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT, defines: dict[str, str] | None = None,
+           **plan_options) -> Assessment:
     """Inventory, compatibility check, conversion and action items for scripts in ``paths``.
 
     ``progress``: None shows bars only for big schemas (thousands of statements), True always.
-    ``connect_timeout``: seconds to wait for the verification server to answer."""
+    ``connect_timeout``: seconds to wait for the verification server to answer.
+    ``defines``: values of client substitution variables (SQL*Plus ``&name``, sqlcmd ``$(name)``),
+    on top of the config's ``[defines]``."""
     if verify_dsn:  # a DSN that cannot be read, or is for the wrong engine, fails before the work
         from migplan.verify import check_dsn
 
         check_dsn(engines.get(target), verify_dsn)
-    inv = load_schema(paths, source, default_schema, progress=progress)
-    return _assess(inv, target, config, options, force, verify, verify_dsn, plan_options, progress, connect_timeout)
+    cfg = Config.load(config)
+    inv = load_schema(paths, source, default_schema, defines={**cfg.defines, **(defines or {})}, progress=progress)
+    return _assess(inv, target, cfg, options, force, verify, verify_dsn, plan_options, progress, connect_timeout)
 
 
 def assess_text(sql: str, source, target, *, default_schema: str | None = None, config=None,
                 options: ConvertOptions | None = None, force: bool = False, path: str = "input.sql",
-                **plan_options) -> Assessment:
+                defines: dict[str, str] | None = None, **plan_options) -> Assessment:
     """The same for a script given as a string (tests, notebooks, quick checks)."""
-    inv = load_text(sql, source, default_schema, path=path)
-    return _assess(inv, target, config, options, force, False, None, plan_options)
+    cfg = Config.load(config)
+    inv = load_text(sql, source, default_schema, path=path, defines={**cfg.defines, **(defines or {})})
+    return _assess(inv, target, cfg, options, force, False, None, plan_options)
 
 
 def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,

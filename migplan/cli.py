@@ -86,7 +86,15 @@ def _add_inventory(sub) -> None:
     p.add_argument("-o", "--output", help="also write inventory.json and objects/columns/constraints/statements "
                    "CSVs to this folder (as `assess -o` does)")
     p.add_argument("--force", action="store_true", help="read the scripts even when they look like another engine")
+    add_define_option(p)
     p.set_defaults(run=_run_inventory)
+
+
+def add_define_option(p) -> None:
+    from migplan.ingest.variables import define
+
+    p.add_argument("--define", action="append", type=define, default=[], metavar="NAME=VALUE",
+                   help="value of a substitution variable of the scripts (SQL*Plus &NAME, sqlcmd $(NAME)); repeatable")
 
 
 def _run_inventory(args) -> int:
@@ -96,7 +104,7 @@ def _run_inventory(args) -> int:
 
     if args.output:
         outdir.check(args.output)
-    inv = migplan.load_schema(args.paths, args.source, args.default_schema)
+    inv = migplan.load_schema(args.paths, args.source, args.default_schema, defines=dict(args.define))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", EmptyInputWarning)

@@ -43,6 +43,9 @@ def add_parser(sub) -> None:
     plan.add_argument("--table-stats", help="CSV of row counts and sizes per table (see `migplan stats-query`)")
     plan.add_argument("--throughput-mb-s", type=float, help="assumed load throughput per stream, MB/s")
     plan.add_argument("--max-subtasks", type=int, help="MaxFullLoadSubTasks (1-49)")
+    from migplan.cli import add_define_option
+
+    add_define_option(p)
     p.set_defaults(run=run)
 
 
@@ -77,7 +80,7 @@ def run(args) -> int:
             a = assess(args.paths, args.source, args.target, default_schema=args.default_schema,
                        config=args.config, options=options, force=args.force, verify=args.verify,
                        verify_dsn=args.verify_dsn, progress=args.progress,
-                       connect_timeout=args.connect_timeout, **plan_options(args))
+                       connect_timeout=args.connect_timeout, defines=dict(args.define), **plan_options(args))
     except DialectMismatchError as err:
         print(f"migplan: error: {err}", file=sys.stderr)
         return 1

@@ -15,7 +15,10 @@ corpus_parse = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(corpus_parse)
 
 TARGETS = {"oracle": 0.97, "tsql": 0.97, "mysql": 0.97, "postgres": 0.97, "redshift": 0.97, "cassandra": 0.97,
-           "db2": 0.85}
+           "db2": 0.90}
+# Db2 is read with sqlglot's generic dialect, and its monitoring scripts declare temporary tables
+# whose columns come from catalog table functions: those stay partial, honestly.
+COLLECTION_TARGETS = {"db2": 0.80}
 
 
 @needs_corpus
@@ -33,6 +36,26 @@ def test_ddl_parse_rate(dialect):
                 parsed += (r.status in (None, "parsed", "orphan") and r.disposition != "unparsed")
     assert ddl > 0
     assert parsed / ddl >= TARGETS[dialect], f"{dialect}: {parsed}/{ddl} DDL statements parsed"
+
+
+@needs_corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize("dialect", sorted(TARGETS))
+def test_non_procedural_objects_parsed_per_collection(dialect):
+    """At least 97% of the non-procedural objects of each collection (an engine folder's first level)
+    are `parsed`."""
+    import collections
+
+    import migplan
+
+    counts: dict[str, collections.Counter] = {}
+    for unit in corpus_parse.collections_of(CORPUS, dialect):
+        name = unit.relative_to(CORPUS / dialect).parts[0]
+        corpus_parse.tally(migplan.load_schema(unit, corpus_parse.ENGINES[dialect]),
+                           counts.setdefault(name, collections.Counter()), [])
+    for name, c in counts.items():
+        share = corpus_parse.share(c["objects parsed"], c["objects"])
+        assert share >= COLLECTION_TARGETS.get(dialect, 0.97), f"{dialect}/{name}: {c['objects parsed']}/{c['objects']}"
 
 
 ASSESS_TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "tsql": ("aurora-postgresql", "aurora-mysql"),

@@ -111,9 +111,9 @@ class TestOracle:
         assert clients(stmts) == ["PROMPT"] and stmts[0].end_line == 2
 
     def test_include_and_define(self):
-        stmts = split("DEFINE tbs = users\n@@tables\nCREATE TABLE t (a NUMBER) TABLESPACE &tbs;\n", "oracle")
-        assert stmts[1].include == "tables.sql"
-        assert stmts[2].substitutions == {"TBS": "users"}
+        stmts = split("DEFINE tbs = users\n@@tables a 'b c'\nCREATE TABLE t (a NUMBER) TABLESPACE &tbs;\n", "oracle")
+        assert stmts[1].include == "tables.sql" and stmts[1].include_args == ["a", "'b c'"]
+        assert clients(stmts) == ["DEFINE", "@@"]  # the inventory follows the variables (test_variables.py)
 
     def test_missing_slash_before_next_unit_is_reported(self):
         stmts = split("""
@@ -191,7 +191,7 @@ class TestSqlServer:
     def test_sqlcmd_commands(self):
         stmts = split(":setvar DatabaseName \"Shop\"\n:r .\\tables.sql\nUSE $(DatabaseName)\nGO\n", "tsql")
         assert clients(stmts) == [":setvar", ":r"]
-        assert stmts[2].substitutions == {"DATABASENAME": "Shop"}
+        assert stmts[2].text == "USE $(DatabaseName)"
 
     def test_brackets_and_nested_comments(self):
         stmts = split("CREATE TABLE [a;b] (x INT) /* one /* two; */ still */\nGO\n", "tsql")

@@ -12,7 +12,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
-from migplan.model.schema import UNPARSED, SchemaObject
+from migplan.model.schema import DEFINITION_KINDS, UNPARSED, SchemaObject
 from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
@@ -29,7 +29,8 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
 
     ctx = AnalysisContext(inv, conversion, inv.engine, engines.get(conversion.target_engine))
     findings: list[Finding] = []
-    findings.extend(_input_findings(inv))
+    converted = {id(c.source) for c in conversion.objects if c.converted and c.statements}
+    findings.extend(_input_findings(inv, converted))
     findings.extend(conversion.all_findings())
     rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family)]
     rules = [r for r in rules if r.raised_by == "rule"]
@@ -82,11 +83,12 @@ def _family(family: str) -> str:
     return {"sap-ase": "sqlserver", "greenplum": "postgresql"}.get(family, family)
 
 
-def _input_findings(inv: Inventory) -> list[Finding]:
-    """Problems of the input itself: every one is an action item with its file and line."""
+def _input_findings(inv: Inventory, converted: set[int] | frozenset[int] = frozenset()) -> list[Finding]:
+    """Problems of the input itself: every one is an action item with its file and line. ``converted``:
+    ids of the objects the conversion wrote (a same-family target takes an aggregate as written)."""
     out: list[Finding] = []
     codes = {"INPUT-UNREADABLE": "PRS003", "INPUT-ENCODING": "PRS003", "INPUT-TRUNCATED": "PRS004",
-             "INPUT-ORPHAN": "PRS005", "INPUT-INCLUDE": "PRS006", "INPUT": "PRS003"}
+             "INPUT-ORPHAN": "PRS005", "INPUT-INCLUDE": "PRS006", "INPUT-VARIABLE": "PRS009", "INPUT": "PRS003"}
     for p in inv.problems:
         out.append(Finding(codes.get(p.code, "PRS003"), p.file, "file", p.file, p.line or 1, p.message))
     for r in inv.records:
@@ -98,8 +100,14 @@ def _input_findings(inv: Inventory) -> list[Finding]:
         if o.status == "unparsed":
             out.append(Finding("PRS001", o.qname, o.kind, o.location.file, o.location.line,
                                f"{o.kind} not understood: {o.message}"))
+        elif o.status == "parsed" and o.kind in DEFINITION_KINDS:
+            if id(o) not in converted:
+                out.append(Finding("PRS007", o.qname, o.kind, o.location.file, o.location.line,
+                                   f"{o.kind} read in full (its definition is in the inventory) but not converted"))
         elif o.status == "partial" and o.kind not in procedural:
             if (o.message or "").startswith("migplan records"):
+                if id(o) in converted:
+                    continue
                 out.append(Finding("PRS007", o.qname, o.kind, o.location.file, o.location.line,
                                    f"{o.kind} kept as text: {o.message}"))
             elif o.lost or not _reported_by_converter(o.message or ""):

@@ -13,6 +13,8 @@ A TOML file (``migplan assess --config migplan.toml`` / ``assess(config=...)``):
 
     [convert]                     # conversion choices (migplan.convert.ConvertOptions)
     number_keys = "numeric"       # Oracle NUMBER keys: "evidence" (bigint where proven) or "numeric"
+    [defines]                     # values of SQL*Plus &name / sqlcmd $(name) variables
+    MAIN_USER = "APP"
 
     [[suppress]]                  # like noqa: hide an item, keep it listed as suppressed
     code = "TBL009"               # every object
@@ -67,6 +69,7 @@ class Config:
     codes: dict[str, CodeOverride] = field(default_factory=dict)
     suppress: list[Suppression] = field(default_factory=list)
     convert: dict = field(default_factory=dict)  # ConvertOptions fields set in [convert]
+    defines: dict[str, str] = field(default_factory=dict)  # client substitution variables
 
     @classmethod
     def load(cls, source: str | Path | dict | Config | None) -> Config:
@@ -115,6 +118,10 @@ class Config:
             hours = value.get("hours")
             cfg.codes[code] = CodeOverride(sev, eff, tuple(float(h) for h in hours) if hours else None,
                                            value.get("learning"))
+        defines = raw.get("defines", {})
+        if not isinstance(defines, dict) or not all(isinstance(v, (str, int, float)) for v in defines.values()):
+            raise MigplanError(f"{where}: [defines] must map variable names to values, e.g. MAIN_USER = \"APP\"")
+        cfg.defines = {str(k): str(v) for k, v in defines.items()}
         for s in raw.get("suppress", []):
             if "code" not in s:
                 raise MigplanError(f"{where}: a [[suppress]] entry needs a code")

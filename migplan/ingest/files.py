@@ -39,7 +39,7 @@ class SourceFile:
     abspath: str
     text: str
     encoding: str
-    problems: list[str] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -73,9 +73,28 @@ class UnreadableFile(Exception):
     """The file is not text (binary junk) or cannot be opened."""
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
+class FileProblem(str):
+    """A problem found while reading a file: its message, with the line it is about when known."""
+
+    line: int | None
+    code: str
+
+    def __new__(cls, message: str, line: int | None = None, code: str = "INPUT-ENCODING") -> FileProblem:
+        obj = super().__new__(cls, message)
+        obj.line = line
+        obj.code = code
+        return obj
+
+
+# A text file may hold a stray NUL byte (a bad export, a copy-paste); more than this share of
+# control characters means binary data.
+_MAX_CONTROL_SHARE = 0.02
+_NUL_LINES_SHOWN = 5
+
+
+def decode(data: bytes) -> tuple[str, str, list[FileProblem]]:
     """Return (text, encoding name, problems). Raise UnreadableFile for binary data."""
-    problems: list[str] = []
+    problems: list[FileProblem] = []
     for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -93,9 +112,9 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         guess = _utf16_without_bom(data)
         if guess:
             text = data.decode(guess, errors="replace")
-            problems.append(f"no byte-order mark; decoded as {guess} from its NUL-byte pattern")
+            problems.append(FileProblem(f"no byte-order mark; decoded as {guess} from its NUL-byte pattern"))
             return _check_text(text, guess, problems)
-        raise UnreadableFile("contains NUL bytes: this is a binary file, not a SQL script")
+        # not UTF-16: a few NUL bytes in a text file are reported by line; many mean binary data
     try:
         return _check_text(data.decode("utf-8"), "utf-8", problems)
     except UnicodeDecodeError as err:
@@ -104,10 +123,10 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             enc = "latin-1"
         else:
             enc = "cp1252"
-        problems.append(
+        problems.append(FileProblem(
             f"not valid UTF-8 (first bad byte 0x{data[err.start]:02x} on line {bad_line}); "
-            f"read as legacy single-byte {enc}: check accented characters"
-        )
+            f"read as legacy single-byte {enc}: check accented characters", bad_line
+        ))
         return _check_text(data.decode(enc), enc, problems)
 
 
@@ -123,18 +142,40 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _check_text(text: str, encoding: str, problems: list[str]) -> tuple[str, str, list[str]]:
-    if "\x00" in text:
-        raise UnreadableFile(f"decoded as {encoding} but holds NUL characters: binary data, not a script")
+def _check_text(text: str, encoding: str, problems: list[FileProblem]) -> tuple[str, str, list[FileProblem]]:
     sample = text[:8192]
     if sample:
         control = len(_CONTROL.findall(sample))
-        if control > 0.02 * len(sample):
+        if control > _MAX_CONTROL_SHARE * len(sample) or (
+                "\x00" in text and text.count("\x00") > _MAX_CONTROL_SHARE * len(text)):
             raise UnreadableFile(
-                f"{control} control characters in the first {len(sample)}: binary data, not a script"
+                f"binary data, not a script (more than {_MAX_CONTROL_SHARE:.0%} of its characters are control "
+                "characters such as NUL bytes)"
             )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        problems.extend(_nul_problems(text))
+        text = text.replace("\x00", " ")  # same length: every later offset and line still matches
     return text, encoding, problems
+
+
+def _nul_problems(text: str) -> list[FileProblem]:
+    """One problem per line holding NUL bytes (the first few), so the user can find and fix them."""
+    lines: list[int] = []
+    line, last = 1, 0
+    pos = text.find("\x00")
+    while pos != -1:
+        line += text.count("\n", last, pos)  # counted from the previous NUL: one pass over the text
+        last = pos
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        pos = text.find("\x00", pos + 1)
+    out = [FileProblem(f"NUL byte on line {line}: read as a space; the rest of the file is read normally", line)
+           for line in lines[:_NUL_LINES_SHOWN]]
+    if len(lines) > _NUL_LINES_SHOWN:
+        out.append(FileProblem(f"NUL bytes on {len(lines) - _NUL_LINES_SHOWN} more lines (read as spaces)",
+                               lines[_NUL_LINES_SHOWN]))
+    return out
 
 
 def read_source(path: str | os.PathLike, display: str | None = None) -> SourceFile:

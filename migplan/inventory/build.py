@@ -11,9 +11,12 @@ from pathlib import Path
 
 from migplan import engines
 from migplan.engines import Engine
+from migplan.ingest.embedded import MAX_DEPTH, embedded_statements
 from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_source, source_from_text
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
+from migplan.ingest.variables import ClientVariables, reference_text
+from migplan.inventory.derive import derive_query_columns
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.model.schema import (
@@ -31,6 +34,14 @@ from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
 from migplan.parse.comment import parse_comment, parse_extended_property
 from migplan.parse.context import ParseContext
+from migplan.parse.definitions import (
+    parse_access_control,
+    parse_aggregate,
+    parse_assembly,
+    parse_dimension,
+    parse_rule,
+    parse_with_options,
+)
 from migplan.parse.index import parse_create_index
 from migplan.parse.misc import (
     mask_secrets,
@@ -55,44 +66,69 @@ NAMED_KINDS = {"schema", "user", "role", "database", "tablespace", "directory", 
                "keyspace", "database link", "context", "profile", "fulltext catalog", "partition function",
                "partition scheme", "xml schema collection", "edition", "bufferpool", "stogroup", "certificate",
                "master key", "publication", "subscription", "language", "collation", "event", "text search",
-               "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold"}
+               "foreign data wrapper", "security policy", "stage", "warehouse", "workload", "threshold", "credential"}
+# Kinds whose statement may hold a secret: their source is kept with passwords masked.
+SECRET_KINDS = ("user", "database link", "login", "role", "credential", "master key", "certificate", "server",
+                "user mapping", "external data source")
+# SQL Server restates the whole object in ALTER PROCEDURE/FUNCTION/VIEW/TRIGGER (install scripts create
+# a stub if missing, then ALTER it to its real body); MySQL's ALTER VIEW restates the query.
+ALTER_DEFINES = {"tsql": ("procedure", "function", "view", "trigger"), "mysql": ("view",)}
 SCHEMA_SCOPED_NAMED = {"xml schema collection", "context", "event", "collation", "text search", "publication"}
-_SUBST = re.compile(r"&&?([A-Za-z_][\w$#]*)\.?")
-_SQLCMD_VAR = re.compile(r"\$\((\w+)\)")
-_CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*\"?([\w$#]+)\"?", re.I)
+_OR_REPLACE = re.compile(r"\s*CREATE\s+OR\s+(?:ALTER|REPLACE)\b", re.I)
+_CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*(\"[^\"]+\"|[\w$#]+)", re.I)
 _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
 _USE = re.compile(r"USE\s+([\[`\"]?[\w$#@ ]+[\]`\"]?)", re.I)
-_CONNECT = re.compile(r"CONN(?:ECT)?\s+([\w$#\"]+)", re.I)
+_CONNECT = re.compile(r"CONN(?:ECT)?\s+(\"[^\"]+\"|[\w$#]+)", re.I)
+
+
+# Kinds read in full into attrs (migplan/parse/definitions.py): (ts, word index, words, kind, ctx) -> object
+DEFINITION_PARSERS = {
+    "aggregate": lambda ts, j, _w, _k, ctx: parse_aggregate(ts, j, ctx),
+    "rule": lambda ts, j, _w, _k, ctx: parse_rule(ts, j, ctx),
+    "assembly": lambda ts, j, _w, _k, ctx: parse_assembly(ts, j, ctx),
+    "dimension": lambda ts, j, _w, _k, ctx: parse_dimension(ts, j, ctx),
+    "external data source": parse_with_options,
+    "external file format": parse_with_options,
+    "row permission": parse_access_control,
+    "column mask": parse_access_control,
+}
 
 
 def load_schema(paths, source: str | Engine, default_schema: str | None = None, *,
-                options: dict | None = None, progress=None) -> Inventory:
-    """Read scripts (a file, a folder, or a list of them) written for ``source`` into an inventory."""
+                options: dict | None = None, defines: dict[str, str] | None = None, progress=None) -> Inventory:
+    """Read scripts (a file, a folder, or a list of them) written for ``source`` into an inventory.
+
+    ``defines`` gives client substitution variables their values (SQL*Plus ``&name``, sqlcmd
+    ``$(name)``): ``{"MAIN_USER": "APP"}``; they win over what the scripts define or prompt for.
+    """
     engine = engines.get(source)
     if engine.splitter is None:
         raise ValueError(
             f"{engine.display} has no SQL scripts migplan can read; name the engine the scripts were written for"
         )
     found, skipped = discover(paths)
-    builder = Builder(engine, default_schema, options)
+    builder = Builder(engine, default_schema, options, defines)
     builder.inv.skipped_files = skipped
     builder.read_all(found, progress=progress)
     return builder.finish()
 
 
-def load_text(text: str, source: str | Engine, default_schema: str | None = None, path: str = "<string>") -> Inventory:
+def load_text(text: str, source: str | Engine, default_schema: str | None = None, path: str = "<string>", *,
+              defines: dict[str, str] | None = None) -> Inventory:
     """Inventory of a script given as a string (handy in notebooks and tests)."""
     engine = engines.get(source)
-    builder = Builder(engine, default_schema)
+    builder = Builder(engine, default_schema, defines=defines)
     builder.process(source_from_text(text, path))
     return builder.finish()
 
 
 class Builder:
-    def __init__(self, engine: Engine, default_schema: str | None = None, options: dict | None = None):
+    def __init__(self, engine: Engine, default_schema: str | None = None, options: dict | None = None,
+                 defines: dict[str, str] | None = None):
         self.engine = engine
         self.options = dict(options or {})
+        self.variables = ClientVariables(engine.splitter or "", dict(defines or {}))
         self.default_schema = default_schema if default_schema is None else _fold_schema(default_schema, engine)
         self.inv = Inventory(engine, self.default_schema)
         self.pending: list[tuple[int, str, object]] = []  # (statement index, what, parsed action)
@@ -157,10 +193,11 @@ class Builder:
         self._process(src, split_source(src, self.engine.splitter, self.options), None)
 
     def _process(self, src: SourceFile, stmts: list[Statement], included_by: str | None) -> None:
-        self.inv.files.append(FileRecord(src.path, src.encoding, src.line_count, len(stmts), list(src.problems),
-                                         included_by))
+        self.inv.files.append(FileRecord(src.path, src.encoding, src.line_count, len(stmts),
+                                         [str(p) for p in src.problems], included_by))
         for p in src.problems:
-            self.inv.problems.append(Problem(src.path, None, p, "INPUT-ENCODING"))
+            self.inv.problems.append(Problem(src.path, getattr(p, "line", None), str(p),
+                                             getattr(p, "code", "INPUT-ENCODING")))
         for stmt in stmts:
             self._bar.update()
             self.add(stmt)
@@ -181,23 +218,28 @@ class Builder:
                 elif target in self._done:
                     stmt.notes.append(f"{stmt.include} was already read")
                 else:
+                    before = self.variables.positional(stmt.include_args, stmt.location)
                     self._process_key(target, f"{src.path}:{stmt.line}")
+                    self.variables.restore(before)
 
     # -- statements ---------------------------------------------------------------------
     def add(self, stmt: Statement) -> None:
         stmt.index = len(self.inv.statements)
         self.inv.statements.append(stmt)
         if stmt.kind == "client":
+            self.variables.on_client(stmt)
             self._client(stmt)
             return
         clean = code_text(stmt.text, self.engine.splitter)
-        clean = self._substitute(stmt, clean)
+        seen = len(self.variables.uses)
+        clean = self.variables.substitute(stmt, clean)
         ts = TokenStream(clean, self.engine.splitter)
         if not ts.toks:
             self._record(stmt, "empty", "session")
             return
         kind = classify(ts, self.engine.splitter)
-        ctx = ParseContext(self.engine, stmt, self.default_schema)
+        ctx = ParseContext(self.engine, stmt, self.default_schema, code=clean)
+        ctx.variables = sorted({u.name for u in self.variables.uses[seen:]})
         try:
             self._dispatch(stmt, ts, kind, ctx)
         except ParseError as err:
@@ -240,9 +282,12 @@ class Builder:
             return
         if v == "session":
             self._session(stmt, ts, o)
+            if o == "exec":  # EXEC ('CREATE ...') at the top of a batch
+                self._embedded(stmt, ts.text)
             return
         if v == "block":
             self._record(stmt, "anonymous block", "block")
+            self._embedded(stmt, ts.text)
             return
         raise ParseError(f"statement starting with {ts.peek().text!r} is not one migplan knows")
 
@@ -274,6 +319,8 @@ class Builder:
                 raise
         if o in ROUTINE_KINDS:
             return parse_routine(ts, j, o, ctx)
+        if o in DEFINITION_PARSERS and (o != "rule" or self.engine.splitter in ("postgres", "redshift")):
+            return DEFINITION_PARSERS[o](ts, j, kind.words, o, ctx)
         if o in NAMED_KINDS:
             obj = parse_named(ts, j, o, ctx, words=kind.words, schema_scoped=o in SCHEMA_SCOPED_NAMED)
             if o == "schema" and self.engine.family == "mysql":
@@ -288,6 +335,33 @@ class Builder:
             return obj
         raise ParseError("CREATE of an object kind migplan does not know")
 
+    def _embedded(self, stmt: Statement, code: str) -> None:
+        """DDL inside a block (guarded creation, dynamic SQL with a literal): statements of their own."""
+        depth, parent = 0, stmt.parent
+        while parent is not None:
+            depth, parent = depth + 1, self.inv.statements[parent].parent
+        if depth >= MAX_DEPTH:
+            return
+        children = embedded_statements(stmt, code, self.engine.splitter)
+        if not children:
+            return
+        record = self.inv.records[stmt.index]
+        listed = ", ".join(f"line {c.line}" for c in children[:10]) + (", ..." if len(children) > 10 else "")
+        record.message = (f"holds {len(children)} DDL statement{'s' if len(children) > 1 else ''}, "
+                          f"read as statements of their own ({listed})")
+        for child in children:
+            self.add(child)
+
+    def _keeps_existing(self, old: SchemaObject, new: SchemaObject, stmt: Statement, code: str) -> str | None:
+        """Why ``old`` stays and ``new`` (same name) does not replace it, or None when it does."""
+        if stmt.guard:
+            return f"its CREATE at {stmt.location} runs only when the object is missing ({stmt.guard})"
+        restates = new.attrs.get("defined_by_alter") or _OR_REPLACE.match(code)  # CREATE OR ALTER/REPLACE
+        if old.attrs.get("defined_by_alter") and not restates:
+            return (f"the CREATE at {stmt.location} is a stub: the script ALTERs it to its real definition at "
+                    f"{old.location}")
+        return None
+
     def _finish_object(self, stmt: Statement, ts: TokenStream, obj: SchemaObject, ctx: ParseContext,
                        kind_text: str) -> None:
         rest = ts.leftover()
@@ -295,7 +369,7 @@ class Builder:
             ctx.problems.append(f"did not understand {rest[:100]!r}")
         obj.statement = stmt.index
         obj.location = Location(stmt.file, stmt.line, stmt.end_line)
-        obj.source = mask_secrets(stmt.text) if obj.kind in ("user", "database link", "login", "role") else stmt.text
+        obj.source = mask_secrets(stmt.text) if obj.kind in SECRET_KINDS else stmt.text
         if ctx.lost:
             obj.lost = sorted(set(ctx.lost))
         if obj.status == PARSED:
@@ -309,7 +383,21 @@ class Builder:
             obj.message = "; ".join(filter(None, [obj.message] + ctx.problems))
         for note in stmt.notes:
             obj.notes.append(note)
-        self.inv.add(obj)
+        for name in ctx.variables:
+            ref = reference_text(name, self.engine.splitter)
+            obj.notes.append(f"uses {ref}, which has no value in the scripts: kept as the placeholder {ref}")
+        old = self.inv.existing(obj)
+        if old is not None:
+            why = self._keeps_existing(old, obj, stmt, ts.text)
+            if why:
+                old.notes.append(why)
+                self._record(stmt, kind_text, "object", object=old.qname, status=obj.status,
+                             message=f"{old.kind} {old.qname} is already defined at {old.location}: {why}")
+                return
+        note = None
+        if old is not None and obj.attrs.get("defined_by_alter"):
+            note = f"defined by this ALTER; the script creates it first at {old.location} (a stub)"
+        self.inv.add(obj, note)
         if isinstance(obj, Table):
             for idx in obj.attrs.pop("inline_indexes", []):
                 idx.statement = stmt.index
@@ -347,12 +435,18 @@ class Builder:
     # -- ALTER and other merges ---------------------------------------------------------------
     def _alter(self, stmt: Statement, ts: TokenStream, kind: Kind, ctx: ParseContext) -> None:
         o = kind.obj
+        if o in ALTER_DEFINES.get(self.engine.splitter or "", ()):
+            obj = self._create(ts, Kind("create", o, set(), kind.word_index, kind.words), ctx)
+            if obj is not None:
+                obj.attrs["defined_by_alter"] = True
+                self._finish_object(stmt, ts, obj, ctx, str(kind))
+            return
         if o == "table":
             alter = parse_alter_table(ts, kind.word_index, ctx)
             self._pending(stmt, "alter table", (alter, ctx), "alter table")
             return
         if o == "session":
-            m = _CURRENT_SCHEMA.search(stmt.text)
+            m = _CURRENT_SCHEMA.search(ts.text)
             if m:
                 self.default_schema = _fold_schema(m.group(1), self.engine)
             self._record(stmt, "alter session", "session")
@@ -384,13 +478,11 @@ class Builder:
     def _client(self, stmt: Statement) -> None:
         name = stmt.client or ""
         if name.upper() in ("CONNECT",):
-            m = _CONNECT.match(stmt.text.strip())
-            if m and "/" not in m.group(1) and not m.group(1).startswith("&"):
-                self.default_schema = _fold_schema(m.group(1).strip('"'), self.engine)
-            elif m:
-                user = m.group(1).split("/")[0].strip('"')
-                if user and not user.startswith("&"):
-                    self.default_schema = _fold_schema(user, self.engine)
+            # CONNECT user[/password][@db]: later unqualified names belong to that user
+            user = re.split(r"[/@\s]", stmt.text.strip().split(None, 1)[-1], maxsplit=1)[0]  # never the password
+            m = _CONNECT.match("CONNECT " + self.variables.substitute(stmt, user))
+            if m:
+                self.default_schema = _fold_schema(m.group(1), self.engine)
             stmt.text = mask_secrets(re.sub(r"/[^@\s]+", "/***", stmt.text))
         self._record(stmt, f"client {name}", "client")
 
@@ -449,19 +541,13 @@ class Builder:
         self.inv.records.append(StatementRecord(stmt.index, stmt.file, stmt.line, stmt.end_line, kind,
                                                 disposition, object, status, message))
 
-    def _substitute(self, stmt: Statement, clean: str) -> str:
-        subs = stmt.substitutions
-        if not subs:
-            return clean
-        if self.engine.splitter == "oracle":
-            return _SUBST.sub(lambda m: subs.get(m.group(1).upper(), m.group(0)), clean)
-        if self.engine.splitter == "tsql":
-            return _SQLCMD_VAR.sub(lambda m: subs.get(m.group(1).upper(), m.group(0)), clean)
-        return clean
-
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         apply_parts(self.inv, self.pending)
+        for table in derive_query_columns(self.inv):  # its statement's record says what the object says
+            record = self.inv.records[table.statement]
+            record.status, record.message = table.status, table.message
+        self._variable_problems()
         for obj in self.inv.objects:
             if isinstance(obj, Index):
                 table = self.inv.lookup("table", obj.table_schema, obj.table_name)
@@ -472,6 +558,23 @@ class Builder:
                 if isinstance(table, Table):
                     table.triggers.append(obj)
         return self.inv
+
+    def _variable_problems(self) -> None:
+        """One problem per variable the scripts use without a value, at its first use."""
+        uses: dict[str, list] = {}
+        for use in self.variables.uses:
+            uses.setdefault(use.name, []).append(use)
+        for name, found in uses.items():
+            first = found[0]
+            ref = reference_text(name, self.engine.splitter)
+            statements = len({u.statement for u in found})
+            more = f" and {statements - 1} more statement{'s' if statements > 2 else ''}" if statements > 1 else ""
+            self.inv.problems.append(Problem(
+                first.file, first.line,
+                f"substitution variable {ref} has no value ({first.origin}); it is kept as the "
+                f"placeholder {ref} here{more}: give its value with --define {name}=VALUE or a [defines] entry "
+                f"in the config",
+                "INPUT-VARIABLE"))
 
 
 def _fold_schema(name: str, engine: Engine) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from migplan.model.schema import Index, Routine, Sequence, Synonym, Table, View
+from migplan.model.schema import DEFINITION_KINDS, Index, Routine, SchemaObject, Sequence, Synonym, Table, View
 
 STATUS_ORDER = ["parsed", "partial", "unparsed"]
 
@@ -19,6 +19,8 @@ def objects_frame(inv) -> pd.DataFrame:
         detail = ""
         if isinstance(o, Table):
             detail = f"{len(o.columns)} columns, {len(o.constraints)} constraints"
+            if o.attrs.get("created_from") == "AS":
+                detail += " (from its query)"
         elif isinstance(o, Index):
             detail = f"on {o.table_qname} ({', '.join(c.expression for c in o.columns)})"
         elif isinstance(o, Routine) and o.kind == "trigger":
@@ -29,6 +31,8 @@ def objects_frame(inv) -> pd.DataFrame:
             detail = f"reads {', '.join(o.references)}" if o.references else ""
         elif isinstance(o, Sequence):
             detail = f"start {o.start or '-'} by {o.increment or '1'}"
+        elif o.kind in DEFINITION_KINDS:
+            detail = definition_detail(o)
         rows.append({
             "kind": o.kind, "schema": o.schema, "name": o.name, "qualified_name": o.qname, "file": o.location.file,
             "line": o.location.line, "parse_status": o.status, "detail": detail, "parts": len(o.parts),
@@ -39,6 +43,22 @@ def objects_frame(inv) -> pd.DataFrame:
                                      "detail", "parts", "message"])
     df["parse_status"] = _status(df["parse_status"])
     return df
+
+
+def definition_detail(o: SchemaObject) -> str:
+    """One line about an object read in full into attrs (aggregate, rule, dimension, PolyBase ...)."""
+    a = o.attrs
+    if o.kind == "rule":
+        actions = len(a.get("actions", []))
+        return f"ON {a.get('event')} TO {a.get('table')} DO {a.get('do', '').upper()} ({actions} actions)"
+    if o.kind == "aggregate":
+        external = f" EXTERNAL NAME {a['external_name']}" if a.get("external_name") else ""
+        return f"({a.get('arguments', '')}){external}"
+    if o.kind == "dimension":
+        return f"{len(a.get('levels', {}))} levels, {len(a.get('hierarchies', {}))} hierarchies"
+    if o.kind == "assembly":
+        return f"PERMISSION_SET {a.get('permission_set', 'SAFE')}"
+    return ", ".join(f"{k} = {v}" for k, v in (a.get("options") or {}).items())[:200]
 
 
 def columns_frame(inv) -> pd.DataFrame:

@@ -85,12 +85,16 @@ class Inventory:
             return ("index", names.key(obj.schema, f"{obj.table_name}.{obj.name}", self.engine))
         return self.key_of(obj.kind, obj.schema, obj.name)
 
-    def add(self, obj: SchemaObject) -> SchemaObject | None:
+    def existing(self, obj: SchemaObject) -> SchemaObject | None:
+        """The object already in the inventory under ``obj``'s name, if any."""
+        return self._by_key.get(self.object_key(obj)) if obj.name else None
+
+    def add(self, obj: SchemaObject, note: str | None = None) -> SchemaObject | None:
         """Add an object; if one of the same name exists, the later one replaces it (with a note)."""
         k = self.object_key(obj)
         old = self._by_key.get(k) if obj.name else None
         if old is not None:
-            obj.notes.append(f"replaces the {old.kind} defined at {old.location} (same name)")
+            obj.notes.append(note or f"replaces the {old.kind} defined at {old.location} (same name)")
             self.objects[self.objects.index(old)] = obj
         else:
             self.objects.append(obj)

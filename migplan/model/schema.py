@@ -18,6 +18,9 @@ PARTIAL = "partial"  # header/structure understood, some part kept as text
 UNPARSED = "unparsed"  # kept verbatim with the parser's message
 
 STORAGE_KINDS = ("table", "index", "sequence", "synonym", "type", "domain")
+# Read in full, kept as data in attrs (no object class, no converter): PRS007 says they are not converted.
+DEFINITION_KINDS = ("aggregate", "rule", "dimension", "assembly", "external data source", "external file format",
+                    "row permission", "column mask")
 CODE_KINDS = ("view", "materialized view", "procedure", "function", "package", "package body",
               "trigger", "type body")
 

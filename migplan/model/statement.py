@@ -29,7 +29,9 @@ class Statement:
     repeat: int = 1  # "GO n" runs a batch n times
     index: int = 0  # position in the whole run, set by the loader
     include: str | None = None  # file named by an include command (@file, :r, \i, source)
-    substitutions: dict[str, str] | None = None  # client variables in force (SQL*Plus &x, sqlcmd $(x))
+    include_args: list[str] = field(default_factory=list)  # SQL*Plus @file arg1 arg2: &1, &2 there
+    parent: int | None = None  # a DDL statement found inside a block: the block's index
+    guard: str | None = None  # ... and the condition it runs under ("OBJECT_ID('t') IS NULL")
 
     @property
     def location(self) -> str:

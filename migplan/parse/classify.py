@@ -41,6 +41,9 @@ OBJECT_WORDS: list[tuple[tuple[str, ...], str]] = [
     (("DISTINCT", "TYPE"), "type"),
     (("SQL", "SECURITY"), ""),  # MySQL view modifier, skipped below
     (("PROPERTY", "GRAPH"), "property graph"),
+    (("EXTERNAL", "DATA", "SOURCE"), "external data source"),
+    (("EXTERNAL", "FILE", "FORMAT"), "external file format"),
+    (("DATABASE", "SCOPED", "CREDENTIAL"), "credential"),
 ]
 SINGLE_OBJECTS = {
     "TABLE": "table", "INDEX": "index", "VIEW": "view", "SEQUENCE": "sequence", "SYNONYM": "synonym",
@@ -59,6 +62,7 @@ SINGLE_OBJECTS = {
     "EDITION": "edition", "OUTLINE": "outline", "CONTROLFILE": "controlfile", "PFILE": "pfile",
     "SPFILE": "spfile", "RESTORE": "restore point", "AUDIT": "audit policy", "BUFFERPOOL": "bufferpool",
     "STOGROUP": "stogroup", "WORKLOAD": "workload", "THRESHOLD": "threshold", "MASTER": "master key",
+    "CREDENTIAL": "credential",
 }
 CREATE_MODIFIERS = frozenset([
     "OR", "REPLACE", "ALTER", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING", "FORCE", "NOFORCE", "NO", "GLOBAL",
@@ -67,7 +71,7 @@ CREATE_MODIFIERS = frozenset([
     "TRANSIENT", "EXTERNAL", "AND", "COMPILE", "RESOLVE", "NOLOGGING", "ONLINE", "IF", "NOT", "EXISTS", "LARGE",
     "BIGFILE", "SMALLFILE", "UNDO", "BLOCKCHAIN", "IMMUTABLE", "SHARDED", "DUPLICATED", "CONSTRAINT", "HASH",
     "DEFERRED", "AUTO", "IMMEDIATE", "INVISIBLE", "VISIBLE", "MATERIALIZED_VIEW", "DIRECT_LOAD", "CREATED",
-    "REGULAR", "USER", "SYSTEM",
+    "REGULAR", "USER", "SYSTEM", "TRUSTED", "PROCEDURAL",
 ])
 _MYSQL_ATTR = re.compile(r"(ALGORITHM|DEFINER|SQL\s+SECURITY)\s*=?\s*", re.I)
 

@@ -19,6 +19,8 @@ class ParseContext:
     default_schema: str | None = None
     problems: list[str] = field(default_factory=list)  # expressions sqlglot could not read
     lost: list[str] = field(default_factory=list)  # tokens sqlglot dropped
+    code: str | None = None  # the text the tokens were read from (client variables substituted)
+    variables: list[str] = field(default_factory=list)  # client variables without a value it uses
 
     @property
     def splitter(self) -> str:
@@ -29,7 +31,8 @@ class ParseContext:
         return self.engine.sqlglot
 
     def line_at(self, offset: int) -> int:
-        return self.statement.line + self.statement.text.count("\n", 0, offset)
+        text = self.statement.text if self.code is None else self.code
+        return self.statement.line + text.count("\n", 0, offset)
 
     def location(self, offset: int | None = None) -> Location:
         if offset is None:
@@ -46,7 +49,7 @@ class ParseContext:
         """Have sqlglot read an embedded expression; record failures and lost tokens."""
         if self.engine.sqlglot is None:
             return
-        error, lost = _check(text, self.engine.sqlglot)
+        error, lost = _check(text, self.engine.sqlglot, self.splitter)
         if error:
             self.problems.append(f"{what}: {error}")
         if lost:
@@ -54,6 +57,6 @@ class ParseContext:
 
 
 @lru_cache(maxsize=4096)
-def _check(text: str, dialect: str) -> tuple[str | None, tuple[str, ...]]:
-    parsed = sqlglot_bridge.parse_expression(text, dialect)
+def _check(text: str, dialect: str, source: str | None) -> tuple[str | None, tuple[str, ...]]:
+    parsed = sqlglot_bridge.parse_expression(text, dialect, source)
     return parsed.error, tuple(parsed.lost)

@@ -12,11 +12,12 @@ from migplan.parse.table import read_column_options
 from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.types import read_type
 
-_SECRET = re.compile(r"(IDENTIFIED\s+BY\s+|PASSWORD\s*=?\s*)(\"[^\"]*\"|'[^']*'|[^\s,;]+)", re.I)
+_SECRET = re.compile(r"(IDENTIFIED\s+BY\s+|PASSWORD\s*=?\s*|\bSECRET\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s,;]+)", re.I)
 
 
 def mask_secrets(text: str) -> str:
-    """Hide passwords (IDENTIFIED BY x, PASSWORD = 'x') before anything is stored or reported."""
+    """Hide passwords (IDENTIFIED BY x, PASSWORD = 'x', a credential's SECRET = 'x') before anything is
+    stored or reported."""
     return _SECRET.sub(lambda m: m.group(1) + "'***'", text)
 
 
@@ -139,17 +140,19 @@ def parse_user_type(ts: TokenStream, word_index: int, kind: str, ctx: ParseConte
         if holder_col.default:
             ut.attrs["default"] = holder_col.default
         return ut
-    ts.accept("FORCE")
+    _type_header(ts, ut)
     if ts.accept("UNDER"):
         ut.attrs["under"] = str(ts.name())
         if ts.at("("):  # Oracle subtype: CREATE TYPE t UNDER super (attrs...) [NOT] FINAL
             ut.type_kind = "object"
             _type_attributes(ts, ut, ctx)
             return ut
-    while ts.at("AUTHID") or ts.at("SHARING") or ts.at("ACCESSIBLE"):
-        ts.i += 1
-        while not ts.at_end and not ts.at_any("AS", "IS", "UNDER"):
-            ts.i += 1
+    if ts.accept("EXTERNAL", "NAME"):  # SQL Server CLR type: EXTERNAL NAME assembly.[class]
+        ut.type_kind = "clr"
+        start = ts.i
+        ts.name()
+        ut.attrs["external_name"] = ts.span_text(start, ts.i)
+        return ut
     if ts.accept("FROM"):  # T-SQL alias type: CREATE TYPE t FROM varchar(11) NOT NULL
         ut.type_kind = "alias"
         start = ts.i
@@ -177,6 +180,12 @@ def parse_user_type(ts: TokenStream, word_index: int, kind: str, ctx: ParseConte
         ut.type_kind = "range"
         first, last = ts.group()
         ut.attrs["definition"] = ts.span_text(first, last)
+        return ut
+    if ts.accept("ROW", "ANCHOR", "ROW", "OF") or ts.accept("ANCHOR", "ROW", "OF"):  # Db2: the row type of a table
+        ut.type_kind = "row"
+        start = ts.i
+        ts.name()
+        ut.attrs["anchor"] = ts.span_text(start, ts.i)
         return ut
     if ts.at_any("OBJECT", "TABLE", "ROW") or ts.at("("):
         word = "" if ts.at("(") else ts.next().up
@@ -210,25 +219,61 @@ def parse_user_type(ts: TokenStream, word_index: int, kind: str, ctx: ParseConte
 
 
 _TYPE_TAIL = ("NOT FINAL", "FINAL", "NOT INSTANTIABLE", "INSTANTIABLE", "NOT PERSISTABLE", "PERSISTABLE")
+_METHOD_START = ("MEMBER", "STATIC", "MAP", "ORDER", "CONSTRUCTOR", "FINAL", "OVERRIDING", "NOT", "INSTANTIABLE")
+
+
+def _type_header(ts: TokenStream, ut: UserType) -> None:
+    """Oracle clauses between the name and AS/UNDER, in any order: FORCE, OID '...', AUTHID x,
+    SHARING = x, ACCESSIBLE BY (...), DEFAULT COLLATION x."""
+    while not ts.at_end:
+        if ts.accept("FORCE"):
+            ut.attrs["force"] = True
+        elif ts.accept("OID"):
+            ut.attrs["oid"] = ts.next().text
+        elif ts.accept("AUTHID"):
+            ut.attrs["authid"] = ts.next().up
+        elif ts.accept("SHARING"):
+            ts.accept("=")
+            ut.attrs["sharing"] = ts.next().up
+        elif ts.accept("ACCESSIBLE", "BY"):
+            first, last = ts.group()
+            ut.attrs["accessible_by"] = ts.span_text(first, last)
+        elif ts.accept("DEFAULT", "COLLATION"):
+            ut.attrs["collation"] = ts.next().text
+        else:
+            return
 
 
 def _type_attributes(ts: TokenStream, ut: UserType, ctx: ParseContext) -> None:
+    """Attributes of an object/composite/table type; methods are code and kept as text."""
+    from migplan.model.schema import Table
+
+    scratch = Table(kind="table", schema=ut.schema, name=ut.name, location=ut.location)  # inline keys, indexes
     first, last = ts.group()
     for a, b in ts.split_commas(first, last):
-            sub = ts.sub(a, b)
-            if sub.at_any("MEMBER", "STATIC", "MAP", "ORDER", "CONSTRUCTOR", "FINAL", "OVERRIDING",
-                          "NOT", "INSTANTIABLE"):
-                ut.attrs.setdefault("methods", []).append(sub.rest_text())
-                continue
-            if sub.at_any("PRIMARY", "UNIQUE", "CHECK", "INDEX", "CONSTRAINT"):
-                ut.attrs.setdefault("constraints", []).append(sub.rest_text())
-                continue
-            cname = ctx.column_name(sub.name())
-            col = Column(name=cname, type=read_type(sub), position=len(ut.columns) + 1)
-            read_column_options(sub, col, None, ctx)
-            if not sub.at_end:
-                ctx.problems.append(f"type attribute {cname}: did not understand {sub.rest_text()[:60]!r}")
-            ut.columns.append(col)
+        sub = ts.sub(a, b)
+        if sub.at_any(*_METHOD_START):
+            ut.attrs.setdefault("methods", []).append(sub.rest_text())
+            continue
+        if sub.at_any("PRIMARY", "UNIQUE", "CHECK", "INDEX", "CONSTRAINT", "PERIOD"):
+            ut.attrs.setdefault("constraints", []).append(sub.rest_text())
+            continue
+        cname = ctx.column_name(sub.name())
+        col = Column(name=cname, type=read_type(sub), position=len(ut.columns) + 1)
+        read_column_options(sub, col, scratch, ctx)
+        if not sub.at_end:
+            ctx.problems.append(f"type attribute {cname}: did not understand {sub.rest_text()[:60]!r}")
+        ut.columns.append(col)
+    for con in scratch.constraints:  # written with an attribute: same form as the table-level ones
+        ut.attrs.setdefault("constraints", []).append(con.describe())
+    for idx in scratch.attrs.get("inline_indexes", []):
+        method = f" {idx.method.upper()}" if idx.method else ""
+        cols = ", ".join(c.expression for c in idx.columns)
+        ut.attrs.setdefault("constraints", []).append(f"INDEX {idx.name}{method} ({cols})")
+    if ts.at("WITH", "("):  # SQL Server table type: WITH (MEMORY_OPTIMIZED = ON)
+        ts.i += 1
+        first, last = ts.group()
+        ut.attrs["with"] = " ".join(ts.span_text(first, last).split())
     tail = []
     while True:
         for phrase in _TYPE_TAIL:

@@ -109,6 +109,11 @@ CONSTRAINT_OPTIONS: dict[str, Shape] = {
     "MATCH SIMPLE": "flag", "ENABLE QUERY OPTIMIZATION": "flag", "DISABLE QUERY OPTIMIZATION": "flag",
     "NOT ENFORCED TRUSTED": "flag",
 }
+# After a constraint written inside a column definition these words belong to the column (MySQL
+# `id INT PRIMARY KEY COMMENT 'x' INVISIBLE`): a constraint reading them would drop them.
+COLUMN_CONSTRAINT_OPTIONS: dict[str, Shape] = {
+    k: v for k, v in CONSTRAINT_OPTIONS.items() if k not in ("COMMENT", "VISIBLE", "INVISIBLE")
+}
 
 
 def _keys_by_length(table: dict[str, Shape]) -> list[tuple[list[str], str, Shape]]:
@@ -144,14 +149,28 @@ def read_options(ts: TokenStream, tables: list[dict[str, Shape]], into: dict[str
                 if not _read_shape(ts, shape, words):
                     ts.i = start
                     continue
-                value = ts.span_text(start + len(words), ts.i)
+                value = _collapsed(ts, start + len(words), ts.i)
                 if shape in ("eq", "eq_group") and value.startswith("="):
-                    value = value[1:]
-                into[name] = " ".join(value.split()) if value else "true"
+                    value = value[1:].lstrip()
+                into[name] = value or "true"
                 break
         else:
             ts.i -= comma  # the comma separates something else (the next ADD item, a column)
             return
+
+
+def _collapsed(ts: TokenStream, first: int, last: int) -> str:
+    """Text of tokens ``[first, last)`` with each run of white space between them made one space;
+    string literals keep theirs (a COMMENT's line breaks are part of the comment)."""
+    parts: list[str] = []
+    for j in range(first, last):
+        tok = ts.toks[j]
+        if j > first:
+            gap = ts.text[ts.toks[j - 1].end:tok.start]
+            if gap:
+                parts.append(" ")
+        parts.append(tok.text)
+    return "".join(parts)
 
 
 def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:

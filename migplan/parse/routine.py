@@ -303,3 +303,21 @@ def _pg_string_body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
             r.language = ts.next().text.strip("'\"").lower()
             continue
         ts.next()
+
+
+def type_spec_routine(obj, engine) -> Routine:
+    """An Oracle object type read in full (a UserType: attributes as columns, methods as text) seen
+    as the procedural unit its specification also is: the header reader's Routine of kind "type",
+    whose body holds the attributes and method signatures, for the procedural parser."""
+    from migplan.ingest.lexer import code_text
+    from migplan.model.statement import Statement
+    from migplan.parse.classify import classify
+
+    loc = obj.location
+    stmt = Statement(file=loc.file, start=0, end=len(obj.source), line=loc.line, end_line=loc.end_line or loc.line,
+                     text=obj.source)
+    code = code_text(obj.source, engine.splitter)
+    ts = TokenStream(code, engine.splitter)
+    kind = classify(ts, engine.splitter)
+    ctx = ParseContext(engine, stmt, obj.schema, code=code)
+    return parse_routine(ts, kind.word_index, "type", ctx)

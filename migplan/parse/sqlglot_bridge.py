@@ -38,6 +38,81 @@ _DATE_PARTS = frozenset([
 ])
 
 
+# Words of multi-word type names that sqlglot reads into one type and writes back shorter
+# (``timestamp without time zone`` -> TIMESTAMP): understood, not lost.
+_TYPE_PHRASES = re.compile(r"\b(?:with(?:out)?\s+(?:local\s+)?time\s+zone)\b", re.I)
+# Oracle TRANSLATE(x USING CHAR_CS | NCHAR_CS) is TO_CHAR(x) / TO_NCHAR(x); sqlglot 30 reads only the
+# three-argument TRANSLATE.
+_TRANSLATE_USING = {"CHAR_CS": "TO_CHAR", "NCHAR_CS": "TO_NCHAR"}
+
+
+# Db2 special registers are two words (CURRENT TIMESTAMP); sqlglot reads the one-word forms.
+_DB2_REGISTERS = frozenset({"TIMESTAMP", "DATE", "TIME", "SCHEMA", "SERVER", "USER", "PATH", "TIMEZONE", "MEMBER",
+                            "SQLID", "DEGREE", "ISOLATION"})
+# Db2 string length units: VARCHAR(128 OCTETS), CHARACTER_LENGTH(x USING CODEUNITS32).
+_DB2_UNITS = frozenset({"OCTETS", "CODEUNITS16", "CODEUNITS32"})
+
+
+def prepare(text: str, dialect_name: str | None, source: str | None = None) -> str:
+    """Rewrite constructs sqlglot cannot read into equivalent ones it can (same meaning).
+    ``source`` is the script dialect (splitter name) when it differs from sqlglot's (Db2 is read
+    with sqlglot's generic dialect)."""
+    if dialect_name == "oracle" and "USING" in text.upper():
+        text = _translate_using(text)
+    if source == "db2":
+        text = _db2_words(text)
+    return text
+
+
+def _db2_words(text: str) -> str:
+    from migplan.ingest.lexer import code_tokens
+
+    out: list[str] = []
+    pos = 0
+    toks = code_tokens(text, "db2")
+    words = [text[s:e].upper() if k == "word" else text[s:e] for k, s, e in toks]
+    for i, (_kind, start, end) in enumerate(toks):
+        if words[i] == "CURRENT" and i + 1 < len(toks) and words[i + 1] in _DB2_REGISTERS:
+            out.append(text[pos:start] + "CURRENT_")
+            pos = toks[i + 1][1]  # CURRENT  TIMESTAMP -> CURRENT_TIMESTAMP
+        elif words[i] in _DB2_UNITS and i and (words[i - 1] == "USING" or toks[i - 1][0] == "number"
+                                                or (words[i - 1][-1:] in "KMG" and toks[i - 2][0] == "number")):
+            out.append(text[pos:start])
+            pos = end
+            if words[i - 1] == "USING":  # CHARACTER_LENGTH(x USING OCTETS): drop both words
+                out[-1] = out[-1][:out[-1].upper().rfind("USING")]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _translate_using(text: str) -> str:
+    from migplan.ingest.lexer import code_tokens
+
+    for _ in range(50):  # one call per pass, innermost calls are found again on the next pass
+        toks = code_tokens(text, "oracle")
+        words = [text[s:e].upper() if k in ("word", "punct") else "" for k, s, e in toks]
+        for i, w in enumerate(words[:-1]):
+            if w != "TRANSLATE" or words[i + 1] != "(":
+                continue
+            depth, j, using = 0, i + 1, None
+            while j < len(toks):
+                depth += (words[j] == "(") - (words[j] == ")")
+                if depth == 1 and words[j] == "USING" and j + 1 < len(toks) and words[j + 1] in _TRANSLATE_USING:
+                    using = j
+                if depth == 0:
+                    break
+                j += 1
+            if using is None or j >= len(toks) or using + 2 != j:
+                continue
+            inner = text[toks[i + 2][1]:toks[using - 1][2]]
+            call = f"{_TRANSLATE_USING[words[using + 1]]}({inner})"
+            text = text[:toks[i][1]] + call + text[toks[j][2]:]
+            break
+        else:
+            return text
+    return text
+
+
 @cache
 def dialect(name: str | None) -> Dialect:
     return Dialect.get_or_raise(name or "")
@@ -87,6 +162,8 @@ def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None, *, 
     d = dialect(dialect_name)
     try:
         before = _significant(source, d)
+        for phrase in _TYPE_PHRASES.findall(source):
+            before -= Counter(w.lower() for w in phrase.split())
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
         after = Counter(tok.text.lower() for tok in d.tokenize(d.generate(tree, copy=copy)))
     except (TokenError, Exception):
@@ -99,11 +176,12 @@ def _commands(tree: exp.Expression) -> list[str]:
     return [c.sql() for c in tree.find_all(exp.Command)]
 
 
-def parse_statement(text: str, dialect_name: str | None) -> Parsed:
+def parse_statement(text: str, dialect_name: str | None, source: str | None = None) -> Parsed:
     """Parse one statement; Command fallbacks and lost tokens count as failures."""
     deep = too_deep(text, dialect_name, "statement")
     if deep:
         return Parsed(None, deep)
+    text = prepare(text, dialect_name, source)
     d = dialect(dialect_name)
     try:
         with recursion_room():
@@ -125,11 +203,12 @@ def parse_statement(text: str, dialect_name: str | None) -> Parsed:
     return Parsed(tree, None, lost)
 
 
-def parse_expression(text: str, dialect_name: str | None) -> Parsed:
+def parse_expression(text: str, dialect_name: str | None, source: str | None = None) -> Parsed:
     """Parse an expression (default, check condition, computed column, index key)."""
     deep = too_deep(text, dialect_name)
     if deep:
         return Parsed(None, deep)
+    text = prepare(text, dialect_name, source)
     d = dialect(dialect_name)
     try:
         with recursion_room():
@@ -159,8 +238,8 @@ def read_tree(text: str, dialect_name: str | None) -> exp.Expression | None:
         return None
 
 
-def parse_query(text: str, dialect_name: str | None) -> Parsed:
-    parsed = parse_statement(text, dialect_name)
+def parse_query(text: str, dialect_name: str | None, source: str | None = None) -> Parsed:
+    parsed = parse_statement(text, dialect_name, source)
     if parsed.tree is not None and not isinstance(parsed.tree, exp.Query) and not parsed.error:
         parsed.error = f"expected a query, sqlglot read a {type(parsed.tree).__name__}"
     return parsed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from migplan.model.schema import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
 from migplan.parse.context import ParseContext
-from migplan.parse.options import CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
+from migplan.parse.options import COLUMN_CONSTRAINT_OPTIONS, CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
 from migplan.parse.tokens import ParseError, TokenStream
 from migplan.parse.types import read_type
 
@@ -76,13 +76,13 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         first, last = ts.group()
         for a, b in ts.split_commas(first, last):
             _table_item(ts.sub(a, b), table, ctx)
-    if ts.at("AS"):  # CREATE TABLE t (cols) AS SELECT ...
-        ts.i += 1
-        table.attrs["created_from"] = "AS"
-        table.attrs["query"] = ts.rest_text()
-        ts.i = len(ts.toks)
     read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
-    _table_options_to_fields(table)
+    if ts.at("AS"):  # CREATE TABLE t [(names)] [physical options] AS SELECT ... (Oracle, SQL Server CTAS)
+        _created_from(ts, table, ctx)
+        if any(c.type.base for c in table.columns):
+            ctx.problems.append("CREATE TABLE ... AS SELECT with column types: not SQL any engine accepts")
+    read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+    _table_options_to_fields(table, ctx.splitter)
     pk = table.primary_key
     if pk is not None:  # every engine makes primary-key columns NOT NULL
         for name in pk.columns:
@@ -106,27 +106,33 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
             ts.next()
         read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
         return
-    last = len(ts.toks)
-    for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA")):
-        if len(ts.toks) >= len(tail) and all(ts.toks[last - len(tail) + k].up == w for k, w in enumerate(tail)):
-            table.options[" ".join(tail)] = "true"
-            last -= len(tail)
-    query = ts.span_text(rest_first, last)
-    if query.startswith("(") and query.endswith(")"):
-        query = query[1:-1]
+    if ts.at("("):  # AS (query) [WITH [NO] DATA] [options]: Db2, Teradata, PostgreSQL
+        first, end = ts.group()
+        query = ts.span_text(first, end)
+        for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA"), ("DEFINITION", "ONLY")):  # Db2: DEFINITION ONLY
+            if ts.accept(*tail):
+                table.options[" ".join(tail)] = "true"
+        read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+    else:
+        last = len(ts.toks)
+        for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA")):
+            if len(ts.toks) >= len(tail) and all(ts.toks[last - len(tail) + k].up == w for k, w in enumerate(tail)):
+                table.options[" ".join(tail)] = "true"
+                last -= len(tail)
+        query = ts.span_text(rest_first, last)
+        ts.i = len(ts.toks)
     table.attrs["query"] = query
-    ts.i = len(ts.toks)
     if ctx.sqlglot is not None:
         from migplan.parse import sqlglot_bridge
 
-        parsed = sqlglot_bridge.parse_query(query, ctx.sqlglot)
+        parsed = sqlglot_bridge.parse_query(query, ctx.sqlglot, ctx.splitter)
         if parsed.error:
             ctx.problems.append(f"query: {parsed.error}")
         ctx.lost.extend(parsed.lost)
-    table.notes.append("columns come from the query (CREATE TABLE ... AS)")
+    table.notes.append("columns come from the query (CREATE TABLE ... AS); migplan derives them when it can")
 
 
-def _table_options_to_fields(table: Table) -> None:
+def _table_options_to_fields(table: Table, splitter: str) -> None:
     for key in ("PARTITION BY", "DISTRIBUTE BY"):
         if key in table.options and not table.partitioning:
             table.partitioning = f"{key} {table.options[key]}"
@@ -138,7 +144,7 @@ def _table_options_to_fields(table: Table) -> None:
     if "COMMENT" in table.options and not table.comment:
         from migplan.parse.literals import string_value
 
-        table.comment = string_value(table.options["COMMENT"])
+        table.comment = string_value(table.options["COMMENT"], backslash=splitter == "mysql")
 
 
 def _table_item(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
@@ -304,7 +310,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
             else:
                 col.attrs["with_default"] = True
             continue
-        if ts.at("CONSTRAINT") or ts.at_any("PRIMARY", "UNIQUE", "CHECK", "REFERENCES"):
+        if ts.at("CONSTRAINT") or ts.at_any("PRIMARY", "UNIQUE", "CHECK", "REFERENCES") or ts.at("FOREIGN", "KEY"):
             con_name = None
             if ts.accept("CONSTRAINT"):
                 con_name = ctx.column_name(ts.name())
@@ -345,7 +351,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
         if ts.accept("COMMENT"):
             from migplan.parse.literals import string_value
 
-            col.comment = string_value(ts.next().text)
+            col.comment = string_value(ts.next().text, backslash=ctx.splitter == "mysql")
             continue
         if ts.accept("ON", "UPDATE"):
             col.on_update = _expression(ts, ctx, "on update")
@@ -527,9 +533,12 @@ def parse_constraint(ts: TokenStream, ctx: ParseContext, table_level: bool, name
     elif ts.at("FOREIGN", "KEY") or ts.at("REFERENCES"):
         con = Constraint("foreign key", name)
         if ts.accept("FOREIGN", "KEY"):
-            if ctx.splitter == "mysql" and not ts.at("("):
-                con.name = con.name or ctx.column_name(ts.name())
-            con.columns = _key_columns(ts, ctx, con)
+            if column and not table_level and not ts.at("("):  # SQL Server: col int FOREIGN KEY REFERENCES t
+                con.columns = [column]
+            else:
+                if ctx.splitter == "mysql" and not ts.at("("):
+                    con.name = con.name or ctx.column_name(ts.name())
+                con.columns = _key_columns(ts, ctx, con)
         else:
             con.columns = [column or ""]
         ts.expect("REFERENCES")
@@ -556,9 +565,10 @@ def parse_constraint(ts: TokenStream, ctx: ParseContext, table_level: bool, name
         raise ParseError(f"unknown constraint {t.text if t else ''!r}", t.start if t else None)
     con.location = ctx.location(off)
     opts: dict[str, str] = {}
-    read_options(ts, [CONSTRAINT_OPTIONS], opts)
+    allowed = CONSTRAINT_OPTIONS if table_level or column is None else COLUMN_CONSTRAINT_OPTIONS
+    read_options(ts, [allowed], opts)
     _fk_actions(ts, con)
-    read_options(ts, [CONSTRAINT_OPTIONS], opts)
+    read_options(ts, [allowed], opts)
     _apply_constraint_options(con, opts)
     return con
 

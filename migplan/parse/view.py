@@ -75,7 +75,7 @@ def parse_create_view(ts: TokenStream, word_index: int, flags: set[str], ctx: Pa
     ts.i = len(ts.toks)
     view.query = query_text
     if ctx.sqlglot is not None:
-        parsed = sqlglot_bridge.parse_query(query_text, ctx.sqlglot)
+        parsed = sqlglot_bridge.parse_query(query_text, ctx.sqlglot, ctx.splitter)
         if parsed.error:
             ctx.problems.append(f"query: {parsed.error}")
         ctx.lost.extend(parsed.lost)

@@ -79,11 +79,15 @@ def recursive_ctes(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
 # -- dates -------------------------------------------------------------------------------------------
 
 
+# Oracle's SYSTIMESTAMP / LOCALTIMESTAMP have nodes of their own in sqlglot 30
+_CLOCKS = tuple(c for c in (getattr(exp, "Systimestamp", None), getattr(exp, "Localtimestamp", None)) if c)
+
+
 def is_date(node: exp.Expression, rw: Rewriter) -> bool:
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.StrToDate, exp.StrToTime, exp.DateTrunc,
-                         exp.TimestampTrunc, exp.LastDay, exp.AddMonths, exp.NextDay)):
+                         exp.TimestampTrunc, exp.LastDay, exp.AddMonths, exp.NextDay, *_CLOCKS)):
         return True
     if isinstance(node, exp.Cast):
         return node.to.this in (exp.DataType.Type.DATE, exp.DataType.Type.TIMESTAMP, exp.DataType.Type.DATETIME)

@@ -4,7 +4,8 @@
 - PL/SQL units (CREATE PROCEDURE/FUNCTION/PACKAGE [BODY]/TRIGGER/TYPE [BODY]/LIBRARY/JAVA, and
   anonymous DECLARE/BEGIN blocks) contain ``;`` and end only at a ``/`` line.
 - SQL*Plus commands (SET, PROMPT, REM, SPOOL, @/@@ includes, DEFINE, WHENEVER, EXIT, CONNECT...)
-  take one line (``-`` at the end continues it) and are recorded, not parsed as SQL.
+  take one line (``-`` at the end continues it) and are recorded, not parsed as SQL; the
+  substitution variables they set are followed in run order by ``migplan/ingest/variables.py``.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ _CLIENT_HEAD = re.compile(r"[ \t]*(@@?|[!$]|[A-Za-z]+)")
 _SLASH_LINE = re.compile(r"[ \t]*[/.][ \t]*(?=\n|$)")
 _ONLY_SLASH = re.compile(r"[ \t]*/[ \t]*(?=\n|$)")
 _CREATE_LINE = re.compile(r"[ \t]*CREATE\b", re.I)
-_DEFINE = re.compile(r"DEF(?:I(?:N(?:E)?)?)?[ \t]+([\w$#]+)[ \t]*=[ \t]*(\"[^\"]*\"|'[^']*'|\S+)", re.I)
-_SET_DEFINE = re.compile(r"SET[ \t]+DEF(?:I(?:N(?:E)?)?)?[ \t]+(\S+)", re.I)
 
 PLSQL_KINDS = {"PROCEDURE", "FUNCTION", "PACKAGE", "TRIGGER", "TYPE", "LIBRARY", "JAVA"}
 _CREATE_MODIFIERS = {"OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING", "AND", "COMPILE",
@@ -54,10 +53,6 @@ def sqlplus_command(word: str) -> str | None:
 
 class OracleSplitter(Splitter):
     dialect = "oracle"
-
-    def reset(self) -> None:
-        self.defines: dict[str, str] = {}
-        self.define_char: str | None = "&"
 
     def client_command(self, src: SourceFile, pos: int) -> tuple[str, int] | None:
         text = src.text
@@ -88,19 +83,11 @@ class OracleSplitter(Splitter):
     def on_client(self, src: SourceFile, stmt: Statement) -> None:
         text = stmt.text.strip()
         if stmt.client in ("@", "@@", "START"):
-            arg = re.sub(r"^(@@?|\S+)\s*", "", text, count=1).split()
+            arg = re.findall(r"'[^']*'|\"[^\"]*\"|\S+", re.sub(r"^(@@?|\S+)\s*", "", text, count=1))
             if arg:
                 target = arg[0].strip("'\"")
                 stmt.include = target if "." in target.rsplit("/", 1)[-1] else target + ".sql"
-        elif stmt.client == "DEFINE":
-            m = _DEFINE.match(text)
-            if m:
-                self.defines[m.group(1).upper()] = m.group(2).strip("\"'")
-        elif stmt.client == "SET":
-            m = _SET_DEFINE.match(text)
-            if m:
-                val = m.group(1).upper()
-                self.define_char = None if val == "OFF" else ("&" if val == "ON" else m.group(1)[0])
+                stmt.include_args = arg[1:]
         elif stmt.client == "/":
             stmt.notes.append("'/' re-runs the SQL buffer in SQL*Plus: the previous statement runs again")
 
@@ -153,7 +140,3 @@ class OracleSplitter(Splitter):
                 last_code = text[start:end]
         n = len(text)
         return n, n, "eof", ["PL/SQL unit runs to the end of the file without a '/' line: the script looks truncated"]
-
-    def after_statement(self, src: SourceFile, stmt: Statement) -> None:
-        if self.define_char and self.defines and self.define_char in stmt.text:
-            stmt.substitutions = dict(self.defines)

@@ -22,7 +22,6 @@ _SQLCMD = re.compile(
     r"[ \t]*(:(?:setvar|r|on|connect|out|error|exit|quit|listvar|help|reset|ed|serverlist|xml|perftrace)\b|!!)",
     re.I,
 )
-_SETVAR = re.compile(r":setvar[ \t]+(\w+)[ \t]+(\"[^\"]*\"|\S+)", re.I)
 
 STATEMENT_START = frozenset([
     "CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "MERGE", "SELECT", "WITH", "SET", "DECLARE", "EXEC",
@@ -45,9 +44,6 @@ _STARTS_SUBSTATEMENT = frozenset({"ELSE", "BEGIN", "TRY", "CATCH", "END"})
 class TsqlSplitter(Splitter):
     dialect = "tsql"
 
-    def reset(self) -> None:
-        self.variables: dict[str, str] = {}
-
     def client_command(self, src: SourceFile, pos: int) -> tuple[str, int] | None:
         text = src.text
         m = GO_LINE.match(text, pos)
@@ -60,17 +56,9 @@ class TsqlSplitter(Splitter):
 
     def on_client(self, src: SourceFile, stmt: Statement) -> None:
         text = stmt.text.strip()
-        if stmt.client == ":setvar":
-            m = _SETVAR.match(text)
-            if m:
-                self.variables[m.group(1).upper()] = m.group(2).strip('"')
-        elif stmt.client == ":r":
+        if stmt.client == ":r":
             arg = text[2:].strip().strip('"')
             stmt.include = arg or None
-
-    def after_statement(self, src: SourceFile, stmt: Statement) -> None:
-        if self.variables and "$(" in stmt.text:
-            stmt.substitutions = dict(self.variables)
 
     def scan(self, src: SourceFile, pos: int) -> tuple[int, int, str, list[str]]:
         text = src.text

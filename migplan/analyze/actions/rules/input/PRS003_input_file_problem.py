@@ -6,10 +6,12 @@ class InputFileProblem(Rule):
 
     What it detects:
         A file (or a file pulled in by an include) that migplan could not read as a SQL script: binary
-        data (NUL bytes, control characters), a byte-order mark that does not match the content, or a
-        file the system refused to open; such a file is skipped. Also a file that is not valid UTF-8
-        and was decoded with a legacy single-byte fallback (cp1252 or latin-1), or a UTF-16 file
-        without a byte-order mark whose encoding was guessed. The item points at the file (line 1).
+        data (control characters, NUL bytes among them), a byte-order mark that does not match the
+        content, or a file the system refused to open; such a file is skipped. Also a file that is not
+        valid UTF-8 and was decoded with a legacy single-byte fallback (cp1252 or latin-1), a UTF-16
+        file without a byte-order mark whose encoding was guessed, and a text file with a stray NUL
+        byte (read as a space). The item points at the line when there is one (the first bad byte,
+        each NUL), else at the file (line 1).
 
     Why it matters:
         A skipped file means every object it creates is missing from the inventory, the conversion and

@@ -5,10 +5,13 @@ class ObjectKeptAsText(Rule):
     """An object kind migplan records by name only: its definition is kept as text, not converted.
 
     What it detects:
-        A CREATE of an object kind migplan knows by name but does not model: Oracle CREATE DIMENSION,
-        CLUSTER, OPERATOR, OUTLINE; PostgreSQL CREATE AGGREGATE, OPERATOR, RULE, POLICY,
-        STATISTICS; SQL Server CREATE ASSEMBLY, QUEUE, SERVICE, ROUTE; and similar kinds of other
-        engines. The object is listed in the inventory with its source text.
+        A CREATE of an object kind migplan knows by name but does not model: Oracle CLUSTER,
+        OPERATOR, OUTLINE; PostgreSQL OPERATOR, POLICY, STATISTICS; SQL Server QUEUE, SERVICE, ROUTE;
+        and similar kinds of other engines. The object is listed in the inventory with its source
+        text. Also the kinds migplan reads in full but does not convert: Oracle DIMENSION (levels,
+        hierarchies, attributes), PostgreSQL AGGREGATE and RULE, SQL Server CLR ASSEMBLY and
+        AGGREGATE, PolyBase EXTERNAL DATA SOURCE and EXTERNAL FILE FORMAT, Db2 PERMISSION and MASK;
+        their definition is in the inventory as data.
 
     Why it matters:
         Nothing is written for it on the target. Some kinds have no target equivalent at all (an

@@ -7,7 +7,9 @@ class TableFromQuery(Rule):
     What it detects:
         ``CREATE TABLE ... AS SELECT``, ``CREATE TABLE ... AS (query) WITH [NO] DATA`` or
         ``CREATE TABLE ... LIKE other`` without a column list: the columns come from the query or the
-        other table, and a script alone does not say what they are.
+        other table, and a script alone does not say what they are. When every column of the query
+        is a column of a table of the scripts (``*``, ``t.col``) or a CAST, migplan derives the
+        columns and converts the table like any other; this item is for the rest.
 
     Why it matters:
         migplan cannot write the target table, so it is missing from the converted schema and from the

@@ -1,0 +1,156 @@
+"""Columns of tables created from a query (CREATE TABLE ... AS SELECT), derived from the query.
+
+A select-list item that is a column of a table of the scripts (``t.col``, ``*``, ``t.*``) gives that
+column's type; ``CAST(x AS type)`` gives its type. Anything else (an expression, a literal, a table
+the scripts do not create) cannot be typed without the source catalog: then the table stays without
+columns, ``partial``, and the message names what could not be derived.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sqlglot import exp
+
+from migplan.inventory.inventory import Inventory
+from migplan.model.schema import PARSED, PARTIAL, Column, Table, TypeSpec
+from migplan.parse import sqlglot_bridge
+from migplan.parse.tokens import ParseError, TokenStream
+from migplan.parse.types import read_type
+
+
+def derive_query_columns(inv: Inventory) -> list[Table]:
+    """Give every CREATE TABLE ... AS SELECT table of ``inv`` its columns, in inventory order (a
+    table made from another such table sees the columns derived for it); return the tables whose
+    status changed."""
+    changed: list[Table] = []
+    if inv.engine.sqlglot is None:
+        return changed
+    for table in inv.tables:
+        if table.attrs.get("created_from") != "AS" or not table.attrs.get("query"):
+            continue
+        if table.columns and all(c.type.base for c in table.columns):
+            continue
+        before = table.status
+        _derive(table, inv)
+        if table.status != before and table.statement is not None:
+            changed.append(table)
+    return changed
+
+
+def _derive(table: Table, inv: Inventory) -> None:
+    parsed = sqlglot_bridge.parse_query(table.attrs["query"], inv.engine.sqlglot, inv.engine.splitter)
+    select = _first_select(parsed.tree) if parsed.tree is not None and not parsed.error else None
+    if select is None:
+        return  # the query itself was not read: the table is already partial with sqlglot's message
+    derived: list[tuple[str | None, Column | None, str]] = []
+    sources = _sources(select, inv)
+    for item in select.expressions:
+        derived.extend(_item_columns(item, sources, inv))
+    names = [c.name for c in table.columns]  # CREATE TABLE t (a, b) AS SELECT ...
+    if names and len(names) != len(derived):
+        _unknown(table, names, [f"{len(names)} column names for {len(derived)} query columns"])
+        return
+    columns: list[Column] = []
+    missing: list[str] = []
+    for i, (name, source, why) in enumerate(derived):
+        name = names[i] if names else name
+        if source is None or name is None:
+            missing.append(f"{name or f'column {i + 1}'} ({why})")
+            continue
+        columns.append(replace(source, name=name, position=i + 1, identity=None, default=None, computed=None,
+                               comment=None, attrs={"from_query": True},
+                               nullable=source.nullable or inv.engine.family == "postgresql"))
+    if missing:
+        _unknown(table, names or [name or "?" for name, _c, _w in derived], missing)
+        return
+    table.columns = columns
+    table.attrs.pop("query_columns", None)
+    table.notes.append("columns and types derived from the query (CREATE TABLE ... AS SELECT)")
+
+
+def _unknown(table: Table, names: list[str], missing: list[str]) -> None:
+    table.attrs["query_columns"] = names  # what is known: the names, "?" where the query does not say
+    table.columns = []
+    table.status = PARTIAL if table.status == PARSED else table.status
+    message = ("query: the columns of CREATE TABLE ... AS SELECT come from the query, and migplan cannot derive "
+               f"the type of {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}")
+    table.message = "; ".join(filter(None, [table.message, message]))
+
+
+def _first_select(tree: exp.Expression) -> exp.Select | None:
+    while isinstance(tree, (exp.Union, exp.Intersect, exp.Except, exp.Subquery)):
+        tree = tree.this if isinstance(tree, exp.Subquery) else tree.left
+    return tree if isinstance(tree, exp.Select) else None
+
+
+def _sources(select: exp.Select, inv: Inventory) -> list[tuple[str, Table | None]]:
+    """(alias or name, upper-cased; the table of the scripts it is) for each FROM/JOIN table."""
+    out: list[tuple[str, Table | None]] = []
+    from_ = select.args.get("from") or select.args.get("from_")
+    items = ([from_.this] if from_ is not None else []) + [j.this for j in select.args.get("joins") or []]
+    for item in items:
+        if isinstance(item, exp.Table):
+            table = _lookup(item, inv)
+            out.append(((item.alias or item.name).upper(), table))
+        else:
+            out.append(((item.alias or "").upper(), None))
+    return out
+
+
+def _lookup(ref: exp.Table, inv: Inventory) -> Table | None:
+    schema = ref.db or None
+    name = ref.name
+    for s, n in ((schema, name), (schema and inv.engine.fold(schema), inv.engine.fold(name))):
+        obj = inv.lookup("table", s, n)
+        if isinstance(obj, Table) and obj.columns:
+            return obj
+    return None
+
+
+def _item_columns(item: exp.Expression, sources: list[tuple[str, Table | None]],
+                  inv: Inventory) -> list[tuple[str | None, Column | None, str]]:
+    inner = item.unalias() if isinstance(item, exp.Alias) else item
+    if isinstance(inner, exp.Star) or (isinstance(inner, exp.Column) and isinstance(inner.this, exp.Star)):
+        qualifier = inner.table.upper() if isinstance(inner, exp.Column) else ""
+        picked = [t for alias, t in sources if not qualifier or alias == qualifier]
+        if not picked or any(t is None for t in picked):
+            return [(None, None, "* of a table or subquery the scripts do not define")]
+        return [(c.name, c, "") for t in picked for c in t.columns]
+    name = _stored_name(item, inv)
+    if isinstance(inner, exp.Column):
+        column = _column(inner, sources)
+        return [(name, column, "" if column else "a column of a table the scripts do not define")]
+    if isinstance(inner, exp.Cast):
+        spec = _type_of(re.sub(r",\s+", ",", inner.to.sql(dialect=inv.engine.sqlglot)), inv)  # NUMBER(10,2)
+        if spec is not None:
+            return [(name, Column(name=name or "", type=spec, position=0), "")]
+        return [(name, None, "a CAST to a type migplan cannot read")]
+    return [(name, None, "an expression")]
+
+
+def _stored_name(item: exp.Expression, inv: Inventory) -> str | None:
+    ident = item.args.get("alias") if isinstance(item, exp.Alias) else (
+        item.this if isinstance(item, exp.Column) else None)
+    if isinstance(ident, exp.TableAlias):
+        ident = ident.this
+    if not isinstance(ident, exp.Identifier):
+        return None
+    return ident.name if ident.quoted else inv.engine.fold(ident.name)
+
+
+def _column(ref: exp.Column, sources: list[tuple[str, Table | None]]) -> Column | None:
+    qualifier = ref.table.upper()
+    candidates = [t for alias, t in sources if t is not None and (not qualifier or alias == qualifier)]
+    found = [c for t in candidates if (c := t.column(ref.name)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _type_of(text: str, inv: Inventory) -> TypeSpec | None:
+    try:
+        ts = TokenStream(text, inv.engine.splitter or "generic")
+        spec = read_type(ts)
+    except ParseError:
+        return None
+    return spec if ts.at_end and spec.base else None
