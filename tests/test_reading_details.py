@@ -74,3 +74,17 @@ class TestCommentsKeptExactly:
     def test_other_options_are_still_written_on_one_line(self):
         inv = inv_of("CREATE TABLE t (a NUMBER) STORAGE (INITIAL 64K\n   NEXT 1M);", "oracle")
         assert inv["T"].options["STORAGE"] == "(INITIAL 64K NEXT 1M)"
+
+
+def test_a_column_primary_key_with_its_own_column_list_keys_those_columns():
+    """SQL Server accepts a PRIMARY KEY with a column list right after the last column, without a
+    comma (Microsoft's own in-memory OLTP sample): the list is the key, not the column before it."""
+    import migplan
+
+    inv = migplan.load_text(
+        "CREATE TABLE [dbo].[DimDate](\n [DateKey] [int] NOT NULL,\n [Year] [smallint] NULL\n"
+        " CONSTRAINT [PK_DimDate] PRIMARY KEY CLUSTERED\n(\n [DateKey] ASC\n) WITH (PAD_INDEX = OFF)\n)\nGO\n",
+        "sqlserver")
+    t = inv.get("dbo.DimDate")
+    assert t.primary_key.columns == ["DateKey"]
+    assert t.column("Year").nullable

@@ -64,6 +64,9 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
                     source=t.attrs.get("query") or t.attrs.get("like"))
         conv.converted = False
         return conv
+    if t.attrs.get("of_type"):
+        ctx.finding(conv, "TBL015", f"object table of {t.attrs['of_type']}: written as a relational table of its "
+                    "attributes; object identifiers and REFs to its rows do not carry over")
     table = TableDef(qname, [], [], "")
     expect_cols = []
     extra_checks: list[tuple[str, str]] = []

@@ -39,6 +39,27 @@ def derive_query_columns(inv: Inventory) -> list[Table]:
     return changed
 
 
+def derive_object_table_columns(inv: Inventory) -> list[Table]:
+    """An Oracle object table (CREATE TABLE t OF type) has the type's attributes as its columns; give
+    them to the table (from the type of the scripts); return the tables that got columns."""
+    from migplan.model.schema import UserType
+
+    changed: list[Table] = []
+    for table in inv.tables:
+        of = table.attrs.get("of_type")
+        if not of or table.columns:
+            continue
+        parts = of.split(".")
+        ut = inv.lookup("type", parts[0] if len(parts) > 1 else table.schema, parts[-1]) or \
+            inv.lookup("type", parts[0] if len(parts) > 1 else table.schema, inv.engine.fold(parts[-1]))
+        if not isinstance(ut, UserType) or not ut.columns:
+            continue
+        table.columns = [replace(c, position=i + 1, attrs=dict(c.attrs)) for i, c in enumerate(ut.columns)]
+        table.notes.append(f"object table: its columns are the attributes of {ut.qname}")
+        changed.append(table)
+    return changed
+
+
 def _derive(table: Table, inv: Inventory) -> None:
     parsed = sqlglot_bridge.parse_query(table.attrs["query"], inv.engine.sqlglot, inv.engine.splitter)
     select = _first_select(parsed.tree) if parsed.tree is not None and not parsed.error else None

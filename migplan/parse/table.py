@@ -329,7 +329,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
             con = parse_constraint(ts, ctx, table_level=False, name=con_name, column=col.name, start_offset=off)
             if con is not None and table is not None:
                 table.constraints.append(con)
-                if con.kind == "primary key":
+                if con.kind == "primary key" and con.columns == [col.name]:
                     col.nullable = False
             continue
         if ts.at("GENERATED") or ts.at("IDENTITY") or ts.at("AS"):
@@ -519,9 +519,9 @@ def parse_constraint(ts: TokenStream, ctx: ParseContext, table_level: bool, name
     if ts.accept("PRIMARY", "KEY"):
         con = Constraint("primary key", name)
         _clustered(ts, con)
+        # a column's PRIMARY KEY may name its columns (T-SQL accepts `c int CONSTRAINT pk PRIMARY KEY (a, b)`
+        # after the last column without a comma): the list is the key, as for a table constraint
         con.columns = _key_columns(ts, ctx, con) if table_level or ts.at("(") else [column or ""]
-        if not table_level and column:
-            con.columns = [column]
         ts.accept_any("ASC", "DESC")
     elif ts.accept("UNIQUE"):
         ts.accept_any("KEY", "INDEX")
