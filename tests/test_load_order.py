@@ -110,7 +110,7 @@ def test_waves_load_without_foreign_key_violations(folder, source, target, pg_ds
         loaded = 0
         # PostgreSQL -> PostgreSQL: DMS reads the partitions, not the parent (aws_dms_sct.md §7.4); the
         # sample's rows are written through the parent, so they load with its first partition
-        parent_of = {t.qname: t.attrs["partition_of"] for t in a.inventory.tables if t.attrs.get("partition_of")}
+        parent_of = {t.qname: t.partition_of for t in a.inventory.tables if t.partition_of}
         done = set()
         for wave in plan.waves:
             for t in wave.tables:

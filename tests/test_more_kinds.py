@@ -54,7 +54,7 @@ class TestCreateTableAsSelect:
         """, "sqlserver")
         t = inv["dbo.ctas"]
         assert t.status == "parsed" and cols(t) == [("id", "int", False), ("nm", "nvarchar(20)", True)]
-        assert "DISTRIBUTION" in t.options["WITH"] and "LABEL" in t.attrs["query"]
+        assert "DISTRIBUTION" in t.options["WITH"] and "LABEL" in t.query
 
 
 class TestOracleObjectTypes:
@@ -105,7 +105,7 @@ class TestSqlServerClrAndPolybase:
         assert point.attrs["external_name"] == "[Geo].[Geo.Point]"
         agg = inv.get("dbo.Concat", kind="aggregate")
         assert agg.status == "parsed" and agg.attrs["returns"] == "nvarchar(max)"
-        assert inv.get("dbo.clr_p", kind="procedure").attrs["external"]
+        assert inv.get("dbo.clr_p", kind="procedure").external
 
     def test_polybase_objects_and_secrets(self):
         inv = inv_of("""
@@ -123,7 +123,7 @@ class TestSqlServerClrAndPolybase:
         pipes = inv.get("Pipes", kind="external file format")
         assert pipes.attrs["options"]["FORMAT_OPTIONS"] == "(FIELD_TERMINATOR = '|', USE_TYPE_DEFAULT = TRUE)"
         ext = inv["dbo.ext"]
-        assert ext.status == "parsed" and ext.attrs["external"] and "DATA_SOURCE" in ext.options["WITH"]
+        assert ext.status == "parsed" and ext.external and "DATA_SOURCE" in ext.options["WITH"]
         cred = inv.get("AzureCred", kind="credential")
         assert "s3cr3t" not in cred.source and "s3cr3t" not in str(cred.attrs)
 

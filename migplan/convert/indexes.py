@@ -33,7 +33,7 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
                     "(a view, or a table created elsewhere): not converted")
         conv.converted = False
         return conv
-    if table.attrs.get("partition_of"):
+    if table.partition_of:
         if _parent_has_same_index(idx, table, ctx):
             # a partition's copy of its parent's index: natively partitioned, the parent's index cascades
             # to every partition (pg_dump writes it ON ONLY + ATTACH); otherwise the partition's rows
@@ -184,7 +184,7 @@ def _special_method(idx, method, conv, ctx, tschema, tname, name) -> bool:
 
 
 def _parent_has_same_index(idx: Index, table: Table, ctx: ConvertContext) -> bool:
-    schema, _, name = table.attrs["partition_of"].rpartition(".")
+    schema, _, name = table.partition_of.rpartition(".")
     parent = ctx.inventory.lookup("table", schema or None, name)
     if not isinstance(parent, Table):
         return False

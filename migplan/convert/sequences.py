@@ -65,7 +65,7 @@ def _feeds_auto_increment(seq: Sequence, ctx: ConvertContext) -> bool:
     bigserial, OWNED BY or not): on MySQL those columns become AUTO_INCREMENT instead."""
     users = []
     for t in ctx.inventory.tables:
-        if t.attrs.get("partition_of"):
+        if t.partition_of:
             continue  # partitions repeat their parent's default
         for col in t.columns:
             used = serial_default(col)

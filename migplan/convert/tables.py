@@ -56,16 +56,16 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
     conv = ConvertedObject(t, schema, name)
     p = ctx.profile
     qname = p.qualified(schema, name)
-    if t.attrs.get("partition_of"):
+    if t.partition_of:
         return _partition_child(t, conv, ctx, qname)
-    if t.attrs.get("created_from") and not t.columns:
+    if t.created_from and not t.columns:
         ctx.finding(conv, "TBL014", "table created from a query (CREATE TABLE ... AS SELECT / LIKE): "
                     "migplan cannot list its columns; create it by hand or from the source catalog",
-                    source=t.attrs.get("query") or t.attrs.get("like"))
+                    source=t.query or t.attrs.get("like"))
         conv.converted = False
         return conv
-    if t.attrs.get("of_type"):
-        ctx.finding(conv, "TBL015", f"object table of {t.attrs['of_type']}: written as a relational table of its "
+    if t.of_type:
+        ctx.finding(conv, "TBL015", f"object table of {t.of_type}: written as a relational table of its "
                     "attributes; object identifiers and REFs to its rows do not carry over")
     table = TableDef(qname, [], [], "")
     expect_cols = []
@@ -645,9 +645,9 @@ def _native_partitioning(t: Table, ctx: ConvertContext) -> bool:
 def native_partition_parent(t: Table, ctx: ConvertContext) -> Table | None:
     """The parent of a partition when the target re-creates the partitioning natively; its keys and
     indexes then cascade to the partition, so the partition's own copies must not be written again."""
-    if not t.attrs.get("partition_of"):
+    if not t.partition_of:
         return None
-    parent_name = t.attrs["partition_of"].split(".")
+    parent_name = t.partition_of.split(".")
     parent = ctx.inventory.lookup("table", parent_name[-2] if len(parent_name) > 1 else None, parent_name[-1])
     if isinstance(parent, Table) and parent.partitioning and _native_partitioning(parent, ctx):
         return parent
@@ -664,7 +664,7 @@ def _partition_child(t: Table, conv: ConvertedObject, ctx: ConvertContext, qname
         conv.statements.append(TargetStatement("table", sql, name, qname, t.location.line,
                                                {"table": (schema, name), "columns": []}))
         return conv
-    ctx.finding(conv, "TBL003", f"partition {t.qname} of {t.attrs['partition_of']}: its rows belong in the parent "
+    ctx.finding(conv, "TBL003", f"partition {t.qname} of {t.partition_of}: its rows belong in the parent "
                 "table on the target, which is not partitioned; the partition is not created")
     conv.converted = False
     return conv

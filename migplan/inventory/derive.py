@@ -28,7 +28,7 @@ def derive_query_columns(inv: Inventory) -> list[Table]:
     if inv.engine.sqlglot is None:
         return changed
     for table in inv.tables:
-        if table.attrs.get("created_from") != "AS" or not table.attrs.get("query"):
+        if table.created_from != "AS" or not table.query:
             continue
         if table.columns and all(c.type.base for c in table.columns):
             continue
@@ -46,7 +46,7 @@ def derive_object_table_columns(inv: Inventory) -> list[Table]:
 
     changed: list[Table] = []
     for table in inv.tables:
-        of = table.attrs.get("of_type")
+        of = table.of_type
         if not of or table.columns:
             continue
         parts = of.split(".")
@@ -61,7 +61,7 @@ def derive_object_table_columns(inv: Inventory) -> list[Table]:
 
 
 def _derive(table: Table, inv: Inventory) -> None:
-    parsed = sqlglot_bridge.parse_query(table.attrs["query"], inv.engine.sqlglot, inv.engine.splitter)
+    parsed = sqlglot_bridge.parse_query(table.query, inv.engine.sqlglot, inv.engine.splitter)
     select = _first_select(parsed.tree) if parsed.tree is not None and not parsed.error else None
     if select is None:
         return  # the query itself was not read: the table is already partial with sqlglot's message

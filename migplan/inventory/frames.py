@@ -19,7 +19,7 @@ def objects_frame(inv) -> pd.DataFrame:
         detail = ""
         if isinstance(o, Table):
             detail = f"{len(o.columns)} columns, {len(o.constraints)} constraints"
-            if o.attrs.get("created_from") == "AS":
+            if o.created_from == "AS":
                 detail += " (from its query)"
         elif isinstance(o, Index):
             detail = f"on {o.table_qname} ({', '.join(c.expression for c in o.columns)})"

@@ -232,10 +232,10 @@ def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location)
         child = inv.lookup("table", pschema or table.schema, pname)
         if child is not None and a == "attach partition":
             # pg_dump creates the partition as a plain table and attaches it later: it is a partition all the same
-            child.attrs["partition_of"] = table.qname
+            child.partition_of = table.qname
             child.partitioning = " ".join(act.detail.get("bounds", "").split()) or child.partitioning
         elif child is not None:
-            child.attrs.pop("partition_of", None)
+            child.partition_of = None
         return a
     table.attrs.setdefault("alter_options", []).append(act.target if isinstance(act.target, str) else str(act.target))
     return a

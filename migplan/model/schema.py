@@ -193,6 +193,11 @@ class Table(SchemaObject):
     columns: list[Column] = field(default_factory=list)
     constraints: list[Constraint] = field(default_factory=list)
     temporary: str | None = None  # "global" (Oracle GTT / ##), "local" (#temp), None
+    partition_of: str | None = None  # qualified name of the parent when this table is a partition
+    created_from: str | None = None  # "AS" (CREATE TABLE ... AS query) or "LIKE" (copy of another table)
+    query: str | None = None  # the query of a CREATE TABLE ... AS
+    of_type: str | None = None  # an object table: CREATE TABLE t OF type
+    external: bool = False  # data outside the database (external / foreign / PolyBase tables)
     partitioning: str | None = None  # PARTITION BY clause text
     options: dict[str, str] = field(default_factory=dict)  # physical/storage options as written
     indexes: list[Index] = field(default_factory=list)  # filled by the inventory
@@ -268,6 +273,7 @@ class View(SchemaObject):
     column_names: list[str] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)  # tables/views the query reads (qualified as written)
+    of_type: str | None = None  # an object view: CREATE VIEW v OF type
 
 
 @dataclass(repr=False)
@@ -321,6 +327,7 @@ class Routine(SchemaObject):
     events: list[str] = field(default_factory=list)
     for_each_row: bool | None = None
     enabled: bool = True
+    external: bool = False  # implemented outside SQL (CLR assembly, Java, C library)
 
     @property
     def table_qname(self) -> str | None:

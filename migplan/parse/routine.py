@@ -254,7 +254,7 @@ def _body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
                 return
             if ts.at("LANGUAGE") or ts.at("EXTERNAL"):
                 r.language = ts.rest_text()
-                r.attrs["external"] = True
+                r.external = True
             break
         if up == "LANGUAGE" and t.kind == "word":
             ts.i += 1

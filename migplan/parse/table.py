@@ -52,7 +52,7 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
     if "UNLOGGED" in flags:
         table.options["UNLOGGED"] = "true"
     if "EXTERNAL" in flags or "FOREIGN" in flags:
-        table.attrs["external"] = True
+        table.external = True
     if "DECLARE" in flags:
         table.attrs["declared_global_temporary"] = True
     # Teradata: CREATE MULTISET TABLE t, NO FALLBACK, NO BEFORE JOURNAL, ... (
@@ -62,13 +62,13 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         table.options[" ".join(ts.span_text(first, ts.i).split())] = "true"
     if ts.accept("PARTITION", "OF"):  # PostgreSQL partition of a parent
         parent = ts.name()
-        table.attrs["partition_of"] = ".".join(parent.parts)
+        table.partition_of = ".".join(parent.parts)
         first = ts.i
         ts.i = len(ts.toks)
         table.partitioning = ts.span_text(first, ts.i)
         return table
     if ts.accept("OF"):
-        table.attrs["of_type"] = str(ts.name())
+        table.of_type = str(ts.name())
     if ts.at("AS") or ts.at("LIKE"):
         _created_from(ts, table, ctx)
         return table
@@ -95,7 +95,7 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
 def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     """CREATE TABLE t AS SELECT ... / AS (query) WITH [NO] DATA / LIKE other: columns come from elsewhere."""
     kind = ts.next().up
-    table.attrs["created_from"] = kind
+    table.created_from = kind
     rest_first = ts.i
     if kind == "LIKE":
         like = ts.name()
@@ -121,7 +121,7 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
                 last -= len(tail)
         query = ts.span_text(rest_first, last)
         ts.i = len(ts.toks)
-    table.attrs["query"] = query
+    table.query = query
     if ctx.sqlglot is not None:
         from migplan.parse import sqlglot_bridge
 

@@ -44,7 +44,7 @@ def parse_create_view(ts: TokenStream, word_index: int, flags: set[str], ctx: Pa
             if not sub.at_end:  # Oracle: (col [VISIBLE|INVISIBLE] [inline constraint])
                 view.attrs.setdefault("column_options", []).append(sub.rest_text())
     if ts.accept("OF"):
-        view.attrs["of_type"] = str(ts.name())
+        view.of_type = str(ts.name())
         first, _ = ts.until({"AS"}, stop_punct="")
         view.attrs["object_view"] = ts.span_text(first, ts.i)
     # T-SQL view attributes: WITH SCHEMABINDING, ENCRYPTION, VIEW_METADATA

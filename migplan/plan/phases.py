@@ -136,15 +136,15 @@ class Plan:
     def _load_tables(self) -> list[loadmod.LoadTable]:
         out = []
         tables = self.inputs.inventory.tables
-        parents = {t.attrs["partition_of"].upper() for t in tables if t.attrs.get("partition_of")}
+        parents = {t.partition_of.upper() for t in tables if t.partition_of}
         pg_to_pg = self.inputs.source.family == self.inputs.target.family == "postgresql"
         for t in tables:
-            if t.temporary or t.attrs.get("external"):
+            if t.temporary or t.external:
                 continue
             # PostgreSQL partitions: DMS reads the partitions into partitions (PG -> PG), else the parent (§7.4)
             if pg_to_pg and t.qname.upper() in parents:
                 continue
-            if not pg_to_pg and t.attrs.get("partition_of"):
+            if not pg_to_pg and t.partition_of:
                 continue
             st = self.stats.get(t.qname.upper()) or self.stats.get(t.name.upper()) or loadmod.TableStats()
             lt = loadmod.LoadTable(node_key(t), t.qname, st)
@@ -181,8 +181,8 @@ class Plan:
         """Parent -> partitions and partition -> parent, for whichever side is not loaded itself."""
         out: dict[str, list[str]] = {}
         for t in self.inputs.inventory.tables:
-            if t.attrs.get("partition_of"):
-                schema, _, name = t.attrs["partition_of"].rpartition(".")
+            if t.partition_of:
+                schema, _, name = t.partition_of.rpartition(".")
                 parent = self.inputs.inventory.lookup("table", schema or None, name)
                 if parent is not None:
                     out.setdefault(node_key(parent), []).append(node_key(t))
@@ -485,7 +485,7 @@ class Plan:
         out = []
         tables = self.inputs.inventory.tables
         if self.inputs.source.family == "postgresql":
-            parted = sorted(t.qname for t in tables if t.partitioning and not t.attrs.get("partition_of"))
+            parted = sorted(t.qname for t in tables if t.partitioning and not t.partition_of)
             if parted:
                 out.append(note("partitioned-postgresql", tables=", ".join(parted)))
         keyless = sorted(t.qname for t in self._lob_tables() if not t.primary_key and not t.unique_keys)

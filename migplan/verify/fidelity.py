@@ -99,7 +99,7 @@ def fidelity(assessment, ver) -> Fidelity:
 
 
 def _table(t: Table, conv, results, add) -> None:
-    if t.attrs.get("partition_of"):
+    if t.partition_of:
         # a partition: natively partitioned it is a table of the target; otherwise its rows live in
         # the parent (TBL003), and it counts as one element either way
         status = _status(results.get(id(conv.statements[0])))[0] if conv.statements else "folded"

@@ -125,7 +125,7 @@ def has_key(t, ctx) -> bool:
         return True
     if ctx.source.family not in ("postgresql",) and has_unique_key(t):
         return True
-    parent = t.attrs.get("partition_of")  # a PostgreSQL partition gets its parent's primary key index
+    parent = t.partition_of  # a PostgreSQL partition gets its parent's primary key index
     if parent:
         p = ctx.inventory.get(parent, "table")
         return p is not None and p is not t and has_key(p, ctx)

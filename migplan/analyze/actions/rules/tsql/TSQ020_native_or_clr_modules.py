@@ -62,7 +62,7 @@ class NativeOrClrModules(Rule):
                 yield f
         else:
             external = ctx.find(obj, "EXTERNAL", "NAME")
-            if external or obj.attrs.get("external"):
+            if external or getattr(obj, "external", False):
                 line = external[0] if external else obj.location.line
                 f = ctx.hit(self, obj, line, f"CLR {obj.kind} (EXTERNAL NAME): .NET code; rewrite it in the "
                             "target's language or the application", source="EXTERNAL NAME")
