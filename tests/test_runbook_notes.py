@@ -74,3 +74,32 @@ def test_runbook_notes_are_escaped():
     a = migplan.assess_text('CREATE TABLE app."x*y" (body CLOB);', "oracle", "aurora-postgresql")
     rb = a.plan.runbook()
     assert "APP.x\\*y" in rb and "APP.x*y" not in rb.replace("`APP.x*y`", "")
+
+
+def test_agent_path_moves_data_with_sct_agents():
+    """Where DMS cannot read the source (Teradata, Netezza, Vertica, Greenplum...), the plan is the SCT
+    data extraction agents' one: settings, agents, schema, extraction, validation — no DMS task."""
+    import dataclasses
+
+    from migplan.plan.phases import Plan, PlanOptions
+
+    a = migplan.assess(SAMPLES / "oracle/retail", "oracle", "aurora-postgresql")
+    inputs = a.plan_input()
+    agents = dataclasses.replace(inputs, compatibility=dataclasses.replace(
+        inputs.compatibility, path="sct-agents", dms_source=False))
+    plan = Plan(agents, PlanOptions(), a.graph)
+    titles = [s.title for s in plan.steps]
+    assert "Install and register the data extraction agents" in titles
+    assert not any("DMS task" in t or "replication instance" in t.lower() for t in titles)
+    extract = next(s for s in plan.steps if s.title.startswith("Run the extraction tasks"))
+    assert "AWS DMS cannot read" in extract.why
+    assert "RETAIL.ORDERS" in extract.objects
+    assert [s.number for s in plan.steps] == sorted(s.number for s in plan.steps)
+    assert not any(s.title.startswith("Prepare Oracle") for s in plan.steps)  # no change capture
+    settings = next(s for s in plan.steps if s.title.startswith("Prepare the SCT project"))
+    assert any("agents.html" in n for n in settings.notes)
+    # DMS reads the source too: the step says DMS is the alternative that carries changes.
+    plan = Plan(dataclasses.replace(agents, compatibility=dataclasses.replace(agents.compatibility, dms_source=True)),
+                PlanOptions(), a.graph)
+    extract = next(s for s in plan.steps if s.title.startswith("Run the extraction tasks"))
+    assert "ongoing replication" in extract.why

@@ -34,8 +34,8 @@ from migplan.plan.inputs import PlanInput
 from migplan.quoting import line_comment
 
 MIGRATION_TYPES = ("full-load", "cdc", "full-load-and-cdc")
-PHASES = ("prerequisites", "before full load", "full load", "before cached changes", "apply cached changes",
-          "after cached changes", "ongoing replication", "cutover", "rollback")
+PHASES = ("prerequisites", "before full load", "full load", "after full load", "before cached changes",
+          "apply cached changes", "after cached changes", "ongoing replication", "cutover", "rollback")
 DDL_FILES = {
     "before full load": "01_before_full_load.sql",
     "before cached changes": "02_before_cached_changes.sql",
@@ -111,7 +111,7 @@ class PlanOptions:
         if not 1 <= self.max_subtasks <= 49:
             from migplan.errors import MigplanError
 
-            raise MigplanError("MaxFullLoadSubTasks must be between 1 and 49 (aws_dms_sct.md §6.2)")
+            raise MigplanError(public("MaxFullLoadSubTasks must be between 1 and 49 (aws_dms_sct.md §6.2)"))
 
 
 class Plan:
@@ -408,6 +408,8 @@ class Plan:
         mt = self.options.migration_type
         blockers = sorted({i.object for i in self.inputs.items if i.severity in ("critical", "high")})
         steps = [step("blockers", objects=blockers)]
+        if self.inputs.compatibility.path == "sct-agents":
+            return steps + self._agent_steps()  # a full load by the agents: no change capture to prepare
         if mt != "full-load":
             steps.append(step("cdc-prerequisites", source=self.inputs.source.display,
                               notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
@@ -492,6 +494,34 @@ class Plan:
         if keyless:
             out.append(note("lob-keyless", count=str(len(keyless)), tables=", ".join(keyless)))
         return out
+
+    def _agent_steps(self) -> list[Step]:
+        """SCT's data extraction agents move the data (extract, upload to S3 or Snowball Edge, copy into
+        the target): tables first, the rows, then indexes and constraints on the loaded tables, then
+        views and code, then the comparison."""
+        src, tgt = self.inputs.source.display, self.inputs.target.display
+        dms = (f"AWS DMS can also move this data ({src} is a DMS source), with ongoing replication; agents "
+               "are the faster full load." if self.inputs.compatibility.dms_source else
+               f"AWS DMS cannot read {src}: the agents are the way the data moves.")
+        before = self.ddl["before full load"]
+        indexes, after = self.ddl["before cached changes"], self.ddl["after cached changes"]
+        views_and_code = next(s for s in self._cutover_steps() if s.number == "8.2")
+        return [
+            step("agent-settings", source=src, target=tgt, notes=[note("agents")]),
+            step("agent-install", source=src, target=tgt),
+            step("agent-schema", source=src, target=tgt, objects=_names(before), sql=[s.sql for _, s in before],
+                 ddl_file=DDL_FILES["before full load"]),
+            step("agent-extract", source=src, target=tgt, dms=dms,
+                 objects=[t.qname for w in self.waves for t in w.tables],
+                 notes=[note("load-order", basis=loadmod.order_basis(self.tables))]),
+            step("agent-indexes", objects=_names(indexes), sql=[s.sql for _, s in indexes],
+                 ddl_file=DDL_FILES["before cached changes"]),
+            step("agent-constraints", objects=_names(after), sql=[s.sql for _, s in after],
+                 ddl_file=DDL_FILES["after cached changes"]),
+            step("agent-code", objects=views_and_code.objects, sql=views_and_code.sql,
+                 ddl_file=views_and_code.ddl_file, notes=views_and_code.notes),
+            step("agent-validate", source=src, target=tgt),
+        ]
 
     def _homogeneous_steps(self) -> list[Step]:
         tool = _runbook_notes()["tools"].get(self.inputs.source.family, "native tools")
