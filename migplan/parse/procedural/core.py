@@ -13,13 +13,21 @@ statement can go on with them (``INSERT ... SELECT``, ``UPDATE ... SET``, ``UNIO
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
+from migplan.parse.procedural import nodes as n
 from migplan.parse.procedural.dialects import Flavor
 from migplan.parse.procedural.nodes import DataType, Expr, Node, Unknown
 from migplan.parse.procedural.tokens import Tok, tokenize
 
 N = TypeVar("N", bound=Node)
+# What a statement reader returns: its node, or the node and an Unknown for text left after it.
+Parsed = Node | list[Node]
+
+
+def as_list(got: Parsed) -> list[Node]:
+    return got if isinstance(got, list) else [got]
 
 MAX_DEPTH = 100  # nested statements; deeper code becomes one Unknown node
 
@@ -54,7 +62,25 @@ class Core:
         self.sql_body = False  # an SQL-language function body: INTO names a table, not variables
         self.end_label: str | None = None  # the label after the last END read
 
+    if TYPE_CHECKING:  # provided by the mixins that make up parser.Parser; declared for the checker
+        def sql_statement(self, start: int | None = None, end: int | None = None, assign: bool = True) -> Parsed: ...
+        def query(self, start: int, end: int) -> n.SqlStatement: ...
+        def _finish(self, node: n.Node, start: int) -> Parsed: ...
+        def _pragma(self) -> n.Node: ...
+        def is_punct_at(self, j: int, text: str) -> bool: ...
+        def single_statement(self) -> n.Node | None: ...
+        def _too_deep(self) -> n.Unknown: ...
+        def _end(self, *what: str) -> bool: ...
+        def block(self, start: int, declarations: list[n.Node] | None = None,
+                  end_what: tuple[str, ...] = ()) -> n.Block: ...
+        def _conditional(self, body: Callable[[], list[n.Node]]) -> n.Node: ...
+
     # -- look-ahead ------------------------------------------------------------------------
+    def tok_kind(self, k: int = 0) -> str | None:
+        """The kind of the token k ahead of the cursor, None past the end."""
+        t = self.tok(k)
+        return t.kind if t is not None else None
+
     def tok(self, k: int = 0) -> Tok | None:
         j = self.i + k
         return self.toks[j] if 0 <= j < self.n else None
@@ -146,7 +172,7 @@ class Core:
                 e.sql = sql
         return e
 
-    def sqlglot_text(self, start: int, end: int, blank: list[tuple[int, int]] = ()) -> str:
+    def sqlglot_text(self, start: int, end: int, blank: Sequence[tuple[int, int]] = ()) -> str:
         """The text of tokens [start, end) as sqlglot should read it: token ranges in ``blank``
         become spaces (line breaks kept, so sqlglot's lines still match), Oracle cursor attributes
         ``c%ROWCOUNT`` become ``c."%ROWCOUNT"`` (a reference, not a modulo)."""

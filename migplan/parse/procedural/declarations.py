@@ -6,7 +6,7 @@ DECLARE statements (variables, cursors, handlers, conditions, table variables), 
 from __future__ import annotations
 
 from migplan.parse.procedural import nodes as n
-from migplan.parse.procedural.core import MAX_DEPTH, Core
+from migplan.parse.procedural.core import MAX_DEPTH, Core, as_list
 
 _METHOD_WORDS = frozenset({"MEMBER", "STATIC", "CONSTRUCTOR", "MAP", "ORDER", "OVERRIDING", "FINAL",
                            "INSTANTIABLE", "NOT"})
@@ -37,7 +37,7 @@ class Declarations(Core):
                 break
             if t.kind == "cc":
                 if t.up in ("$IF", "$ERROR"):
-                    out.append(self._conditional(lambda: self.declare_section(stops)))  # type: ignore[attr-defined]
+                    out.append(self._conditional(lambda: self.declare_section(stops)))
                     continue
                 break
             if self.g == "plpgsql" and t.kind == "word" and t.up == "DECLARE":
@@ -53,7 +53,7 @@ class Declarations(Core):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                return [self._too_deep()]  # type: ignore[attr-defined]
+                return [self._too_deep()]
             return self._declaration()
         finally:
             self.depth -= 1
@@ -99,7 +99,7 @@ class Declarations(Core):
             words[:3] in (["BEFORE", "EACH", "ROW"], ["AFTER", "EACH", "ROW"]) or \
             words[:4] == ["INSTEAD", "OF", "EACH", "ROW"]
 
-    def variable(self) -> n.VariableDecl:
+    def variable(self) -> n.Node:
         """``name [CONSTANT] type [NOT NULL] [:= | DEFAULT | = expr]``."""
         start = self.i
         node = n.VariableDecl(name=self.toks[start].text)
@@ -112,8 +112,9 @@ class Declarations(Core):
         if self.accept("COLLATE") and self.is_name():
             self.i += 1
         node.not_null = self.accept("NOT", "NULL")
-        if self.accept("DEFAULT") or (self.tok() is not None and self.tok().kind == "punct"
-                                      and self.tok().text in ops and self.accept_punct(self.tok().text)):
+        t = self.tok()
+        if self.accept("DEFAULT") or (t is not None and t.kind == "punct" and t.text in ops
+                                      and self.accept_punct(t.text)):
             end = self.scan()
             node.default = self.expr(self.i, end)
             self.i = end
@@ -132,7 +133,7 @@ class Declarations(Core):
         self.place(node, start, self.i)
         return node
 
-    def _pragma(self) -> n.PragmaDecl:
+    def _pragma(self) -> n.Node:
         start = self.i
         self.i += 1
         node = n.PragmaDecl(name=self.toks[self.i].text if self.is_name() else "")
@@ -159,7 +160,7 @@ class Declarations(Core):
             self.i = end
         if self.accept("IS"):
             end = self.scan()
-            node.query = self.sql_statement(self.i, end)  # type: ignore[attr-defined]
+            node.query = self.query(self.i, end)
         return self._decl_end(node, start)
 
     def _pg_cursor(self) -> n.Node:
@@ -175,7 +176,7 @@ class Declarations(Core):
             node.params = self.params()
         if self.accept("FOR") or self.accept("IS"):
             end = self.scan()
-            node.query = self.sql_statement(self.i, end)  # type: ignore[attr-defined]
+            node.query = self.query(self.i, end)
         return self._decl_end(node, start)
 
     def _pg_alias(self) -> n.Node:
@@ -316,11 +317,11 @@ class Declarations(Core):
                 body_start = self.i
                 decls = self.declare_section({"BEGIN"})
                 if self.at("BEGIN"):
-                    node.block = self.block(body_start, decls)  # type: ignore[attr-defined]
+                    node.block = self.block(body_start, decls)
                 else:
                     self.error(self.toks[start].line, f"{node.kind} {node.name} has no BEGIN")
                     node.block = self.make(n.Block, body_start, declarations=decls)
-                    if self._end():  # type: ignore[attr-defined]
+                    if self._end():
                         node.block.end_label = self.end_label
                         self.place(node.block, body_start, self.i)
                 self.place(node, start, self.i)
@@ -356,7 +357,7 @@ class Declarations(Core):
         body_start = self.i
         decls = self.declare_section({"BEGIN"})
         if self.at("BEGIN"):
-            node.block = self.block(body_start, decls, end_what=tuple(node.name.split()))  # type: ignore[attr-defined]
+            node.block = self.block(body_start, decls, end_what=tuple(node.name.split()))
         else:
             self.error(self.toks[start].line, f"{node.name} section has no BEGIN")
             node.block = self.make(n.Block, body_start, declarations=decls)
@@ -386,7 +387,7 @@ class Declarations(Core):
         if self.is_name() and self.up(1) in _PSM_CURSOR_WORDS and "CURSOR" in (self.up(1), self.up(2), self.up(3)):
             return [self._psm_cursor(start, end)]
         if self.at("GLOBAL", "TEMPORARY") or self.at("GLOBAL", "TEMP"):
-            return [self.sql_statement(start)]  # type: ignore[attr-defined]
+            return as_list(self.sql_statement(start))
         names = [self.toks[self.i].text] if self.is_name() else []
         name_at = [self.i]
         if names:
@@ -425,13 +426,13 @@ class Declarations(Core):
                 self.i += 1
             elif self.accept("NOT", "FOUND") or self.accept("SQLWARNING") or self.accept("SQLEXCEPTION"):
                 pass
-            elif self.is_name() or (self.tok() is not None and self.tok().kind == "number"):
+            elif self.is_name() or self.tok_kind() == "number":
                 self.i += 1
             node.conditions.append(self.text_of(c0, self.i))
             if not self.accept_punct(","):
                 break
         node.name = ", ".join(node.conditions)
-        node.body = self.single_statement()  # type: ignore[attr-defined]
+        node.body = self.single_statement()
         if node.body is None:
             self.error(self.toks[start].line, "handler without a statement")
         self.semi()
@@ -453,11 +454,11 @@ class Declarations(Core):
                 node.options[-1] += " " + w
         if self.accept("FOR"):
             if self.at_any(("SELECT", "WITH", "VALUES")) or self.is_punct("("):
-                node.query = self.sql_statement(self.i, end)  # type: ignore[attr-defined]
+                node.query = self.query(self.i, end)
             elif self.is_name() and self.i + 1 == end:
                 node.statement_name = self.toks[self.i].text
             else:
-                node.query = self.sql_statement(self.i, end)  # type: ignore[attr-defined]
+                node.query = self.query(self.i, end)
         self.i = end
         return self._decl_end(node, start)
 
@@ -479,7 +480,7 @@ class Declarations(Core):
                 if tail >= 0:
                     node.options.append(" ".join(self.text_of(tail, end).upper().split()))
                     q_end = tail
-                node.query = self.sql_statement(k + 1, q_end)  # type: ignore[attr-defined]
+                node.query = self.query(k + 1, q_end)
             self.i = end
             self.semi()
             self.place(node, start, self.i)

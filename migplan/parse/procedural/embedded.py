@@ -4,7 +4,7 @@ reads it (INTO variables, T-SQL's SELECT @v = ...), with temporary tables noted.
 from __future__ import annotations
 
 from migplan.parse.procedural import nodes as n
-from migplan.parse.procedural.core import Core
+from migplan.parse.procedural.core import Core, Parsed
 from migplan.parse.procedural.sql import INTO_END
 from migplan.parse.procedural.statements import ASSIGN_OPS
 
@@ -15,9 +15,17 @@ _OBJECT_MODIFIERS_KIND = frozenset({"OR", "REPLACE", "GLOBAL", "LOCAL", "TEMPORA
 
 class EmbeddedSql(Core):
     # -- embedded SQL ----------------------------------------------------------------------
-    def sql_statement(self, start: int | None = None, end: int | None = None) -> n.SqlStatement | n.Node:
+    def query(self, start: int, end: int) -> n.SqlStatement:
+        """The query of a cursor, FOR loop or OPEN over tokens [start, end): always an SqlStatement
+        (a T-SQL ``SELECT @v = ...`` there is not an assignment)."""
+        got = self.sql_statement(start, end, assign=False)
+        assert isinstance(got, n.SqlStatement)
+        return got
+
+    def sql_statement(self, start: int | None = None, end: int | None = None, assign: bool = True) -> Parsed:
         """An embedded SQL statement over tokens [start, end) (default: the statement at the
-        cursor). The cursor moves past it and its ';'."""
+        cursor). The cursor moves past it and its ';'. With ``assign``, a T-SQL
+        ``SELECT @v = ...`` becomes the assignments it makes."""
         own = start is None
         start = self.i if start is None else start
         if end is None:
@@ -27,7 +35,7 @@ class EmbeddedSql(Core):
         blank: list[tuple[int, int]] = []
         if self.fl.into_variables and not self.sql_body:
             self._into(node, start, end, blank)
-        elif node.kind == "select":
+        elif assign and node.kind == "select":
             assigned = self._tsql_select_assign(node, start, end, blank)
             if assigned is not None:
                 self.i = end
@@ -133,8 +141,8 @@ class EmbeddedSql(Core):
             return out
         for a, b in items:
             k = self.find_punct(a, b, ASSIGN_OPS)
-            if k > a:
-                node.into.append(self.expr(a, k))
+            if k > a and (target := self.expr(a, k)) is not None:
+                node.into.append(target)
                 blank.append((a, k + 1))
         return None
 
@@ -142,8 +150,8 @@ class EmbeddedSql(Core):
         if self.g == "tsql":
             toks = self.toks[start:end]
             ups = [t.up for t in toks]
-            for k, t in enumerate(toks):
-                if t.kind == "word" and t.text.startswith("#") and k > 0 and ups[k - 1] in ("TABLE", "INTO"):
+            for j, t in enumerate(toks):
+                if t.kind == "word" and t.text.startswith("#") and j > 0 and ups[j - 1] in ("TABLE", "INTO"):
                     return t.text
             return None
         ups = [t.up for t in self.toks[start:min(end, start + 8)]]

@@ -18,16 +18,15 @@ Trees are walked and rewritten like sqlglot's: ``walk()``, ``find_all(Cls)``, ``
 from __future__ import annotations
 
 import copy as _copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from sqlglot import exp
 
-node = dataclass(eq=False, kw_only=True)
+# Every node: identity equality (nodes are tree positions, not values) and keyword-only fields.
 
-
-@node
+@dataclass(eq=False, kw_only=True)
 class Node:
     line: int = 0
     end_line: int = 0
@@ -126,13 +125,13 @@ class Node:
         """A few words about this node for outlines ('' when the class says it all)."""
         return ""
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         """The statement lists of a compound node, with a label for outlines."""
         return []
 
 
 # -- leaves: expressions and types -----------------------------------------------------------
-@node
+@dataclass(eq=False, kw_only=True)
 class Expr(Node):
     """An expression as written (condition, value, argument). ``tree`` is sqlglot's reading of it in
     the source dialect, parsed on first use; ``error`` says why sqlglot could not read it."""
@@ -162,7 +161,7 @@ class Expr(Node):
         return self.text
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class DataType(Node):
     """A data type as written; ``anchor`` is ``TYPE``/``ROWTYPE`` for ``x%TYPE``, ``t%ROWTYPE``
     (``anchored_to`` is then ``x`` / ``t``)."""
@@ -175,36 +174,36 @@ class DataType(Node):
         return self.text
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Param(Node):
     name: str = ""
     mode: str = "IN"  # IN | OUT | IN OUT
     datatype: DataType | None = None
     default: Expr | None = None
-    _children = ("datatype", "default")
+    _children: ClassVar[tuple[str, ...]] = ("datatype", "default")
 
     def describe(self) -> str:
         return self.name
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Arg(Node):
     """An argument (``name => value``, ``@p = value OUTPUT``) or an option (``MESSAGE_TEXT = x``)."""
 
     name: str | None = None
     value: Expr | None = None
     output: bool = False
-    _children = ("value",)
+    _children: ClassVar[tuple[str, ...]] = ("value",)
 
 
 # -- statements ------------------------------------------------------------------------------
-@node
+@dataclass(eq=False, kw_only=True)
 class Statement(Node):
     label: str | None = None  # <<l>> / l: in front of the statement
     end_label: str | None = None  # END [LOOP|IF...] l: the name after a compound statement's END
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Unknown(Statement):
     """Code the parser did not understand, kept as written with the reason."""
 
@@ -215,7 +214,7 @@ class Unknown(Statement):
         return self.text.split(None, 1)[0] if self.text.split() else ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class SqlStatement(Statement):
     """An embedded SQL statement (SELECT [INTO], INSERT, UPDATE, DELETE, MERGE, DDL...).
 
@@ -236,7 +235,7 @@ class SqlStatement(Statement):
     temp_table: str | None = None
     discard: bool = False  # PL/pgSQL PERFORM: run the query, drop its rows
     _parsed: Any = field(default=None, repr=False)
-    _children = ("into",)
+    _children: ClassVar[tuple[str, ...]] = ("into",)
 
     def _parse(self) -> Any:
         if self._parsed is None:
@@ -265,7 +264,7 @@ class SqlStatement(Statement):
         return self.kind
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Block(Statement):
     """BEGIN ... END with its declarations and exception handlers (PL/SQL, PL/pgSQL, PSM, T-SQL).
     The body of a routine is a Block even where the source has no BEGIN (T-SQL, SQL functions)."""
@@ -275,127 +274,127 @@ class Block(Statement):
     handlers: list[ExceptionHandler] = field(default_factory=list)
     atomic: bool | None = None  # BEGIN ATOMIC (PSM, T-SQL natively compiled) / NOT ATOMIC
     options: str | None = None  # T-SQL BEGIN ATOMIC WITH (...)
-    _children = ("declarations", "statements", "handlers")
+    _children: ClassVar[tuple[str, ...]] = ("declarations", "statements", "handlers")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.declarations), ("", self.statements), ("", self.handlers)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ExceptionHandler(Node):
     """``WHEN a OR b THEN ...`` of a PL/SQL / PL/pgSQL EXCEPTION section."""
 
     conditions: list[str] = field(default_factory=list)
     statements: list[Node] = field(default_factory=list)
-    _children = ("statements",)
+    _children: ClassVar[tuple[str, ...]] = ("statements",)
 
     def describe(self) -> str:
         return " OR ".join(self.conditions)
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.statements)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class TryCatch(Statement):
     """T-SQL BEGIN TRY ... END TRY BEGIN CATCH ... END CATCH."""
 
     body: list[Node] = field(default_factory=list)
     catch: list[Node] = field(default_factory=list)
-    _children = ("body", "catch")
+    _children: ClassVar[tuple[str, ...]] = ("body", "catch")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.body), ("catch", self.catch)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class IfBranch(Node):
     condition: Expr | None = None
     statements: list[Node] = field(default_factory=list)
-    _children = ("condition", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("condition", "statements")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.statements)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Branching(Statement):
     """Base of If and ConditionalCompilation: branches tried in order, then ``else_``."""
 
     branches: list[IfBranch] = field(default_factory=list)
     else_: list[Node] | None = None
-    _children = ("branches", "else_")
+    _children: ClassVar[tuple[str, ...]] = ("branches", "else_")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.branches)] + ([("else", self.else_)] if self.else_ is not None else [])
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class If(Branching):
     """IF/ELSIF/ELSEIF/ELSE ... END IF, and T-SQL's IF cond stmt [ELSE stmt] (no END IF)."""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ConditionalCompilation(Branching):
     """Oracle ``$IF cond $THEN ... $ELSIF ... $ELSE ... $END`` (statements or declarations)."""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class CaseWhen(Node):
     condition: Expr | None = None  # a value when the CASE has a selector, else a condition
     statements: list[Node] = field(default_factory=list)
-    _children = ("condition", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("condition", "statements")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.statements)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Case(Statement):
     """The CASE statement (``END CASE``), with or without a selector."""
 
     selector: Expr | None = None
     whens: list[CaseWhen] = field(default_factory=list)
     else_: list[Node] | None = None
-    _children = ("selector", "whens", "else_")
+    _children: ClassVar[tuple[str, ...]] = ("selector", "whens", "else_")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.whens)] + ([("else", self.else_)] if self.else_ is not None else [])
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class LoopStatement(Statement):
     """Base of every loop (Loop, While, Repeat, ForRange, ForCursor, ForEach)."""
 
     statements: list[Node] = field(default_factory=list)
-    _children = ("statements",)
+    _children: ClassVar[tuple[str, ...]] = ("statements",)
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", self.statements)]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Loop(LoopStatement):
     """LOOP ... END LOOP."""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class While(LoopStatement):
     """WHILE c LOOP (PL/SQL, PL/pgSQL), WHILE c DO (PSM), WHILE c stmt (T-SQL)."""
 
     condition: Expr | None = None
-    _children = ("condition", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("condition", "statements")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Repeat(LoopStatement):
     """REPEAT ... UNTIL c END REPEAT (PSM)."""
 
     until: Expr | None = None
-    _children = ("statements", "until")
+    _children: ClassVar[tuple[str, ...]] = ("statements", "until")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ForRange(LoopStatement):
     """Numeric FOR: ``FOR i IN [REVERSE] lo .. hi [BY step]``."""
 
@@ -404,13 +403,13 @@ class ForRange(LoopStatement):
     high: Expr | None = None
     reverse: bool = False
     step: Expr | None = None
-    _children = ("low", "high", "step", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("low", "high", "step", "statements")
 
     def describe(self) -> str:
         return self.variable
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ForCursor(LoopStatement):
     """Cursor FOR loop: over a declared cursor (``cursor``, ``args``), an inline query (``query``),
     or dynamic SQL (PL/pgSQL ``FOR r IN EXECUTE``: ``dynamic``, ``using``). Db2 ``FOR v AS c CURSOR
@@ -422,23 +421,23 @@ class ForCursor(LoopStatement):
     query: SqlStatement | None = None
     dynamic: Expr | None = None
     using: list[Expr] = field(default_factory=list)
-    _children = ("args", "query", "dynamic", "using", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("args", "query", "dynamic", "using", "statements")
 
     def describe(self) -> str:
         return self.variable
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ForEach(LoopStatement):
     """PL/pgSQL ``FOREACH x [SLICE n] IN ARRAY a LOOP``."""
 
     variable: str = ""
     slice: int | None = None
     array: Expr | None = None
-    _children = ("array", "statements")
+    _children: ClassVar[tuple[str, ...]] = ("array", "statements")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ForAll(Statement):
     """PL/SQL FORALL i IN lo..hi | INDICES OF c | VALUES OF c [SAVE EXCEPTIONS] dml."""
 
@@ -449,57 +448,57 @@ class ForAll(Statement):
     of: str | None = None  # INDICES | VALUES
     save_exceptions: bool = False
     statement: Node | None = None
-    _children = ("low", "high", "collection", "statement")
+    _children: ClassVar[tuple[str, ...]] = ("low", "high", "collection", "statement")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", [self.statement] if self.statement else [])]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class LoopControl(Statement):
     """Base of Exit and Continue."""
 
     keyword: str = ""
     target: str | None = None
     condition: Expr | None = None
-    _children = ("condition",)
+    _children: ClassVar[tuple[str, ...]] = ("condition",)
 
     def describe(self) -> str:
         return self.keyword + (" WHEN" if self.condition else "")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Exit(LoopControl):
     """Leave a loop: EXIT [l] [WHEN c] (PL/SQL, PL/pgSQL), LEAVE l (PSM), BREAK (T-SQL)."""
 
     keyword: str = "EXIT"
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Continue(LoopControl):
     """Next iteration: CONTINUE [l] [WHEN c], ITERATE l (PSM), CONTINUE (T-SQL)."""
 
     keyword: str = "CONTINUE"
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Goto(Statement):
     target: str = ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Label(Statement):
     """A label standing alone (T-SQL ``l:``, or ``<<l>>`` with no statement after it)."""
 
     name: str = ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Null(Statement):
     """PL/SQL / PL/pgSQL ``NULL;``."""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Assignment(Statement):
     """``v := e`` (PL/SQL, PL/pgSQL), ``SET v = e`` (PSM, T-SQL, incl. ``+=``), T-SQL ``SELECT @v = e``
     without FROM. One node per target: ``SET a = 1, b = 2`` is two."""
@@ -507,13 +506,13 @@ class Assignment(Statement):
     target: Expr | None = None
     value: Expr | None = None
     op: str = ":="
-    _children = ("target", "value")
+    _children: ClassVar[tuple[str, ...]] = ("target", "value")
 
     def describe(self) -> str:
         return self.target.text if self.target else ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class SetOption(Statement):
     """A session setting, not a variable: T-SQL ``SET NOCOUNT ON``, MySQL ``SET NAMES``, ``SET
     @@x``/``SET SESSION x``, Db2 ``SET CURRENT SCHEMA``."""
@@ -525,7 +524,7 @@ class SetOption(Statement):
         return f"{self.name} {self.value}" if self.value else self.name
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Return(Statement):
     """RETURN [e]; PL/pgSQL RETURN NEXT / RETURN QUERY [EXECUTE] (``value`` is then the dynamic
     text); PL/SQL PIPE ROW; a query for T-SQL inline table functions and Db2 ``RETURN SELECT``."""
@@ -534,13 +533,13 @@ class Return(Statement):
     value: Expr | None = None
     query: SqlStatement | None = None
     using: list[Expr] = field(default_factory=list)  # RETURN QUERY EXECUTE text USING ...
-    _children = ("value", "query", "using")
+    _children: ClassVar[tuple[str, ...]] = ("value", "query", "using")
 
     def describe(self) -> str:
         return self.keyword
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Raise(Statement):
     """Raise or re-raise an error, or emit a message: RAISE [e] (PL/SQL), RAISE_APPLICATION_ERROR,
     RAISE level ... USING (PL/pgSQL), SIGNAL / RESIGNAL ... SET (PSM), THROW, RAISERROR (T-SQL).
@@ -557,30 +556,30 @@ class Raise(Statement):
     args: list[Expr] = field(default_factory=list)
     options: list[Arg] = field(default_factory=list)
     reraise: bool = False
-    _children = ("code", "message", "args", "options")
+    _children: ClassVar[tuple[str, ...]] = ("code", "message", "args", "options")
 
     def describe(self) -> str:
         return self.keyword
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Assert(Statement):
     """PL/pgSQL ASSERT c [, message]."""
 
     condition: Expr | None = None
     message: Expr | None = None
-    _children = ("condition", "message")
+    _children: ClassVar[tuple[str, ...]] = ("condition", "message")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Print(Statement):
     """T-SQL PRINT."""
 
     value: Expr | None = None
-    _children = ("value",)
+    _children: ClassVar[tuple[str, ...]] = ("value",)
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Call(Statement):
     """A procedure call: PL/SQL ``p(a);``, ``CALL p(a)``, T-SQL ``EXEC[UTE] [@rc =] p @x = 1``,
     PL/pgSQL ``PERFORM f(a)``, a PostgreSQL trigger's ``EXECUTE FUNCTION f()``."""
@@ -590,13 +589,13 @@ class Call(Statement):
     args: list[Arg] = field(default_factory=list)
     result: Expr | None = None  # T-SQL EXEC @rc = p
     options: str | None = None  # T-SQL WITH RECOMPILE ...
-    _children = ("result", "args")
+    _children: ClassVar[tuple[str, ...]] = ("result", "args")
 
     def describe(self) -> str:
         return self.name
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Open(Statement):
     """OPEN c [(args)] | OPEN c FOR select | OPEN c FOR dynamic USING ..."""
 
@@ -605,10 +604,10 @@ class Open(Statement):
     query: SqlStatement | None = None
     dynamic: Expr | None = None
     using: list[Expr] = field(default_factory=list)
-    _children = ("args", "query", "dynamic", "using")
+    _children: ClassVar[tuple[str, ...]] = ("args", "query", "dynamic", "using")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Fetch(Statement):
     """FETCH [direction FROM] c [BULK COLLECT] INTO targets [LIMIT n]."""
 
@@ -617,10 +616,10 @@ class Fetch(Statement):
     bulk_collect: bool = False
     limit: Expr | None = None
     direction: str | None = None
-    _children = ("into", "limit")
+    _children: ClassVar[tuple[str, ...]] = ("into", "limit")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Close(Statement):
     """CLOSE c; T-SQL DEALLOCATE c (``deallocate``)."""
 
@@ -628,7 +627,7 @@ class Close(Statement):
     deallocate: bool = False
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class DynamicSql(Statement):
     """Dynamic SQL: EXECUTE IMMEDIATE (PL/SQL, Db2), EXECUTE (PL/pgSQL), T-SQL EXEC('...') and
     sp_executesql, PREPARE s FROM ... / EXECUTE s USING ... / DEALLOCATE PREPARE s (PSM).
@@ -649,13 +648,13 @@ class DynamicSql(Statement):
     procedure: str | None = None  # the procedure called, as written (sys.sp_executesql)
     options: str | None = None  # T-SQL EXEC (...) AS USER = ... / AT server, EXEC sp_executesql ... WITH ...
     arg_names: list[str] = field(default_factory=list)  # sp_executesql @stmt = ..., @params = ... as written
-    _children = ("sql", "parsed", "into", "using", "params")
+    _children: ClassVar[tuple[str, ...]] = ("sql", "parsed", "into", "using", "params")
 
     def describe(self) -> str:
         return self.keyword + (" literal" if self.literal is not None else " built" if self.built else "")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Transaction(Statement):
     """COMMIT, ROLLBACK [TO savepoint], SAVEPOINT, RELEASE SAVEPOINT, BEGIN/SAVE TRAN (T-SQL),
     START TRANSACTION, SET TRANSACTION."""
@@ -669,18 +668,18 @@ class Transaction(Statement):
         return self.action + (" TO" if self.action == "ROLLBACK" and self.savepoint else "")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class GetDiagnostics(Statement):
     """GET [CURRENT | STACKED] DIAGNOSTICS [CONDITION n | EXCEPTION n] v = ITEM, ..."""
 
     stacked: bool = False
     condition: Expr | None = None
     items: list[Assignment] = field(default_factory=list)
-    _children = ("condition", "items")
+    _children: ClassVar[tuple[str, ...]] = ("condition", "items")
 
 
 # -- declarations ----------------------------------------------------------------------------
-@node
+@dataclass(eq=False, kw_only=True)
 class Declaration(Statement):
     """Something declared. ``public`` is True for what a package spec declares, False for what
     only its body declares, None when the parser cannot know (no spec given)."""
@@ -692,7 +691,7 @@ class Declaration(Statement):
         return self.name
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class VariableDecl(Declaration):
     """A variable or constant: PL/SQL/PL/pgSQL ``v [CONSTANT] t [NOT NULL] [:= e]``, PSM ``DECLARE
     v t DEFAULT e``, T-SQL ``DECLARE @v t = e`` (``DECLARE @t TABLE (...)`` too), PL/pgSQL
@@ -703,10 +702,10 @@ class VariableDecl(Declaration):
     not_null: bool = False
     default: Expr | None = None
     alias_of: str | None = None
-    _children = ("datatype", "default")
+    _children: ClassVar[tuple[str, ...]] = ("datatype", "default")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class CursorDecl(Declaration):
     """CURSOR c (params) [RETURN t] IS select (PL/SQL), c CURSOR FOR select (PL/pgSQL), DECLARE c
     CURSOR [WITH HOLD] [WITH RETURN] FOR select | stmt (PSM), DECLARE c CURSOR options FOR select
@@ -717,46 +716,46 @@ class CursorDecl(Declaration):
     return_type: DataType | None = None
     statement_name: str | None = None
     options: list[str] = field(default_factory=list)
-    _children = ("params", "return_type", "query")
+    _children: ClassVar[tuple[str, ...]] = ("params", "return_type", "query")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ExceptionDecl(Declaration):
     """PL/SQL ``e EXCEPTION;``."""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ConditionDecl(Declaration):
     """PSM ``DECLARE c CONDITION FOR SQLSTATE '...'`` (or a MySQL error number)."""
 
     condition: str = ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class HandlerDecl(Declaration):
     """PSM ``DECLARE {CONTINUE|EXIT|UNDO} HANDLER FOR cond, ... statement``."""
 
     action: str = ""
     conditions: list[str] = field(default_factory=list)
     body: Node | None = None
-    _children = ("body",)
+    _children: ClassVar[tuple[str, ...]] = ("body",)
 
     def describe(self) -> str:
         return self.action
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", [self.body] if self.body else [])]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class PragmaDecl(Declaration):
     """PL/SQL PRAGMA AUTONOMOUS_TRANSACTION / EXCEPTION_INIT(e, -20001) / SERIALLY_REUSABLE ..."""
 
     args: list[Expr] = field(default_factory=list)
-    _children = ("args",)
+    _children: ClassVar[tuple[str, ...]] = ("args",)
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class TypeDecl(Declaration):
     """TYPE t IS RECORD (...) | TABLE OF x [INDEX BY y] | VARRAY(n) OF x | REF CURSOR; SUBTYPE s IS x.
     ``type_kind``: record, table, varray, ref cursor, subtype, object, other."""
@@ -766,13 +765,13 @@ class TypeDecl(Declaration):
     element: DataType | None = None
     index_by: DataType | None = None
     definition: str = ""
-    _children = ("fields", "element", "index_by")
+    _children: ClassVar[tuple[str, ...]] = ("fields", "element", "index_by")
 
     def describe(self) -> str:
         return f"{self.name} {self.type_kind}".strip()
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Subprogram(Declaration):
     """A procedure or function defined or declared in a package, a type or a declare section.
     ``block`` is None for a signature (package spec, forward declaration, type spec method) and for
@@ -786,36 +785,36 @@ class Subprogram(Declaration):
     method: str | None = None
     external: str | None = None
     block: Block | None = None
-    _children = ("params", "returns", "block")
+    _children: ClassVar[tuple[str, ...]] = ("params", "returns", "block")
 
     def describe(self) -> str:
         return f"{self.kind} {self.name}" + ("" if self.block else " signature")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", [self.block] if self.block else [])]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class TimingPoint(Declaration):
     """A section of an Oracle compound trigger: BEFORE STATEMENT, BEFORE EACH ROW, AFTER EACH ROW,
     AFTER STATEMENT, INSTEAD OF EACH ROW (``name``)."""
 
     block: Block | None = None
-    _children = ("block",)
+    _children: ClassVar[tuple[str, ...]] = ("block",)
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", [self.block] if self.block else [])]
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class Attribute(Declaration):
     """An attribute of an object type spec (``name type``)."""
 
     datatype: DataType | None = None
-    _children = ("datatype",)
+    _children: ClassVar[tuple[str, ...]] = ("datatype",)
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class RoutineOptions(Node):
     """Routine characteristics the header reader left at the start of a body (Db2 ``SPECIFIC x
     LANGUAGE SQL READS SQL DATA``, T-SQL ``WITH NATIVE_COMPILATION ... AS``), kept as written."""
@@ -824,7 +823,7 @@ class RoutineOptions(Node):
 
 
 # -- the unit --------------------------------------------------------------------------------
-@node
+@dataclass(eq=False, kw_only=True)
 class TriggerRef(Node):
     """A reference to a trigger's pseudo-record or transition table: ``:NEW.x``/``NEW.x``,
     ``:OLD.x``, a REFERENCING alias, T-SQL ``inserted``/``deleted``. ``pseudo`` is NEW, OLD,
@@ -835,7 +834,7 @@ class TriggerRef(Node):
     text: str = ""
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class TriggerInfo(Node):
     timing: str | None = None
     events: list[str] = field(default_factory=list)
@@ -845,10 +844,10 @@ class TriggerInfo(Node):
     compound: bool = False
     referencing: dict[str, str] = field(default_factory=dict)  # NEW -> N (REFERENCING NEW AS N)
     refs: list[TriggerRef] = field(default_factory=list)
-    _children = ("when", "refs")
+    _children: ClassVar[tuple[str, ...]] = ("when", "refs")
 
 
-@node
+@dataclass(eq=False, kw_only=True)
 class ProcUnit(Node):
     """One parsed procedural object: a routine, trigger, package (spec or body), type (spec or
     body) or anonymous block.
@@ -871,9 +870,9 @@ class ProcUnit(Node):
     errors: list[str] = field(default_factory=list)
     source: str = field(default="", repr=False)  # the body text the tokens index into
     tokens: list[Any] = field(default_factory=list, repr=False)
-    _children = ("parameters", "returns", "options", "block", "trigger")
+    _children: ClassVar[tuple[str, ...]] = ("parameters", "returns", "options", "block", "trigger")
 
-    def statement_lists(self) -> list[tuple[str, list[Node]]]:
+    def statement_lists(self) -> list[tuple[str, Sequence[Node]]]:
         return [("", [self.block] if self.block else [])]
 
     def text_of(self, n: Node) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from migplan.parse.procedural import nodes as n
-from migplan.parse.procedural.core import MAX_DEPTH, TSQL_STARTERS
+from migplan.parse.procedural.core import MAX_DEPTH, TSQL_STARTERS, Parsed, as_list
 from migplan.parse.procedural.declarations import Declarations
 from migplan.parse.procedural.embedded import EmbeddedSql
 from migplan.parse.procedural.sql import SQL_VERBS
@@ -121,13 +121,11 @@ class Parser(Statements, EmbeddedSql, Declarations):
         if t.kind == "word":
             handler = _DISPATCH.get(t.up)
             if handler is not None:
-                got = handler(self)
-                return got if isinstance(got, list) else [got]
+                return as_list(handler(self))
             if t.up in SQL_VERBS:
-                got = self.sql_statement()
-                return got if isinstance(got, list) else [got]
+                return as_list(self.sql_statement())
         elif t.kind == "punct" and t.text == "(" and self.up(1) in ("SELECT", "WITH", "VALUES"):
-            return [self.sql_statement()]
+            return as_list(self.sql_statement())
         if (t.kind in ("word", "qident", "var") or (t.kind == "punct" and t.text == "(")) and g in ("plsql", "plpgsql"):
             return [self._assign_or_call()]
         return [self.unknown(start, f"a statement starting with {t.text!r} is not understood")]
@@ -214,7 +212,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
         self.place(node, start, self.i)
 
     # -- blocks ----------------------------------------------------------------------------
-    def _begin(self) -> n.Node:
+    def _begin(self) -> Parsed:
         if self.g == "tsql":
             if self.at("BEGIN", "TRY"):
                 return self._try()
@@ -373,6 +371,10 @@ class Parser(Statements, EmbeddedSql, Declarations):
         self._close(node, start, "CASE", "CASE")
         return node
 
+    def _cc_at(self, word: str) -> bool:
+        t = self.tok()
+        return t is not None and t.kind == "cc" and t.up == word
+
     def _conditional(self, body: Callable[[], list[n.Node]]) -> n.Node:
         """Oracle $IF ... $THEN ... [$ELSIF ... $THEN ...] [$ELSE ...] $END; $ERROR ... $END."""
         start = self.i
@@ -388,7 +390,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
             self.i += 1
             self.error(t.line, f"{t.text} without $IF")
             return self.make(n.Unknown, start, text=t.text, message=f"{t.text} without $IF")
-        node = n.ConditionalCompilation()
+        cc = n.ConditionalCompilation()
         self.i += 1
         while True:
             b_start = self.i - 1
@@ -397,20 +399,20 @@ class Parser(Statements, EmbeddedSql, Declarations):
             self.i = min(end + 1, self.n)
             br = n.IfBranch(condition=cond, statements=body())
             self.place(br, b_start, self.i)
-            node.branches.append(br)
-            if self.tok() is not None and self.tok().kind == "cc" and self.tok().up == "$ELSIF":
+            cc.branches.append(br)
+            if self._cc_at("$ELSIF"):
                 self.i += 1
                 continue
             break
-        if self.tok() is not None and self.tok().kind == "cc" and self.tok().up == "$ELSE":
+        if self._cc_at("$ELSE"):
             self.i += 1
-            node.else_ = body()
-        if self.tok() is not None and self.tok().kind == "cc" and self.tok().up == "$END":
+            cc.else_ = body()
+        if self._cc_at("$END"):
             self.i += 1
         else:
             self.error(t.line, "$IF without $END")
-        self.place(node, start, self.i)
-        return node
+        self.place(cc, start, self.i)
+        return cc
 
     def _cc_find(self, j: int, ups: tuple[str, ...]) -> int:
         while j < self.n and not (self.toks[j].kind == "cc" and self.toks[j].up in ups):
@@ -471,15 +473,16 @@ class Parser(Statements, EmbeddedSql, Declarations):
             self.i += 1
         variable = self.text_of(var_start, self.i)
         body_word = "DO" if self.g == "psm" else "LOOP"
+        node: n.LoopStatement
         if self.accept("AS"):  # Db2: FOR v AS [c CURSOR [WITH HOLD] FOR] select DO
-            node = n.ForCursor(variable=variable)
+            node = cur = n.ForCursor(variable=variable)
             if self.is_name() and self.up(1) == "CURSOR":
-                node.cursor = self.toks[self.i].text
+                cur.cursor = self.toks[self.i].text
                 self.i += 2
                 self.accept("WITH", "HOLD") or self.accept("WITHOUT", "HOLD")
                 self.accept("FOR")
             end = self.scan(stops={body_word})
-            node.query = self.sql_statement(self.i, end)
+            cur.query = self.query(self.i, end)
         elif self.accept("IN"):
             node = self._for_in(variable, body_word)
         else:
@@ -490,18 +493,18 @@ class Parser(Statements, EmbeddedSql, Declarations):
         self._close(node, start, "FOR" if self.g == "psm" else "LOOP", "FOR")
         return node
 
-    def _for_in(self, variable: str, body_word: str) -> n.Node:
+    def _for_in(self, variable: str, body_word: str) -> n.LoopStatement:
         reverse = self.accept("REVERSE")
         end = self.scan(stops={body_word})
         dots = self.find_punct(self.i, end, {".."})
         if dots >= 0:
             by = self.find_word(dots + 1, end, {"BY"})
-            node = n.ForRange(variable=variable, reverse=reverse, low=self.expr(self.i, dots),
-                              high=self.expr(dots + 1, by if by >= 0 else end))
+            rng = n.ForRange(variable=variable, reverse=reverse, low=self.expr(self.i, dots),
+                             high=self.expr(dots + 1, by if by >= 0 else end))
             if by >= 0:
-                node.step = self.expr(by + 1, end)
+                rng.step = self.expr(by + 1, end)
             self.i = end
-            return node
+            return rng
         node = n.ForCursor(variable=variable)
         if self.at("EXECUTE"):
             self.i += 1
@@ -511,13 +514,13 @@ class Parser(Statements, EmbeddedSql, Declarations):
                 node.using = [e for a, b in self.split_commas(using + 1, end) if (e := self.expr(a, b))]
         elif self.is_punct("(") and self.up(1) in ("SELECT", "WITH"):
             close = self.group_end(self.i)
-            node.query = self.sql_statement(self.i + 1, close)
+            node.query = self.query(self.i + 1, close)
             self.i = self.after(close)
             if self.i < end:
                 self.error(self.toks[self.i].line, "text after the cursor FOR query")
                 node.statements.append(self.unknown(self.i, "text after the cursor FOR query", end))
         elif self.at_any(("SELECT", "WITH", "VALUES")):
-            node.query = self.sql_statement(self.i, end)
+            node.query = self.query(self.i, end)
         else:
             paren = self.find_punct(self.i, end, {"("})
             name_end = paren if paren >= 0 else end
@@ -538,7 +541,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
         while self.i < self.n and not self.at_any(("SLICE", "IN")) and not self.is_punct(";"):
             self.i += 1
         node = n.ForEach(variable=self.text_of(var_start, self.i))
-        if self.accept("SLICE") and self.tok() is not None and self.tok().kind == "number":
+        if self.accept("SLICE") and self.tok_kind() == "number":
             node.slice = int(self.toks[self.i].text) if self.toks[self.i].text.isdigit() else None
             self.i += 1
         self.accept("IN")
@@ -579,7 +582,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
         self.place(node, start, self.i)
         return node
 
-    def _loop_control(self) -> n.Node:
+    def _loop_control(self) -> Parsed:
         start = self.i
         word = self.up()
         cls = n.Continue if word in ("CONTINUE", "ITERATE") else n.Exit
@@ -598,7 +601,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
             self.i = end
         return self._finish(node, start)
 
-    def _finish(self, node: n.Node, start: int) -> n.Node:
+    def _finish(self, node: n.Node, start: int) -> Parsed:
         """End a simple statement: anything left before its end is an Unknown error, then ';'."""
         end = self.statement_end(start)
         if end > self.i:
@@ -611,7 +614,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
         self.place(node, start, self.i)
         return node
 
-    def _goto(self) -> n.Node:
+    def _goto(self) -> Parsed:
         start = self.i
         self.i += 1
         node = n.Goto(target=self.toks[self.i].text if self.is_name() else "")
@@ -619,7 +622,7 @@ class Parser(Statements, EmbeddedSql, Declarations):
             self.i += 1
         return self._finish(node, start)
 
-    def _null(self) -> n.Node:
+    def _null(self) -> Parsed:
         start = self.i
         if self.g not in ("plsql", "plpgsql"):
             return self.unknown(start, "NULL is not a statement here")

@@ -21,7 +21,7 @@ def resolve(unit: n.ProcUnit, p) -> None:
     if unit.block is not None:
         walk_binds(unit.block, names, toks)
     if unit.trigger is not None:
-        unit.trigger.refs = _trigger_refs(unit, toks)
+        unit.trigger.refs = _trigger_refs(unit, unit.trigger, toks)
 
 
 def _declared(node: n.Node) -> set[str]:
@@ -81,8 +81,7 @@ def _binds(stmt: n.SqlStatement, names: frozenset[str], toks: list[Tok]) -> list
     return out
 
 
-def _trigger_refs(unit: n.ProcUnit, toks: list[Tok]) -> list[n.TriggerRef]:
-    info = unit.trigger
+def _trigger_refs(unit: n.ProcUnit, info: n.TriggerInfo, toks: list[Tok]) -> list[n.TriggerRef]:
     aliases = {v.upper(): k.replace("_TABLE", "") for k, v in info.referencing.items()}
     out: list[n.TriggerRef] = []
     tsql = unit.dialect == "tsql"

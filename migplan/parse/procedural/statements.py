@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from migplan.parse.literals import string_value
 from migplan.parse.procedural import nodes as n
-from migplan.parse.procedural.core import MAX_DEPTH, Core
+from migplan.parse.procedural.core import MAX_DEPTH, Core, Parsed
 
 ASSIGN_OPS = frozenset({"=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="})
 _PG_LEVELS = frozenset({"DEBUG", "LOG", "INFO", "NOTICE", "WARNING", "EXCEPTION"})
@@ -27,11 +27,11 @@ class Statements(Core):
         ops = {":="} if self.g == "plsql" else {":=", "="}
         k = self.find_punct(start, end, ops)
         if k > start:
-            node = n.Assignment(target=self.expr(start, k), value=self.expr(k + 1, end), op=self.toks[k].text)
+            assign = n.Assignment(target=self.expr(start, k), value=self.expr(k + 1, end), op=self.toks[k].text)
             self.i = end
             self.semi()
-            self.place(node, start, self.i)
-            return node
+            self.place(assign, start, self.i)
+            return assign
         node = self.call_from(start, end)
         self.i = end
         self.semi()
@@ -57,10 +57,10 @@ class Statements(Core):
         args = self.args(paren + 1, end - 1) if paren > start else []
         if "".join(name.split()).upper().rsplit(".", 1)[-1] == "RAISE_APPLICATION_ERROR":
             vals = [a.value for a in args]
-            node = n.Raise(keyword="RAISE_APPLICATION_ERROR", code=vals[0] if vals else None,
-                           message=vals[1] if len(vals) > 1 else None, args=[v for v in vals[2:] if v])
-            self.place(node, start, end)
-            return node
+            raise_ = n.Raise(keyword="RAISE_APPLICATION_ERROR", code=vals[0] if vals else None,
+                             message=vals[1] if len(vals) > 1 else None, args=[v for v in vals[2:] if v])
+            self.place(raise_, start, end)
+            return raise_
         node = n.Call(keyword=keyword, name=name, args=args)
         self.place(node, start, end)
         return node
@@ -93,7 +93,7 @@ class Statements(Core):
         self.place(node, start, self.i)
         return node
 
-    def _perform(self) -> n.Node:
+    def _perform(self) -> Parsed:
         start = self.i
         end = self.statement_end(start)
         j = start + 1
@@ -106,11 +106,12 @@ class Statements(Core):
             self.semi()
             self.place(node, start, self.i)
             return node
-        node = self.sql_statement(start, end)
-        node.discard = True
-        node.kind = "select"
-        node.sql = "SELECT " + node.sql[len("PERFORM"):]
-        return node
+        sql = self.sql_statement(start, end)
+        if isinstance(sql, n.SqlStatement):  # PERFORM query: a SELECT whose rows are discarded
+            sql.discard = True
+            sql.kind = "select"
+            sql.sql = "SELECT " + sql.sql[len("PERFORM"):]
+        return sql
 
     def is_punct_at(self, j: int, text: str) -> bool:
         return 0 <= j < self.n and self.toks[j].kind == "punct" and self.toks[j].text == text
@@ -137,10 +138,10 @@ class Statements(Core):
         elif self.i < end:
             first = self.toks[self.i]
             if node.keyword == "RETURN QUERY" or (first.kind == "word" and first.up in ("SELECT", "WITH", "VALUES")):
-                node.query = self.sql_statement(self.i, end)
+                node.query = self.query(self.i, end)
             elif first.kind == "punct" and first.text == "(" and self.up(1) in ("SELECT", "WITH") \
                     and self.group_end(self.i) == end - 1 and self.g in ("tsql", "psm"):
-                node.query = self.sql_statement(self.i + 1, end - 1)
+                node.query = self.query(self.i + 1, end - 1)
             else:
                 node.value = self.expr(self.i, end)
         self.i = end
@@ -165,7 +166,7 @@ class Statements(Core):
         return node
 
     # -- errors and messages ---------------------------------------------------------------
-    def _raise(self) -> n.Node:
+    def _raise(self) -> Parsed:
         start = self.i
         if self.g not in ("plsql", "plpgsql"):
             return self.unknown(start, "RAISE is not a statement here")
@@ -224,8 +225,8 @@ class Statements(Core):
             if paren >= 0:  # Db2: SIGNAL SQLSTATE '75000' ('message')
                 close = min(self.group_end(paren), head_end)
                 node.message = self.expr(paren + 1, close)
-                if close + 1 < head_end:
-                    node.args.append(self.expr(close + 1, head_end))
+                if close + 1 < head_end and (extra := self.expr(close + 1, head_end)) is not None:
+                    node.args.append(extra)
         if set_at >= 0:
             node.options = self._option_items(set_at + 1, end)
             for o in node.options:
@@ -307,7 +308,7 @@ class Statements(Core):
         return node
 
     # -- cursors ---------------------------------------------------------------------------
-    def _open(self) -> n.Node:
+    def _open(self) -> Parsed:
         start = self.i
         self.i += 1
         end = self.statement_end(start)
@@ -326,7 +327,7 @@ class Statements(Core):
                 self.i += 1
                 node.dynamic = self.expr(self.i, body_end)
             elif self.at_any(("SELECT", "WITH", "VALUES")) or (self.is_punct("(") and self.up(1) in ("SELECT", "WITH")):
-                node.query = self.sql_statement(self.i, body_end)
+                node.query = self.query(self.i, body_end)
             else:
                 node.dynamic = self.expr(self.i, body_end)
             self.i = body_end
@@ -337,7 +338,7 @@ class Statements(Core):
             self.i = end
         return self._finish(node, start)
 
-    def _fetch(self) -> n.Node:
+    def _fetch(self) -> Parsed:
         start = self.i
         self.i += 1
         end = self.statement_end(start)
@@ -345,7 +346,7 @@ class Statements(Core):
         if self.at_any(_FETCH_DIRECTIONS) and self.up(1) not in ("INTO", "BULK"):
             d0 = self.i
             self.i += 1
-            if self.i < end and (self.tok().kind in ("number", "var") or self.at("ALL")) and \
+            if self.i < end and (self.tok_kind() in ("number", "var") or self.at("ALL")) and \
                     self.toks[d0].up in ("ABSOLUTE", "RELATIVE", "FORWARD", "BACKWARD"):
                 self.i += 1
             node.direction = self.text_of(d0, self.i)
@@ -365,7 +366,7 @@ class Statements(Core):
                 self.i = end
         return self._finish(node, start)
 
-    def _close_cursor(self) -> n.Node:
+    def _close_cursor(self) -> Parsed:
         start = self.i
         self.i += 1
         self.accept("GLOBAL")
@@ -374,7 +375,7 @@ class Statements(Core):
             self.i += 1
         return self._finish(node, start)
 
-    def _deallocate(self) -> n.Node:
+    def _deallocate(self) -> Parsed:
         start = self.i
         if self.g != "tsql" and self.up(1) == "PREPARE":
             self.i += 2
@@ -385,13 +386,13 @@ class Statements(Core):
             return self._finish(node, start)
         self.i += 1
         self.accept("GLOBAL")
-        node = n.Close(cursor=self.toks[self.i].text if self.is_name() else "", deallocate=True)
+        close = n.Close(cursor=self.toks[self.i].text if self.is_name() else "", deallocate=True)
         if self.is_name():
             self.i += 1
-        return self._finish(node, start)
+        return self._finish(close, start)
 
     # -- dynamic SQL and EXEC --------------------------------------------------------------
-    def _execute(self) -> n.Node:
+    def _execute(self) -> Parsed:
         start = self.i
         g = self.g
         if self.up(1) == "IMMEDIATE":
@@ -473,7 +474,7 @@ class Statements(Core):
             return None
         return parse_fragment(text, self.fl, tok.line, index, self.depth + 1)
 
-    def _tsql_exec(self) -> n.Node:
+    def _tsql_exec(self) -> Parsed:
         start = self.i
         self.i += 1
         end = self.statement_end(start)
@@ -487,13 +488,13 @@ class Statements(Core):
                 self.i = end
             return self._finish(node, start)
         if self.at("AS"):  # EXECUTE AS USER = 'x': a context switch, not a call
-            node = n.SetOption(name="EXECUTE AS", value=self.text_of(start + 2, end) or None)
+            switch = n.SetOption(name="EXECUTE AS", value=self.text_of(start + 2, end) or None)
             self.i = end
             self.semi()
-            self.place(node, start, self.i)
-            return node
+            self.place(switch, start, self.i)
+            return switch
         result = None
-        if self.tok() is not None and self.tok().kind == "var" and self.is_punct("=", 1):
+        if self.tok_kind() == "var" and self.is_punct("=", 1):
             result = self.expr(self.i, self.i + 1)
             self.i += 2
         name = self.dotted_name(end)
@@ -517,16 +518,18 @@ class Statements(Core):
                 node.arg_names = [a.name for a in args[:2] if a.name]
             if with_at >= 0:
                 node.options = self.text_of(with_at, end)
+            out: n.Node = node
         else:
-            node = n.Call(keyword=self.toks[start].up, name=name, args=args, result=result)
+            call = n.Call(keyword=self.toks[start].up, name=name, args=args, result=result)
             if with_at >= 0:
-                node.options = self.text_of(with_at, end)
+                call.options = self.text_of(with_at, end)
+            out = call
         self.i = end
         self.semi()
-        self.place(node, start, self.i)
-        return node
+        self.place(out, start, self.i)
+        return out
 
-    def _prepare(self) -> n.Node:
+    def _prepare(self) -> Parsed:
         start = self.i
         if self.g != "psm" or not self.is_name(1) or self.up(2) != "FROM":
             return self.sql_statement()
@@ -572,7 +575,7 @@ class Statements(Core):
         self.place(node, start, self.i)
         return node
 
-    def _commit(self) -> n.Node:
+    def _commit(self) -> Parsed:
         if self.up() == "START" and self.up(1) != "TRANSACTION":
             return self.sql_statement()
         if self.up() == "SAVE" and self.g != "tsql":
