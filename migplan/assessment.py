@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +24,9 @@ from migplan.errors import MigplanError
 from migplan.ingest import sniff
 from migplan.inventory import Inventory, load_schema, load_text
 from migplan.quoting import line_comment
+
+if TYPE_CHECKING:  # verify imports the engines' drivers: only when asked
+    from migplan.verify import Verification
 
 
 class DialectMismatchError(MigplanError):
@@ -145,7 +149,7 @@ class Assessment:
     conversion: Conversion
     action_items: ActionItems
     config: Config
-    verification: object | None = None
+    verification: Verification | None = None
     plan_options: dict = field(default_factory=dict)
     conversion_options: ConvertOptions = field(default_factory=ConvertOptions)
 

@@ -39,6 +39,6 @@ def run(args) -> int:
     if args.output:
         path = app.write(args.output)
         out.write(f"wrote {path / 'statements.csv'} and {path / 'scan.json'}\n")
-    for path, problem in app.problems:
-        print(f"migplan: {path}: {problem}", file=sys.stderr)
+    for where, problem in app.problems:
+        print(f"migplan: {where}: {problem}", file=sys.stderr)
     return 0

@@ -71,5 +71,8 @@ def check(data: object, schema: object, where: str, pages: dict) -> None:
     elif schema is int:
         if not isinstance(data, int) or isinstance(data, bool):
             raise DataFileError(f"{where}: expected an integer")
-    elif not isinstance(data, schema):
-        raise DataFileError(f"{where}: expected {schema.__name__}, got {type(data).__name__}")
+    elif isinstance(schema, type):
+        if not isinstance(data, schema):
+            raise DataFileError(f"{where}: expected {schema.__name__}, got {type(data).__name__}")
+    else:
+        raise DataFileError(f"{where}: the schema entry {schema!r} is not a shape migplan knows")

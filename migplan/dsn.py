@@ -281,9 +281,9 @@ def _secrets_of_text(text: str) -> tuple[str, ...]:
     for m in _PASSWORD_PARAM.finditer(text):
         raw = m.group(3).strip("'")
         out += [raw, *_spellings(unquote(raw))]
-    m = re.match(r"[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)", text)
-    if m and "@" in m.group(1):
-        userinfo = m.group(1).rpartition("@")[0]
+    url = re.match(r"[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)", text)
+    if url and "@" in url.group(1):
+        userinfo = url.group(1).rpartition("@")[0]
         if ":" in userinfo:
             raw = userinfo.partition(":")[2]
             out += [raw, *_spellings(unquote(raw))]

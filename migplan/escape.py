@@ -13,6 +13,7 @@ evaluating it (https://owasp.org/www-community/attacks/CSV_Injection).
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +58,7 @@ def fenced(body: str, lang: str = "") -> str:
     return f"{fence}{lang}\n{body.rstrip(chr(10))}\n{fence}"
 
 
-def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: list[list[str]], right: Set[int] = frozenset()) -> str:
     """Cells come escaped by cell() or code(); pipes (code spans included: GFM splits cells before it
     reads code spans) and stray newlines are escaped here so a row stays one row."""
     def row(cells):

@@ -200,7 +200,7 @@ def _path(verdict: str, s: Engine, t: Engine, row: dict | None) -> str:
         return row["path"]
     if verdict == "homogeneous":
         return "native"
-    if verdict == "heterogeneous":
+    if verdict == "heterogeneous" and row is not None:
         if row["sct"] == "assessment-only":
             return "sct-assessment-dms"
         if row["sct"] is False:

@@ -116,7 +116,8 @@ class Config:
             if eff is not None and eff not in EFFORTS:
                 raise MigplanError(f"{where}: [codes.{code}] effort {eff!r} is not one of {', '.join(EFFORTS)}")
             hours = value.get("hours")
-            cfg.codes[code] = CodeOverride(sev, eff, tuple(float(h) for h in hours) if hours else None,
+            low_high = (float(hours[0]), float(hours[1])) if hours else None
+            cfg.codes[code] = CodeOverride(sev, eff, low_high,
                                            value.get("learning"))
         defines = raw.get("defines", {})
         if not isinstance(defines, dict) or not all(isinstance(v, (str, int, float)) for v in defines.values()):

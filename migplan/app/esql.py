@@ -33,7 +33,8 @@ def classify(sql: str, word: str) -> tuple[str, str, str | None] | None:
     if word in DIRECTIVES or _SECTION.match(sql) or _DECLARE_OTHER.match(sql):
         return None
     body = _PREFIX.sub("", sql, count=1) if re.match(r"(AT|FOR)\b", sql, re.I) else sql
-    word = (re.match(r"\w+", body) or re.match(r"", body)).group().upper()
+    head = re.match(r"\w+", body)
+    word = head.group().upper() if head else ""
     m = _DECLARE_CURSOR.match(body)
     if m:
         return m.group(1).strip(), "cursor", None

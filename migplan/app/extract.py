@@ -205,7 +205,7 @@ class Extractor:
         names, j = self._names(i, stop)
         if j < stop and toks[j][3] == "(" and toks[j][0] == "op":
             return self._call_value(i, names, j, stop)
-        if j < stop and toks[j][0] == "str" and isinstance(toks[j][4], Interp) and toks[j][4].tag:
+        if j < stop and toks[j][0] == "str" and isinstance(interp := toks[j][4], Interp) and interp.tag:
             return self._operand(j, stop)  # a tagged template: sql`...`
         found = self._lookup(names, i)
         if found is not None:
@@ -256,13 +256,14 @@ class Extractor:
         toks = self.toks
         if lo < hi and toks[lo][3] in ("[", "(") and self.match[lo] == hi - 1:
             items = [self._expr(a, b)[0] for a, b, _ in self._args(lo, hi - 1)]
-            if items and all(x is not None and x.stringish for x in items):
+            known = [x for x in items if x is not None and x.stringish]
+            if items and len(known) == len(items):
                 pieces: list[Piece] = []
-                for n, x in enumerate(items):
+                for n, x in enumerate(known):
                     if n:
                         pieces.extend(sep.pieces)
                     pieces.extend(x.pieces)
-                return Value(pieces, {"concat"}, [r for x in items for r in x.refs])
+                return Value(pieces, {"concat"}, [r for x in known for r in x.refs])
         return _opaque(self.text[toks[lo - 1][1]:toks[hi][2]] if hi < self.n else "join(...)")
 
     def _names(self, i: int, stop: int) -> tuple[list[str], int]:
@@ -483,17 +484,17 @@ class Extractor:
                 takes = "sql"
         if toks[lo][3] == "{" and sink.join is not None and self.match[lo] == hi - 1:
             items = [self._expr(a, b)[0] for a, b, _ in self._args(lo, hi - 1)]
-            items = [x for x in items if x is not None and x.stringish]
-            if not items:
+            strings = [x for x in items if x is not None and x.stringish]
+            if not strings:
                 return
             pieces: list[Piece] = []
             refs: list[Found] = []
-            for n, x in enumerate(items):
+            for n, x in enumerate(strings):
                 if n and sink.join:
                     pieces.append((LIT, sink.join, sink.join))
                 pieces.extend(x.pieces)
                 refs.extend(x.refs + ([x.alias] if x.alias else []))
-            v: Value | None = Value(pieces, {"concat"} if len(items) > 1 else set(), refs)
+            v: Value | None = Value(pieces, {"concat"} if len(strings) > 1 else set(), refs)
             k = hi
         else:
             v, k = self._expr(lo, hi)

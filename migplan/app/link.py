@@ -97,7 +97,7 @@ class Resolver:
         parts, mode, hint = raw
         stored = [p if q else self.engine.fold(p) for p, q in parts]
         name = ".".join(stored)
-        obj = self._find(stored, hint) if self.inv is not None else None
+        obj = self._find(self.inv, stored, hint) if self.inv is not None else None
         if obj is not None:
             return ObjectRef(name, mode, obj.kind, obj.qname)
         if hint == "function?":
@@ -106,8 +106,7 @@ class Resolver:
             return ObjectRef(name, mode, "system")
         return ObjectRef(name, mode, {"relation": "table", "routine": "routine"}.get(hint, hint))
 
-    def _find(self, stored: list[str], hint: str) -> SchemaObject | None:
-        inv = self.inv
+    def _find(self, inv: Inventory, stored: list[str], hint: str) -> SchemaObject | None:
         schema = stored[-2] if len(stored) >= 2 else None
         last = stored[-1]
         kinds = RELATION_KINDS if hint in ("relation", "sequence") else ROUTINE_KINDS
@@ -129,10 +128,11 @@ class Resolver:
     def _follow(self, obj: SchemaObject) -> SchemaObject:
         """A synonym stands for its target when the scripts define it (and it is not remote)."""
         seen = 0
-        while isinstance(obj, Synonym) and not obj.dblink and seen < 5:
+        inv = self.inv
+        while inv is not None and isinstance(obj, Synonym) and not obj.dblink and seen < 5:
             target = None
             for kind in RELATION_KINDS + ROUTINE_KINDS:
-                target = self.inv.lookup(kind, obj.target_schema, obj.target_name)
+                target = inv.lookup(kind, obj.target_schema, obj.target_name)
                 if target is not None:
                     break
             if target is None or target is obj:

@@ -66,7 +66,7 @@ def scan_app(path, source="oracle", target=None, schema=None, *, workers: int | 
 
 def _run(files: list[tuple[Path, str, str]], engine: Engine, workers: int | None) -> list:
     batch = [(str(p), d, lang) for p, d, lang in files]
-    dialect, splitter = engine.sqlglot or "", engine.splitter
+    dialect, splitter = engine.sqlglot or "", engine.splitter or ""
     sizes = [_size(p) for p, _, _ in files]
     if workers is None:
         workers = 1 if sum(sizes) < _PARALLEL_BYTES else (os.cpu_count() or 1)
@@ -186,7 +186,8 @@ class AppScan:
     def _unreferenced(self) -> list[dict]:
         used = {o.resolved for s in self.statements for o in s.objects if o.resolved}
         rows = [{"kind": o.kind, "object": o.qname, "file": o.location.file, "line": o.location.line}
-                for o in self.schema.objects if o.kind in link.TOUCHABLE and o.qname not in used]
+                for o in (self.schema.objects if self.schema is not None else [])
+                if o.kind in link.TOUCHABLE and o.qname not in used]
         return sorted(rows, key=lambda r: (r["kind"], r["object"]))
 
     def unknown_references(self):
@@ -225,7 +226,8 @@ class AppScan:
             "generator": f"migplan {__version__}",
             "source": self.source.name,
             "target": self.target.name if self.target else None,
-            "schema": {"source": self.schema.engine.name, "objects": len(self.schema.objects)} if linked else None,
+            "schema": ({"source": self.schema.engine.name, "objects": len(self.schema.objects)}
+                       if self.schema is not None else None),
             "summary": self.summary(),
             "files": [{"path": f.path, "language": f.language, "encoding": f.encoding, "lines": f.lines,
                        "statements": f.statements, "problems": list(f.problems)} for f in self.files],

@@ -88,8 +88,14 @@ class Verdict:
 NOT_SQL = Verdict(False)
 
 
+def _head_end(text: str) -> int:
+    """Where the statement's first word starts (past blanks, comments and opening parentheses)."""
+    m = _HEAD.match(text)
+    return m.end() if m else 0
+
+
 def first_word(text: str) -> str:
-    m = _WORD.match(text, _HEAD.match(text).end())
+    m = _WORD.match(text, _head_end(text))
     return m.group().upper() if m else ""
 
 
@@ -154,13 +160,13 @@ _CLAUSE_WORDS = re.compile(r"\b(from|where|into|values|set|join|order|group|by|a
 def _sentence_case(text: str, word: str) -> bool:
     """'Select rows from {name}': a capital first word, then SQL's words in lower case. Code writes
     SQL in one case (SELECT ... FROM, select ... from); prose starts with a capital."""
-    first = text[_HEAD.match(text).end():][:len(word)]
+    first = text[_head_end(text):][:len(word)]
     if not (first[:1].isupper() and first[1:].islower()):
         return False
     return any(m.group().islower() for m in _CLAUSE_WORDS.finditer(text))
 
 
-def _parse(text: str, sqlglot_dialect: str) -> tuple[list[exp.Expression], str | None]:
+def _parse(text: str, sqlglot_dialect: str) -> tuple[list[exp.Expr], str | None]:
     try:
         trees = [t for t in dialect(sqlglot_dialect).parse(text, error_level=ErrorLevel.RAISE) if t is not None]
     except Exception as err:  # sqlglot raises ParseError/TokenError, and on odd input other errors too
@@ -179,7 +185,7 @@ def _message(err: Exception) -> str:
 def _block(text: str, word: str, sqlglot_dialect: str) -> Verdict | None:
     """Procedural code sqlglot does not read: blocks and CREATE of routines."""
     if word in ("BEGIN", "DECLARE"):
-        rest = text[_HEAD.match(text).end() + len(word):]
+        rest = text[_head_end(text) + len(word):]
         if word == "BEGIN" and (first_word(rest) in ("TRAN", "TRANSACTION", "WORK", "DISTRIBUTED", "ISOLATION",
                                                      "READ") or rest.strip() in ("", ";")):
             return None  # a transaction start
@@ -190,12 +196,12 @@ def _block(text: str, word: str, sqlglot_dialect: str) -> Verdict | None:
         return Verdict(True, "block", PARTIAL, "procedural block: not read by sqlglot",
                        tuple(_scan_refs(text, sqlglot_dialect)))
     if word == "DO":
-        if sqlglot_dialect != "postgres" or not _DO_BODY.match(text, _HEAD.match(text).end()):
+        if sqlglot_dialect != "postgres" or not _DO_BODY.match(text, _head_end(text)):
             return NOT_SQL  # DO INSTEAD (a rule's action), MySQL's DO expr, the word itself
         return Verdict(True, "block", PARTIAL, "procedural block: not read by sqlglot",
                        tuple(_scan_refs(text, sqlglot_dialect)))
     if word in ("CREATE", "ALTER"):
-        m = _CREATE_ROUTINE.match(text, _HEAD.match(text).end())
+        m = _CREATE_ROUTINE.match(text, _head_end(text))
         if m:
             created = (_parts(m.group(2)), WRITE, "routine")
             body = text[m.end():]
@@ -204,7 +210,7 @@ def _block(text: str, word: str, sqlglot_dialect: str) -> Verdict | None:
     return None
 
 
-def _plausible(trees: list[exp.Expression], text: str, word: str) -> bool:
+def _plausible(trees: list[exp.Expr], text: str, word: str) -> bool:
     """Structural checks that keep prose out (only for strings no SQL API receives)."""
     if len(text.split()) < 2:
         return False
@@ -229,7 +235,7 @@ _DDL_OBJECTS = frozenset({"TABLE", "VIEW", "INDEX", "SEQUENCE", "PROCEDURE", "FU
                           "TEMPORARY TABLE"})
 
 
-def _incomplete(t: exp.Expression, text: str) -> bool:
+def _incomplete(t: exp.Expr, text: str) -> bool:
     """A statement missing what any real one of its kind has (sqlglot is lenient about these)."""
     if isinstance(t, exp.Select) and not t.args.get("from_"):
         return not t.expressions or any(_bare(e) for e in t.expressions)
@@ -250,13 +256,13 @@ def _incomplete(t: exp.Expression, text: str) -> bool:
     return False
 
 
-def _bare(e: exp.Expression) -> bool:
+def _bare(e: exp.Expr) -> bool:
     """A select item that is only a name (prose reads like that: SELECT an AS option)."""
     inner = e.this if isinstance(e, exp.Alias) else e
     return isinstance(inner, (exp.Column, exp.Identifier, exp.Star)) and not isinstance(inner, exp.Dot)
 
 
-def kind_of(tree: exp.Expression, word: str = "") -> str:
+def kind_of(tree: exp.Expr, word: str = "") -> str:
     if isinstance(tree, exp.Query):
         return "select"
     for cls, kind in ((exp.Insert, "insert"), (exp.Update, "update"), (exp.Delete, "delete"), (exp.Merge, "merge"),
@@ -289,7 +295,7 @@ def _table_parts(t: exp.Table) -> tuple[Part, ...]:
         node = t.args.get(key)
         if isinstance(node, exp.Identifier):
             out.append((node.this, bool(node.quoted)))
-        elif isinstance(node, exp.Expression) and key != "this":
+        elif isinstance(node, exp.Expr) and key != "this":
             out.append((node.name, False))
     return tuple(out)
 
@@ -305,7 +311,7 @@ _INTERESTING = (exp.Table, exp.CTE, exp.Insert, exp.Update, exp.Merge, exp.Alter
                 exp.TruncateTable, exp.Into, exp.Execute, exp.NextValueFor, exp.Column, exp.Anonymous)
 
 
-def refs_of(tree: exp.Expression) -> list[RawRef]:
+def refs_of(tree: exp.Expr) -> list[RawRef]:
     nodes = [n for n in tree.walk() if isinstance(n, _INTERESTING)]  # one pass over the tree
     tables = [n for n in nodes if isinstance(n, exp.Table)]
     ctes = {c.alias_or_name.lower() for c in nodes if isinstance(c, exp.CTE)}
@@ -334,7 +340,7 @@ def refs_of(tree: exp.Expression) -> list[RawRef]:
         if not _skip(parts):
             out.append((parts, mode, "relation"))
 
-    def target(node: exp.Expression | None, mode: str = WRITE) -> None:
+    def target(node: exp.Expr | None, mode: str = WRITE) -> None:
         if isinstance(node, exp.Schema):
             node = node.this
         if isinstance(node, exp.Table):
@@ -398,7 +404,7 @@ def refs_of(tree: exp.Expression) -> list[RawRef]:
             parent = node.parent
             if isinstance(parent, exp.Table) and parent.this is node:
                 continue
-            parts: tuple[Part, ...] = ((name, False),)
+            parts = ((name, False),)
             if isinstance(parent, exp.Dot) and parent.expression is node:
                 parts = (*_dot_parts(parent.this), (name, False))
             if not _skip(parts):
@@ -418,7 +424,7 @@ def _column_parts(col: exp.Column) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def _dot_parts(node: exp.Expression) -> tuple[Part, ...]:
+def _dot_parts(node: exp.Expr) -> tuple[Part, ...]:
     if isinstance(node, exp.Identifier):
         return ((node.this, bool(node.quoted)),)
     if isinstance(node, exp.Column):

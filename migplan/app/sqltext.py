@@ -12,6 +12,7 @@ text back into SQL written from the masked tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from migplan.model.app import Placeholder, Splice
@@ -60,7 +61,7 @@ class Marked:
 
 
 def mark(sql: str, language: str, known_splices: list[Splice], formats: set[str], host_vars: bool = False,
-         mybatis: bool = False, known_placeholders: list[Placeholder] = (), dialect: str = "") -> Marked:
+         mybatis: bool = False, known_placeholders: Sequence[Placeholder] = (), dialect: str = "") -> Marked:
     """Find placeholders and format splices in ``sql``; ``known_splices`` and ``known_placeholders``
     are spans the code itself made (interpolation holes, concatenated values), never scanned inside."""
     placeholders: list[Placeholder] = list(known_placeholders)

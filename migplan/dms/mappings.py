@@ -146,7 +146,7 @@ def _renames(selected, by_qname, convs, lower: bool) -> list[tuple[str, dict, st
         c = convs.get(id(t))
         target_schema = c.target_schema if c is not None and c.statements else None
         # every schema gets an exact rule, so DMS writes where the DDL creates (schema agreement)
-        schema_final[(t.schema,)] = target_schema or schema_final.get((t.schema,)) or t.schema
+        schema_final[(t.schema,)] = target_schema or schema_final.get((t.schema,)) or t.schema or ""
         renamed[(t.schema,)] = schema_final[(t.schema,)]
         default_table = t.name.lower() if lower else t.name
         table_final[(t.schema, t.name)] = c.target_name if c is not None and c.statements else default_table
@@ -201,7 +201,8 @@ def _specific_first(keys: list[tuple]) -> list[tuple]:
         if _has_wildcard(k):
             for other in _matches(k, by_len[len(k)]):
                 before[k].add(other)
-    out, done = [], set()
+    out: list[tuple] = []
+    done: set[tuple] = set()
     pending = list(keys)
     while pending:
         ready = [k for k in pending if before[k] <= done]

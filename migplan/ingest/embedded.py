@@ -266,7 +266,8 @@ class _Guards:
 
     def at(self, anchor: int) -> str | None:
         k = bisect_right(self.offsets, anchor) - 1
-        parts = [self.conditions[k]] if k >= 0 and self.conditions[k] else []
+        cond = self.conditions[k] if k >= 0 else None
+        parts = [cond] if cond else []
         if self.handler:
             parts.append("errors ignored by EXCEPTION WHEN OTHERS")
         return "; ".join(parts) or None

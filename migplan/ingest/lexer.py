@@ -80,6 +80,7 @@ def _compile(rules: LexRules) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.S)
 
 
+_VERSION_OPEN = re.compile(r"/\*M?!\d*")  # MySQL/MariaDB version comment: /*!50001 ... */, /*M!100100
 _KIND = {
     "nl": "nl", "ws": "ws", "lc": "comment", "hc": "comment", "sc": "comment", "es": "string",
     "str": "string", "dstr": "string", "qid": "qident", "bid": "qident", "tid": "qident",
@@ -109,10 +110,10 @@ class Lexer:
             start, stop = m.start(), m.end()
             if group == "bc":
                 if rules.version_comments and text.startswith(("/*!", "/*M!"), start):
-                    vm = re.compile(r"/\*M?!\d*").match(text, start)
+                    vm = _VERSION_OPEN.match(text, start)
                     in_version = True
-                    yield ("vopen", start, vm.end())
-                    pos = vm.end()
+                    pos = vm.end() if vm else start + 3
+                    yield ("vopen", start, pos)
                     continue
                 close = self._block_comment_end(text, start, n)
                 if close < 0:
@@ -151,7 +152,7 @@ class Lexer:
             if group == "punct" and text[start] in "'\"`[" and self._unterminated(text, start, group):
                 yield ("error", start, n)
                 return
-            yield (_KIND[group], start, stop)
+            yield (_KIND[group or ""], start, stop)
             pos = stop
 
     def _unterminated(self, text: str, start: int, group: str) -> bool:

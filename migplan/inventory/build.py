@@ -127,6 +127,7 @@ class Builder:
     def __init__(self, engine: Engine, default_schema: str | None = None, options: dict | None = None,
                  defines: dict[str, str] | None = None):
         self.engine = engine
+        self.splitter = engine.splitter or ""  # engines without scripts are refused before this
         self.options = dict(options or {})
         self.variables = ClientVariables(engine.splitter or "", dict(defines or {}))
         self.default_schema = default_schema if default_schema is None else _fold_schema(default_schema, engine)
@@ -148,7 +149,7 @@ class Builder:
                 self.inv.problems.append(Problem(display, None, f"file skipped: {err}", "INPUT-UNREADABLE"))
                 self.inv.files.append(FileRecord(display, "unreadable", 0, 0, [str(err)]))
                 continue
-            loaded[key] = (src, split_source(src, self.engine.splitter, self.options))
+            loaded[key] = (src, split_source(src, self.splitter, self.options))
         self._sources = loaded
         included: set[str] = set()
         for src, stmts in loaded.values():
@@ -185,12 +186,12 @@ class Builder:
             except UnreadableFile as err:
                 self.inv.problems.append(Problem(key, None, f"included file skipped: {err}", "INPUT-UNREADABLE"))
                 return
-            self._sources[key] = (src, split_source(src, self.engine.splitter, self.options))
+            self._sources[key] = (src, split_source(src, self.splitter, self.options))
         src, stmts = self._sources[key]
         self._process(src, stmts, included_by)
 
     def process(self, src: SourceFile) -> None:
-        self._process(src, split_source(src, self.engine.splitter, self.options), None)
+        self._process(src, split_source(src, self.splitter, self.options), None)
 
     def _process(self, src: SourceFile, stmts: list[Statement], included_by: str | None) -> None:
         self.inv.files.append(FileRecord(src.path, src.encoding, src.line_count, len(stmts),
@@ -230,14 +231,14 @@ class Builder:
             self.variables.on_client(stmt)
             self._client(stmt)
             return
-        clean = code_text(stmt.text, self.engine.splitter)
+        clean = code_text(stmt.text, self.splitter)
         seen = len(self.variables.uses)
         clean = self.variables.substitute(stmt, clean)
-        ts = TokenStream(clean, self.engine.splitter)
+        ts = TokenStream(clean, self.splitter)
         if not ts.toks:
             self._record(stmt, "empty", "session")
             return
-        kind = classify(ts, self.engine.splitter)
+        kind = classify(ts, self.splitter)
         ctx = ParseContext(self.engine, stmt, self.default_schema, code=clean)
         ctx.variables = sorted({u.name for u in self.variables.uses[seen:]})
         try:
@@ -289,7 +290,7 @@ class Builder:
             self._record(stmt, "anonymous block", "block")
             self._embedded(stmt, ts.text)
             return
-        raise ParseError(f"statement starting with {ts.peek().text!r} is not one migplan knows")
+        raise ParseError(f"statement starting with {ts.peek_text()!r} is not one migplan knows")
 
     def _create(self, ts: TokenStream, kind: Kind, ctx: ParseContext) -> SchemaObject | None:
         o, j, flags = kind.obj, kind.word_index, kind.flags
@@ -342,7 +343,7 @@ class Builder:
             depth, parent = depth + 1, self.inv.statements[parent].parent
         if depth >= MAX_DEPTH:
             return
-        children = embedded_statements(stmt, code, self.engine.splitter)
+        children = embedded_statements(stmt, code, self.splitter)
         if not children:
             return
         record = self.inv.records[stmt.index]
@@ -380,11 +381,10 @@ class Builder:
                 obj.status = PARTIAL
                 obj.message = "sqlglot dropped tokens: " + ", ".join(obj.lost[:10])
         elif ctx.problems:
-            obj.message = "; ".join(filter(None, [obj.message] + ctx.problems))
-        for note in stmt.notes:
-            obj.notes.append(note)
+            obj.message = "; ".join(filter(None, [obj.message, *ctx.problems]))
+        obj.notes.extend(stmt.notes)
         for name in ctx.variables:
-            ref = reference_text(name, self.engine.splitter)
+            ref = reference_text(name, self.splitter)
             obj.notes.append(f"uses {ref}, which has no value in the scripts: kept as the placeholder {ref}")
         old = self.inv.existing(obj)
         if old is not None:
@@ -394,7 +394,7 @@ class Builder:
                 self._record(stmt, kind_text, "object", object=old.qname, status=obj.status,
                              message=f"{old.kind} {old.qname} is already defined at {old.location}: {why}")
                 return
-        note = None
+        note: str | None = None
         if old is not None and obj.attrs.get("defined_by_alter"):
             note = f"defined by this ALTER; the script creates it first at {old.location} (a stub)"
         self.inv.add(obj, note)
@@ -527,7 +527,7 @@ class Builder:
                 ts.accept("INTO")
             elif verb == "update":
                 pass
-            if ts.at_end or ts.peek().kind not in ("word", "qident"):
+            if ts.at_end or ts.kind() not in ("word", "qident"):
                 return None
             schema, name, _q, _e = ctx.qualify(ts.name())
             from migplan.parse.names import key
@@ -546,18 +546,19 @@ class Builder:
         derive_object_table_columns(self.inv)  # before the ALTERs that name those columns
         apply_parts(self.inv, self.pending)
         for table in derive_query_columns(self.inv):  # its statement's record says what the object says
-            record = self.inv.records[table.statement]
-            record.status, record.message = table.status, table.message
+            if table.statement is not None:
+                record = self.inv.records[table.statement]
+                record.status, record.message = table.status, table.message
         self._variable_problems()
         for obj in self.inv.objects:
             if isinstance(obj, Index):
-                table = self.inv.lookup("table", obj.table_schema, obj.table_name)
-                if isinstance(table, Table):
-                    table.indexes.append(obj)
+                owner = self.inv.lookup("table", obj.table_schema, obj.table_name)
+                if isinstance(owner, Table):
+                    owner.indexes.append(obj)
             elif isinstance(obj, Routine) and obj.kind == "trigger" and obj.table_name:
-                table = self.inv.lookup("table", obj.table_schema, obj.table_name)
-                if isinstance(table, Table):
-                    table.triggers.append(obj)
+                owner = self.inv.lookup("table", obj.table_schema, obj.table_name)
+                if isinstance(owner, Table):
+                    owner.triggers.append(obj)
         return self.inv
 
     def _variable_problems(self) -> None:
@@ -567,7 +568,7 @@ class Builder:
             uses.setdefault(use.name, []).append(use)
         for name, found in uses.items():
             first = found[0]
-            ref = reference_text(name, self.engine.splitter)
+            ref = reference_text(name, self.splitter)
             statements = len({u.statement for u in found})
             more = f" and {statements - 1} more statement{'s' if statements > 2 else ''}" if statements > 1 else ""
             self.inv.problems.append(Problem(

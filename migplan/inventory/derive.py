@@ -61,7 +61,7 @@ def derive_object_table_columns(inv: Inventory) -> list[Table]:
 
 
 def _derive(table: Table, inv: Inventory) -> None:
-    parsed = sqlglot_bridge.parse_query(table.query, inv.engine.sqlglot, inv.engine.splitter)
+    parsed = sqlglot_bridge.parse_query(table.query or "", inv.engine.sqlglot, inv.engine.splitter)
     select = _first_select(parsed.tree) if parsed.tree is not None and not parsed.error else None
     if select is None:
         return  # the query itself was not read: the table is already partial with sqlglot's message
@@ -100,7 +100,7 @@ def _unknown(table: Table, names: list[str], missing: list[str]) -> None:
     table.message = "; ".join(filter(None, [table.message, message]))
 
 
-def _first_select(tree: exp.Expression) -> exp.Select | None:
+def _first_select(tree: exp.Expr) -> exp.Select | None:
     while isinstance(tree, (exp.Union, exp.Intersect, exp.Except, exp.Subquery)):
         tree = tree.this if isinstance(tree, exp.Subquery) else tree.left
     return tree if isinstance(tree, exp.Select) else None
@@ -130,15 +130,16 @@ def _lookup(ref: exp.Table, inv: Inventory) -> Table | None:
     return None
 
 
-def _item_columns(item: exp.Expression, sources: list[tuple[str, Table | None]],
+def _item_columns(item: exp.Expr, sources: list[tuple[str, Table | None]],
                   inv: Inventory) -> list[tuple[str | None, Column | None, str]]:
     inner = item.unalias() if isinstance(item, exp.Alias) else item
     if isinstance(inner, exp.Star) or (isinstance(inner, exp.Column) and isinstance(inner.this, exp.Star)):
         qualifier = inner.table.upper() if isinstance(inner, exp.Column) else ""
         picked = [t for alias, t in sources if not qualifier or alias == qualifier]
-        if not picked or any(t is None for t in picked):
+        known = [t for t in picked if t is not None]
+        if not picked or len(known) < len(picked):
             return [(None, None, "* of a table or subquery the scripts do not define")]
-        return [(c.name, c, "") for t in picked for c in t.columns]
+        return [(c.name, c, "") for t in known for c in t.columns]
     name = _stored_name(item, inv)
     if isinstance(inner, exp.Column):
         column = _column(inner, sources)
@@ -151,7 +152,7 @@ def _item_columns(item: exp.Expression, sources: list[tuple[str, Table | None]],
     return [(name, None, "an expression")]
 
 
-def _stored_name(item: exp.Expression, inv: Inventory) -> str | None:
+def _stored_name(item: exp.Expr, inv: Inventory) -> str | None:
     ident = item.args.get("alias") if isinstance(item, exp.Alias) else (
         item.this if isinstance(item, exp.Column) else None)
     if isinstance(ident, exp.TableAlias):

@@ -81,7 +81,7 @@ class Inventory:
         return (_namespace(kind), names.key(schema, name, self.engine))
 
     def object_key(self, obj: SchemaObject) -> tuple[str, str]:
-        if obj.kind == "index" and self.engine.family in _INDEX_PER_TABLE and getattr(obj, "table_name", None):
+        if isinstance(obj, Index) and self.engine.family in _INDEX_PER_TABLE and obj.table_name:
             return ("index", names.key(obj.schema, f"{obj.table_name}.{obj.name}", self.engine))
         return self.key_of(obj.kind, obj.schema, obj.name)
 

@@ -126,20 +126,20 @@ def _find_constraint(table: Table, name: str | None) -> Constraint | None:
 def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location) -> str:
     a = act.action
     if a == "add constraint":
-        con: Constraint = act.target
-        con.inline = False
-        table.constraints.append(con)
-        if con.kind == "primary key":
-            for cname in con.columns:
+        added_con: Constraint = act.target
+        added_con.inline = False
+        table.constraints.append(added_con)
+        if added_con.kind == "primary key":
+            for cname in added_con.columns:
                 col = table.column(cname)
                 if col is not None:
                     col.nullable = False
-        return f"add {con.kind} {con.name or ''}".strip()
+        return f"add {added_con.kind} {added_con.name or ''}".strip()
     if a == "add column":
-        col: Column = act.target
-        col.position = len(table.columns) + 1
-        table.columns.append(col)
-        return f"add column {col.name}"
+        added: Column = act.target
+        added.position = len(table.columns) + 1
+        table.columns.append(added)
+        return f"add column {added.name}"
     if a in ("set default", "drop default", "set nullable", "modify column", "change column", "column option"):
         col = table.column(act.target)
         if col is None:
@@ -230,11 +230,11 @@ def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location)
         table.attrs.setdefault("partitions", []).append(act.target)
         pschema, _, pname = act.target.rpartition(".")
         child = inv.lookup("table", pschema or table.schema, pname)
-        if child is not None and a == "attach partition":
+        if isinstance(child, Table) and a == "attach partition":
             # pg_dump creates the partition as a plain table and attaches it later: it is a partition all the same
             child.partition_of = table.qname
             child.partitioning = " ".join(act.detail.get("bounds", "").split()) or child.partitioning
-        elif child is not None:
+        elif isinstance(child, Table):
             child.partition_of = None
         return a
     table.attrs.setdefault("alter_options", []).append(act.target if isinstance(act.target, str) else str(act.target))

@@ -63,7 +63,7 @@ def parse_alter_table(ts: TokenStream, word_index: int, ctx: ParseContext) -> Al
             before = sub.i
             if sub.accept(","):  # SQL Server / Oracle: ADD item, item ...
                 if last_add:
-                    actions.extend(_add_item(sub, ctx, trust, sub.peek().start if sub.peek() else 0))
+                    actions.extend(_add_item(sub, ctx, trust, sub.offset(sub.i) if sub.peek() else 0))
                 continue
             last_add = sub.at("ADD") and not sub.at("ADD", "(")
             actions.extend(_one_action(sub, ctx, trust))
@@ -74,14 +74,14 @@ def parse_alter_table(ts: TokenStream, word_index: int, ctx: ParseContext) -> Al
 
 
 def _one_action(ts: TokenStream, ctx: ParseContext, trust: str | None) -> list[Action]:
-    off = ts.peek().start
+    off = ts.offset(ts.i)
     if ts.accept("ADD"):
         if ts.at("(") and ctx.splitter in ("oracle", "db2", "teradata"):
             first, last = ts.group()
             out = []
             for a, b in ts.split_commas(first, last):
                 sub = ts.sub(a, b)
-                out.extend(_add_item(sub, ctx, trust, sub.peek().start if sub.peek() else off))
+                out.extend(_add_item(sub, ctx, trust, sub.offset(sub.i) if sub.peek() else off))
             return out
         ts.accept("COLUMN")
         return _add_item(ts, ctx, trust, off)
@@ -176,6 +176,8 @@ def _add_item(ts: TokenStream, ctx: ParseContext, trust: str | None, off: int) -
             cname = ctx.column_name(ts.name())
             return [_default_for(ts, ctx, cname, off)]
         con = parse_constraint(ts, ctx, table_level=True, start_offset=off)
+        if con is None:
+            raise ParseError(f"ADD {word}: not a constraint migplan can read", off)
         con.inline = False
         if trust == "NOCHECK":
             con.validated = False

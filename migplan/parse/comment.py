@@ -57,7 +57,7 @@ def parse_comment(ts: TokenStream, backslash: bool = False) -> CommentAction:
         if tok.kind != "string":
             raise ParseError("COMMENT ... IS expects a string")
         text = string_value(tok.text, backslash)
-        while not ts.at_end and ts.peek().kind == "string":  # 'a' 'b' concatenation (PostgreSQL)
+        while not ts.at_end and ts.kind() == "string":  # 'a' 'b' concatenation (PostgreSQL)
             text += string_value(ts.next().text, backslash)
     return CommentAction(target, name, text, on)
 
@@ -79,7 +79,7 @@ def parse_extended_property(ts: TokenStream) -> ExtendedProperty:
     for a, b in ts.split_commas(first, last):
         sub = ts.sub(a, b)
         key = None
-        if sub.peek() is not None and sub.peek().text.startswith("@") and sub.up(1) == "=":
+        if sub.peek() is not None and sub.peek_text().startswith("@") and sub.up(1) == "=":
             key = sub.next().text[1:].lower()
             sub.next()
         val = _value(sub)
@@ -105,9 +105,9 @@ def _value(sub: TokenStream) -> str | None:
         return None
     if sub.accept("NULL"):
         return None
-    if tok.kind == "word" and tok.up == "N" and sub.peek(1) is not None and sub.peek(1).kind == "string":
+    if tok.kind == "word" and tok.up == "N" and sub.peek(1) is not None and sub.kind(1) == "string":
         sub.next()
-        tok = sub.peek()
+        tok = sub.current()
     sub.next()
     if tok.kind == "string":
         return string_value(tok.text)

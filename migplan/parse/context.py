@@ -24,7 +24,7 @@ class ParseContext:
 
     @property
     def splitter(self) -> str:
-        return self.engine.splitter
+        return self.engine.splitter or ""
 
     @property
     def sqlglot(self) -> str | None:

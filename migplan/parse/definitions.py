@@ -144,7 +144,7 @@ def parse_assembly(ts: TokenStream, word_index: int, ctx: ParseContext) -> Schem
         tok = ts.next()
         if tok.text == ",":
             continue
-        if tok.kind == "number" and ts.peek() is not None and ts.peek().kind == "word" and tok.end == ts.peek().start:
+        if tok.kind == "number" and ts.peek() is not None and ts.kind() == "word" and tok.end == ts.offset(ts.i):
             bits = ts.next().text  # 0x4D5A...: the lexer reads "0" then "x4D5A..."
             sources.append(f"binary ({(len(bits) - 1) // 2} bytes)")
         else:
@@ -193,7 +193,7 @@ def parse_dimension(ts: TokenStream, word_index: int, ctx: ParseContext) -> Sche
             ts.expect("DETERMINES")
             attributes[name] = _columns(ts)
         else:
-            t = ts.peek()
+            t = ts.current()
             raise ParseError(f"CREATE DIMENSION: unexpected {t.text!r}", t.start)
     dim.attrs.update({"levels": levels, "hierarchies": hierarchies, "attributes": attributes})
     return dim
@@ -219,7 +219,7 @@ def _hierarchy(sub: TokenStream) -> tuple[list[str], list[str]]:
         sub.expect("REFERENCES")
         joins.append(f"({', '.join(cols)}) REFERENCES {sub.next().up}")
     if not sub.at_end:
-        raise ParseError(f"HIERARCHY: unexpected {sub.peek().text!r}", sub.peek().start)
+        raise ParseError(f"HIERARCHY: unexpected {sub.peek_text()!r}", sub.offset(sub.i))
     return chain, joins
 
 
@@ -232,7 +232,7 @@ def parse_access_control(ts: TokenStream, word_index: int, words: int, kind: str
     start = ts.i
     ts.name()
     obj.attrs["table"] = ts.span_text(start, ts.i)
-    if ts.accept("AS") or (ts.peek() is not None and ts.peek().kind == "word" and ts.up() != "FOR"):
+    if ts.accept("AS") or (ts.peek() is not None and ts.kind() == "word" and ts.up() != "FOR"):
         obj.attrs["correlation"] = ts.next().text
     last = len(ts.toks)
     if last and ts.toks[last - 1].up in ("ENABLE", "DISABLE"):

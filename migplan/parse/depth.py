@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
 
 from migplan.ingest.lexer import lexer_for
 
@@ -70,7 +71,7 @@ def recursion_message(what: str = "expression") -> str:
 def recursion_room() -> Iterator[None]:
     """Let sqlglot recurse RECURSION_ROOM frames below the current one, then restore the limit."""
     depth = 0
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         depth += 1
         frame = frame.f_back

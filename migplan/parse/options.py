@@ -185,7 +185,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
             ts.next()
         return True
     if shape == "opt_word":
-        if not ts.at_end and ts.peek().kind in ("word", "number") and ts.up() not in ("FOR",):
+        if not ts.at_end and ts.kind() in ("word", "number") and ts.up() not in ("FOR",):
             ts.next()
         return True
     if shape == "eq":
@@ -207,25 +207,25 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
         ts.group()
         return True
     if shape in ("opt_group", "opt_word_group"):
-        if shape == "opt_word_group" and not ts.at_end and ts.peek().kind in ("word", "qident") and ts.up(1) == "(":
+        if shape == "opt_word_group" and not ts.at_end and ts.kind() in ("word", "qident") and ts.up(1) == "(":
             ts.next()
         if ts.at("("):
             ts.group()
         return True
     if shape == "opt_num":
-        if not ts.at_end and ts.peek().kind == "number":
+        if not ts.at_end and ts.kind() == "number":
             ts.next()
         elif ts.at("("):
             ts.group()
         return True
     if shape == "compress":
-        if not ts.at_end and ts.peek().kind == "number":
+        if not ts.at_end and ts.kind() == "number":
             ts.next()
         elif ts.at("FOR"):
             ts.i += 1
             while (
                 not ts.at_end
-                and ts.peek().kind == "word"
+                and ts.kind() == "word"
                 and ts.up() in ("OLTP", "ALL", "DIRECT_LOAD", "OPERATIONS", "QUERY", "ARCHIVE", "LOW", "HIGH")
             ):
                 ts.next()
@@ -233,7 +233,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
             ts.next()
         return True
     if shape == "filegroup":  # ON [PRIMARY] | ON ps_name (col) | ON "default"
-        if ts.at_end or ts.peek().kind not in ("word", "qident", "string"):
+        if ts.at_end or ts.kind() not in ("word", "qident", "string"):
             return False
         if ts.up() in ("UPDATE", "DELETE", "COMMIT"):
             return False
@@ -248,7 +248,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
     if shape == "rest":
         depth = 0
         while not ts.at_end:
-            t = ts.peek()
+            t = ts.current()
             if t.kind == "punct" and t.text == "(":
                 depth += 1
             elif t.kind == "punct" and t.text == ")":
@@ -267,7 +267,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
         if ts.accept("STORE", "AS"):
             while ts.at_any("SECUREFILE", "BASICFILE", "CLOB", "BINARY", "XML", "OBJECT", "RELATIONAL", "LOB"):
                 ts.next()
-            if not ts.at_end and ts.peek().kind in ("word", "qident") and not ts.at("("):
+            if not ts.at_end and ts.kind() in ("word", "qident") and not ts.at("("):
                 if ts.up() not in _AFTER_PARTITIONING:
                     ts.next()
             if ts.at("("):
@@ -288,7 +288,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
             return True
         opts: dict[str, str] = {}
         read_options(ts, [ORACLE_PHYSICAL, POSTGRES_TABLE], opts)
-        if not opts and not ts.at_end and ts.peek().kind in ("word", "qident") and ts.up() not in CONSTRAINT_OPTIONS:
+        if not opts and not ts.at_end and ts.kind() in ("word", "qident") and ts.up() not in CONSTRAINT_OPTIONS:
             ts.name()
         return True
     if shape == "with_options":  # WITH (PAD_INDEX = OFF, ...) | WITH FILLFACTOR = 90 | WITH CHECK OPTION
@@ -322,7 +322,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
                 ts.accept("WITH")
                 depth = 0
                 while not ts.at_end:
-                    t = ts.peek()
+                    t = ts.current()
                     if t.kind == "punct" and t.text == "(":
                         depth += 1
                     elif t.kind == "punct" and t.text == ")":

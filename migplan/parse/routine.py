@@ -70,7 +70,7 @@ def parse_routine(ts: TokenStream, word_index: int, kind: str, ctx: ParseContext
     schema, obj, quoted, extra = ctx.qualify(name)
     r = Routine(kind=kind, schema=schema, name=obj, location=ctx.location(), quoted=quoted)
     r.attrs.update(extra)
-    if ts.at(";") and ts.peek(1) is not None and ts.peek(1).kind == "number":  # T-SQL numbered procedure
+    if ts.at(";") and ts.peek(1) is not None and ts.kind(1) == "number":  # T-SQL numbered procedure
         ts.i += 2
     if kind == "trigger":
         _trigger_header(ts, r, ctx)
@@ -91,7 +91,7 @@ def _params(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
         while sub.at_any(*_MODES) and sub.peek(1) is not None:
             modes.append(sub.next().up)
         if not sub.at_end:
-            t = sub.peek()
+            t = sub.current()
             nxt = sub.peek(1)
             # a parameter name is followed by a type; PostgreSQL allows unnamed (type only)
             if t.kind in ("word", "qident") and nxt is not None and nxt.text not in ("(", ".", "["):
@@ -100,7 +100,7 @@ def _params(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
                     modes.append(sub.next().up)
         tstart = sub.i
         while not sub.at_end and sub.up() not in ("DEFAULT", ":=", "=") and not (
-            sub.peek().text == ":" and sub.up(1) == "="
+            sub.peek_text() == ":" and sub.up(1) == "="
         ):
             sub.i += 1
         p.type = sub.span_text(tstart, sub.i)
@@ -139,7 +139,7 @@ def _routine_header(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
         start = ts.i
         if ts.accept("SETOF"):
             pass
-        if ts.peek() is not None and ts.peek().text.startswith("@"):  # RETURNS @t TABLE (...)
+        if ts.peek() is not None and ts.peek_text().startswith("@"):  # RETURNS @t TABLE (...)
             ts.next()
         if ts.at("TABLE"):
             ts.i += 1
@@ -241,14 +241,14 @@ def _trigger_header(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
 def _body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
     """Find where the body starts, read trailing characteristics, keep the body text."""
     while not ts.at_end:
-        t = ts.peek()
+        t = ts.current()
         up = t.up
         if up in ("IS", "AS") and t.kind == "word":
             ts.i += 1
             if (
                 ctx.splitter in ("postgres", "redshift", "snowflake")
                 and ts.peek() is not None
-                and ts.peek().kind == "string"
+                and ts.kind() == "string"
             ):
                 _pg_string_body(ts, r, ctx)
                 return
@@ -267,7 +267,7 @@ def _body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
             break
         if up in _CHARACTERISTICS and t.kind == "word" and up not in ("BEGIN",):
             ts.i += 1
-            if up == "COMMENT" and ts.peek() is not None and ts.peek().kind == "string":
+            if up == "COMMENT" and ts.peek() is not None and ts.kind() == "string":
                 ts.i += 1
             if up in ("SET",) and ctx.splitter == "postgres":  # SET search_path = ...
                 while not ts.at_end and ts.up() not in ("AS", "LANGUAGE"):
@@ -286,7 +286,7 @@ def _body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
     if ts.at_end:
         r.body = ""
         return
-    start = ts.peek().start
+    start = ts.offset(ts.i)
     r.body = ts.text[start:ts.toks[-1].end]
     r.body_line = ctx.line_at(start)
     ts.i = len(ts.toks)

@@ -62,9 +62,9 @@ def read_sequence_options(ts: TokenStream, seq: Sequence, ctx: ParseContext) -> 
                     setattr(seq, field_name, value)
                 break
         else:
-            for words, (field_name, value) in sorted(_FLAGS.items(), key=lambda kv: -len(kv[0])):
+            for words, (field_name, flag) in sorted(_FLAGS.items(), key=lambda kv: -len(kv[0])):
                 if ts.accept(*words):
-                    setattr(seq, field_name, value)
+                    setattr(seq, field_name, flag)
                     if words[0] in ("NOCACHE",) or words == ("NO", "CACHE"):
                         seq.options["NOCACHE"] = "true"
                     break
@@ -76,7 +76,7 @@ def read_sequence_options(ts: TokenStream, seq: Sequence, ctx: ParseContext) -> 
                 if ts.accept("RESTART"):
                     seq.options["RESTART"] = "true"
                     continue
-                t = ts.peek()
+                t = ts.current()
                 raise ParseError(f"unknown sequence option {t.text!r}", t.start)
 
 

@@ -123,7 +123,7 @@ class Parsed:
 
     __slots__ = ("error", "lost", "tree")
 
-    def __init__(self, tree: exp.Expression | None, error: str | None = None, lost: list[str] | None = None):
+    def __init__(self, tree: exp.Expr | None, error: str | None = None, lost: list[str] | None = None):
         self.tree = tree
         self.error = error
         self.lost = lost or []
@@ -154,7 +154,7 @@ def _significant(text: str, d: Dialect) -> Counter:
     return out
 
 
-def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None, *, copy: bool = True) -> list[str]:
+def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: bool = True) -> list[str]:
     """Identifiers/literals of ``source`` that are missing from ``tree`` written back.
 
     ``copy=False`` writes the tree without copying it first (faster; the generator may change the
@@ -172,7 +172,7 @@ def lost_tokens(source: str, tree: exp.Expression, dialect_name: str | None, *, 
     return sorted(missing.elements())
 
 
-def _commands(tree: exp.Expression) -> list[str]:
+def _commands(tree: exp.Expr) -> list[str]:
     return [c.sql() for c in tree.find_all(exp.Command)]
 
 
@@ -192,10 +192,10 @@ def parse_statement(text: str, dialect_name: str | None, source: str | None = No
         return Parsed(None, recursion_message("statement"))
     except Exception as err:  # sqlglot's own bug on odd input: it could not read it all the same
         return Parsed(None, _failed(err))
-    trees = [t for t in trees if t is not None]
-    if len(trees) != 1:
-        return Parsed(None, f"sqlglot read {len(trees)} statements here")
-    tree = trees[0]
+    read = [t for t in trees if t is not None]
+    if len(read) != 1:
+        return Parsed(None, f"sqlglot read {len(read)} statements here")
+    tree = read[0]
     if isinstance(tree, exp.Command) or _commands(tree):
         return Parsed(tree, "sqlglot does not understand this statement (it kept it as an opaque command)")
     with recursion_room():
@@ -227,7 +227,7 @@ def parse_expression(text: str, dialect_name: str | None, source: str | None = N
         return Parsed(tree, None, lost_tokens(text, tree, dialect_name))
 
 
-def read_tree(text: str, dialect_name: str | None) -> exp.Expression | None:
+def read_tree(text: str, dialect_name: str | None) -> exp.Expr | None:
     """sqlglot's tree of ``text``, or None when it cannot read it (bad syntax, nested too deeply)."""
     if too_deep(text, dialect_name):
         return None
@@ -270,7 +270,7 @@ def error_text(err: BaseException, limit: int = 300) -> str:
     return _CLASS.sub(r"\1", _ANSI.sub("", text))[:limit]
 
 
-def table_references(tree: exp.Expression) -> list[exp.Table]:
+def table_references(tree: exp.Expr) -> list[exp.Table]:
     """Tables a query reads, CTE names excluded (aliases are not tables)."""
     ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
     out = []

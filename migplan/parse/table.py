@@ -7,6 +7,8 @@ conditions, computed columns) are read by sqlglot and checked for lost tokens.
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from migplan.model.schema import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
 from migplan.parse.context import ParseContext
 from migplan.parse.options import COLUMN_CONSTRAINT_OPTIONS, CONSTRAINT_OPTIONS, TABLE_OPTIONS, read_options
@@ -85,8 +87,8 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
     _table_options_to_fields(table, ctx.splitter)
     pk = table.primary_key
     if pk is not None:  # every engine makes primary-key columns NOT NULL
-        for name in pk.columns:
-            col = table.column(name)
+        for cname in pk.columns:
+            col = table.column(cname)
             if col is not None:
                 col.nullable = False
     return table
@@ -150,7 +152,7 @@ def _table_options_to_fields(table: Table, splitter: str) -> None:
 def _table_item(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     if ts.at_end:
         return
-    word = ts.up() if ts.peek().kind == "word" else ""
+    word = ts.up() if ts.kind() == "word" else ""
     nxt = ts.up(1)
     if (word in ("CONSTRAINT", "EXCLUDE") or (word == "PRIMARY" and nxt == "KEY")
             or (word == "FOREIGN" and nxt == "KEY") or (word == "CHECK" and nxt == "(")
@@ -186,7 +188,7 @@ def _mysql_like(ctx: ParseContext) -> bool:
 
 def _inline_index(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     """MySQL KEY/INDEX/UNIQUE KEY/FULLTEXT/SPATIAL inside CREATE TABLE (and T-SQL INDEX ix (cols))."""
-    start_off = ts.peek().start
+    start_off = ts.offset(ts.i)
     unique = ts.accept("UNIQUE")
     method = None
     if ts.at_any("FULLTEXT", "SPATIAL"):
@@ -267,7 +269,7 @@ def read_index_column(sub: TokenStream, ctx: ParseContext) -> IndexColumn:
 
 
 def _column(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
-    start_off = ts.peek().start
+    start_off = ts.offset(ts.i)
     name = ts.name()
     col_name = ctx.column_name(name)
     col = Column(name=col_name, type=TypeSpec(base=""), position=len(table.columns) + 1,
@@ -290,7 +292,7 @@ def _column(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
 def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: ParseContext) -> None:
     while not ts.at_end:
         start = ts.i
-        off = ts.peek().start
+        off = ts.offset(ts.i)
         if ts.accept("NOT", "NULL"):
             col.nullable = False
             continue
@@ -372,7 +374,7 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
             continue
         if ts.at_any("COMPRESS", "NOCOMPRESS"):
             w = ts.next().up
-            if w == "COMPRESS" and (ts.at("(") or (ts.peek() and ts.peek().kind in ("string", "number"))):
+            if w == "COMPRESS" and (ts.at("(") or (ts.peek() and ts.kind() in ("string", "number"))):
                 ts.group() if ts.at("(") else ts.next()
             col.attrs[w.lower()] = True
             continue
@@ -483,7 +485,7 @@ def _identity_options(ts: TokenStream, ident: Identity) -> None:
             if word in ("NO",):
                 word = "NO " + ts.next().up
                 ident.options[word] = "true"
-            elif (ts.peek() is not None and ts.peek().kind == "number") or ts.at("-"):
+            elif (ts.peek() is not None and ts.kind() == "number") or ts.at("-"):
                 ident.options[word] = _signed(ts)
             else:
                 ident.options[word] = "true"
@@ -496,7 +498,7 @@ def _signed(ts: TokenStream) -> str:
 
 
 def _expression(ts: TokenStream, ctx: ParseContext, what: str, check: bool = True,
-                stop: frozenset[str] = COLUMN_STOP) -> str:
+                stop: Set[str] = COLUMN_STOP) -> str:
     first, last = ts.until(stop, stop_punct="")
     if first == last and ts.at("NULL"):
         ts.i += 1
@@ -512,7 +514,7 @@ def _expression(ts: TokenStream, ctx: ParseContext, what: str, check: bool = Tru
 def parse_constraint(ts: TokenStream, ctx: ParseContext, table_level: bool, name: str | None = None,
                      column: str | None = None, start_offset: int | None = None) -> Constraint | None:
     """A constraint clause at the cursor (after an optional CONSTRAINT name)."""
-    off = start_offset if start_offset is not None else (ts.peek().start if ts.peek() else 0)
+    off = start_offset if start_offset is not None else (ts.offset(ts.i) if ts.peek() else 0)
     if ts.accept("CONSTRAINT"):
         name = ctx.column_name(ts.name())
     con: Constraint

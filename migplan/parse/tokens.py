@@ -7,6 +7,7 @@ is at the end: anything left over is reported, never ignored.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -63,6 +64,19 @@ class TokenStream:
         t = self.peek(k)
         return t.up if t else ""
 
+    def current(self) -> Tok:
+        """The token at the cursor, for callers that checked ``at_end`` (IndexError past it)."""
+        return self.toks[self.i]
+
+    def kind(self, k: int = 0) -> str:
+        """The kind of the token k ahead ("" past the end, like ``up``)."""
+        t = self.peek(k)
+        return t.kind if t else ""
+
+    def peek_text(self, k: int = 0) -> str:
+        t = self.peek(k)
+        return t.text if t else ""
+
     @property
     def at_end(self) -> bool:
         return self.i >= len(self.toks)
@@ -110,7 +124,7 @@ class TokenStream:
         quoted: list[bool] = []
         while True:
             t = self.peek()
-            if t is not None and t.text == "&" and self.peek(1) is not None and self.peek(1).kind == "word":
+            if t is not None and t.text == "&" and self.peek(1) is not None and self.kind(1) == "word":
                 # SQL*Plus substitution variable left undefined by the script: keep it as written
                 self.next()  # the &
                 word = self.next()
@@ -168,7 +182,7 @@ class TokenStream:
     def skip_group_if(self) -> tuple[int, int] | None:
         return self.group() if self.at("(") else None
 
-    def until(self, stop_words: set[str], stop_punct: str = ",") -> tuple[int, int]:
+    def until(self, stop_words: Set[str], stop_punct: str = ",") -> tuple[int, int]:
         """Consume tokens up to (not including) a depth-0 stop word/punct; return the index range."""
         first = self.i
         depth = 0

@@ -67,7 +67,7 @@ def read_type(ts: TokenStream) -> TypeSpec:
     if t.kind != "word":
         raise ParseError(f"expected a data type, found {t.text!r}", t.start)
     words = [ts.next().up]
-    params: tuple[str, ...] = ()
+    params = ()
     all_params: list[tuple[str, ...]] = []
     while True:
         if ts.at("<"):  # CQL / BigQuery / Snowflake generics: map<text, int>, frozen<udt>
@@ -85,7 +85,7 @@ def read_type(ts: TokenStream) -> TypeSpec:
             words.append(ts.next().up)
             continue
         allowed = _CONTINUE.get(prev)
-        if allowed and nxt in allowed and ts.peek().kind == "word":
+        if allowed and nxt in allowed and ts.kind() == "word":
             words.append(ts.next().up)
             continue
         break
@@ -131,7 +131,7 @@ def _array(ts: TokenStream) -> int:
         if ts.at("[", "]"):
             ts.i += 2
             dims += 1
-        elif ts.at("[") and ts.peek(1) and ts.peek(1).kind == "number" and ts.up(2) == "]":
+        elif ts.at("[") and ts.peek(1) and ts.kind(1) == "number" and ts.up(2) == "]":
             ts.i += 3
             dims += 1
         elif ts.at("ARRAY"):

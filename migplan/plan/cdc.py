@@ -257,7 +257,7 @@ def readiness(inv, target_family: str | None = None) -> CdcReadiness:
 
 def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
     pk = t.primary_key
-    uniques = [c for c in t.unique_keys if all(not (t.column(x) and t.column(x).nullable) for x in c.columns)] \
+    uniques = [c for c in t.unique_keys if all(not (col and col.nullable) for col in map(t.column, c.columns))] \
         or t.unique_keys
     if pk:
         key, cols, group = "primary key", pk.columns, pk.name or ""

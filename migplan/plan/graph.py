@@ -85,7 +85,7 @@ def _table_edges(g: nx.DiGraph, t: Table, key: str, r: _Resolver) -> None:
             parent = r.inv.lookup("table", con.ref_schema, con.ref_table)
             if parent is not None:
                 pkey = node_key(parent)
-                nullable = all(t.column(c) is None or t.column(c).nullable for c in con.columns)
+                nullable = all(col is None or col.nullable for col in map(t.column, con.columns))
                 g.add_edge(key, pkey, kind="foreign key", how="catalog", constraint=con.name or "",
                            columns=",".join(con.columns), nullable=nullable)
                 _edge(g, ckey, pkey, "references", "catalog")
@@ -137,17 +137,17 @@ def _body_edges(g: nx.DiGraph, obj: SchemaObject, key: str, r: _Resolver, how: s
 
 
 def _sequences_in(text: str, r: _Resolver) -> list[Sequence]:
-    out = []
+    out: list[Sequence] = []
     for m in _NEXTVAL.finditer(text):
         name = m.group(1).replace('"', "")
         parts = name.split(".")
         seq = r.inv.lookup("sequence", parts[-2] if len(parts) > 1 else None, parts[-1])
-        if seq is not None:
+        if isinstance(seq, Sequence):
             out.append(seq)
     for m in _ORA_SEQ.finditer(text):
         parts = m.group(1).replace('"', "").split(".")
         seq = r.inv.lookup("sequence", r.fold(parts[-2]) if len(parts) > 1 else None, r.fold(parts[-1]))
-        if seq is not None:
+        if isinstance(seq, Sequence):
             out.append(seq)
     return out
 
@@ -231,7 +231,7 @@ class _Resolver:
             if seq is not None:
                 yield seq, "uses sequence"
             return
-        candidates = []
+        candidates: list[tuple[str | None, str]] = []
         if len(parts) >= 2:
             candidates.append((parts[-2], parts[-1]))
         candidates.append((None, parts[0]))

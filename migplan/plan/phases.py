@@ -190,12 +190,12 @@ class Plan:
         return out
 
     # -- DDL by phase ----------------------------------------------------------------------------
-    def _split_ddl(self) -> dict[str, list[tuple[ConvertedObject, TargetStatement]]]:
-        phases: dict[str, list[tuple[ConvertedObject, TargetStatement]]] = {p: [] for p in DDL_FILES}
+    def _split_ddl(self) -> dict[str, list[tuple[ConvertedObject | None, TargetStatement]]]:
+        phases: dict[str, list[tuple[ConvertedObject | None, TargetStatement]]] = {p: [] for p in DDL_FILES}
         deferred_fk = {(a, d.get("constraint") or "") for a, b, d in self.deferred}
         convs = self.inputs.conversion.objects
-        prelude = [(None, s) for s in self.inputs.conversion.prelude]
-        phases["before full load"].extend(prelude)
+        # the prelude (extensions, helper functions) belongs to no object
+        phases["before full load"].extend((None, s) for s in self.inputs.conversion.prelude)
         order = ["extension", "type", "sequence", "table", "unique"]
         for kind in order:
             for c in convs:
@@ -225,7 +225,7 @@ class Plan:
                 if st.kind == "comment" and isinstance(c.source, Table):
                     phases["before full load"].append((c, st))
         self.held = self._held_back()
-        self.held_ddl = []
+        self.held_ddl: list[tuple[ConvertedObject, TargetStatement]] = []
         code = self._code_in_order()
         for c in sorted(code, key=lambda c: c.statements[0].kind == "trigger"):  # stable: triggers last
             for st in c.statements:

@@ -166,11 +166,11 @@ def to_svg(p: Picture, cid: str = "graph") -> str:
             f'<desc id="{cid}-d">{escape(desc)}</desc>'
             f'<defs><marker id="{cid}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" '
             'orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#7a828c"/></marker></defs>')]
-    x = PAD
+    lx = PAD  # legend
     for kind in [k for k in KINDS if any(d["kind"] == k for _, d in h.nodes(data=True))]:
-        out.append(f'<rect x="{x}" y="6" width="10" height="10" fill="{COLOURS.get(kind, "#dddddd")}"/>'
-                   f'<text x="{x + 14}" y="15">{escape(kind)}</text>')
-        x += 14 + int(text_width(kind, FONT_PX)) + 14
+        out.append(f'<rect x="{lx}" y="6" width="10" height="10" fill="{COLOURS.get(kind, "#dddddd")}"/>'
+                   f'<text x="{lx + 14}" y="15">{escape(kind)}</text>')
+        lx += 14 + int(text_width(kind, FONT_PX)) + 14
     out.append('<g class="edges" fill="none">')
     for a, b, d in sorted(h.edges(data=True), key=lambda e: (e[0], e[1])):
         (ax, ay), (bx, by) = xy[a], xy[b]

@@ -7,6 +7,7 @@ so the two reports tell the same story. Everything is sorted: same input, same r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from migplan.analyze.items import SEVERITY_ORDER, ActionItem, CodeGroup, counted
 from migplan.analyze.verdict import CODE, STORAGE, VERDICTS
@@ -113,7 +114,10 @@ def _category_counts(a) -> dict[str, int]:
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _by_kind_order(counts: dict[str, int]) -> dict[str, int]:
+T = TypeVar("T")
+
+
+def _by_kind_order(counts: dict[str, T]) -> dict[str, T]:
     order = list(STORAGE) + list(CODE)
     return dict(sorted(counts.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0])))
 

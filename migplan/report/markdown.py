@@ -75,10 +75,10 @@ def _summary(a, dg: Digest) -> str:
     out += ["### Top blockers", ""]
     if dg.blockers:
         rows = []
-        for g in dg.blockers:
-            objs = ", ".join(code(o) for o in g.objects[:3]) + (f" and {len(g.objects) - 3} more"
-                                                                  if len(g.objects) > 3 else "")
-            rows.append([g.severity, code(g.code), cell(g.name), str(g.occurrences), objs])
+        for blocker in dg.blockers:
+            objs = ", ".join(code(o) for o in blocker.objects[:3]) + (f" and {len(blocker.objects) - 3} more"
+                                                                  if len(blocker.objects) > 3 else "")
+            rows.append([blocker.severity, code(blocker.code), cell(blocker.name), str(blocker.occurrences), objs])
         out += [table(["severity", "code", "name", "count", "objects"], rows, right={3}), ""]
         if dg.blockers_left:
             out += [f"… and {_plural(dg.blockers_left, 'more code')} of this severity.", ""]

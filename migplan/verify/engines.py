@@ -58,7 +58,7 @@ class Session:
     version: str
     conn: object
     database: str
-    cleanup: object  # callable
+    cleanup: Callable[[], object]
     target: DSN | None = None  # the server's DSN, whose password no message may show
 
     def mask(self, text: str) -> str:
@@ -69,7 +69,7 @@ class Session:
             self.cleanup()
         finally:
             try:
-                self.conn.close()
+                self.conn.close()  # type: ignore[attr-defined]  # a DB-API connection (psycopg or pymysql)
             except Exception:
                 pass
 
@@ -345,7 +345,7 @@ class LocalPostgres(_Server):
     def shared(cls) -> LocalPostgres:
         with _lock:
             server = _shared.get("postgresql")
-        if server is None or not server.alive():
+        if not isinstance(server, LocalPostgres) or not server.alive():
             if server is not None:
                 server.stop()
             server = cls()
@@ -444,7 +444,7 @@ def _pg_connect(target: DSN, connect_timeout: float | None):
     import psycopg
 
     try:
-        return psycopg.connect(autocommit=True, **target.psycopg_kwargs(connect_timeout))
+        return psycopg.connect(autocommit=True, **target.psycopg_kwargs(connect_timeout))  # type: ignore[arg-type]
     except psycopg.Error as err:
         raise ConnectError(f"cannot connect to {target}: {_one_line(target.mask(str(err)))}") from None
 
@@ -517,7 +517,7 @@ class LocalMariaDB(_Server):
     def shared(cls) -> LocalMariaDB:
         with _lock:
             server = _shared.get("mysql")
-        if server is None or not server.alive():
+        if not isinstance(server, LocalMariaDB) or not server.alive():
             if server is not None:
                 server.stop()
             server = cls()

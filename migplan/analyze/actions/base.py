@@ -44,6 +44,7 @@ SECTIONS = ("What it detects", "Why it matters", "Example", "Typical rewrite", "
 
 
 class Rule:
+    _sections: ClassVar[dict[str, str]]  # the docstring's sections, parsed once per rule class
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""  # kebab-case slug, e.g. "connect-by"
     category: ClassVar[str] = ""

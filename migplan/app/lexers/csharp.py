@@ -81,7 +81,7 @@ def _holes(body: str, braces: int) -> list[str | tuple[str, str]]:
     parts: list[str | tuple[str, str]] = []
     opener = "{" * braces
     i = 0
-    lit = []
+    lit: list[str] = []
     while i < len(body):
         if body.startswith(opener, i) and not body.startswith(opener + "{", i):
             close = hole_end(body, i + braces)

@@ -149,7 +149,7 @@ class Expr(Node):
         return self._parsed
 
     @property
-    def tree(self) -> exp.Expression | None:
+    def tree(self) -> exp.Expr | None:
         return self._parse().tree
 
     @property
@@ -245,7 +245,7 @@ class SqlStatement(Statement):
         return self._parsed
 
     @property
-    def tree(self) -> exp.Expression | None:
+    def tree(self) -> exp.Expr | None:
         """sqlglot's tree of ``sql``; None when sqlglot could not read it (see ``error``)."""
         return self._parse().tree
 

@@ -113,13 +113,13 @@ def query_line(obj) -> int:
     return obj.location.line + (obj.source.count("\n", 0, at) if at > 0 else 0)
 
 
-def node_line(obj, node: exp.Expression) -> int:
+def node_line(obj, node: exp.Expr) -> int:
     """Input line of a node of the view's query tree (its first line that sqlglot recorded)."""
     lines = [n.meta["line"] for n in node.walk() if n.meta and "line" in n.meta]
     return query_line(obj) + min(lines) - 1 if lines else obj.location.line
 
 
-def tables_in(tree: exp.Expression, ctx) -> dict[str, Table]:
+def tables_in(tree: exp.Expr, ctx) -> dict[str, Table]:
     """Inventory tables a query reads, by alias and by name (upper case)."""
     out: dict[str, Table] = {}
     for t in tree.find_all(exp.Table):
@@ -140,12 +140,12 @@ def column_base(col: exp.Column, tables: dict[str, Table]) -> str | None:
         table = tables.get(col.table.upper())
         c = table.column(col.name) if table else None
         return c.type.base if c else None
-    found = {id(t): t.column(col.name) for t in tables.values() if t.column(col.name)}
-    bases = {c.type.base for c in found.values()}
+    found = [c for t in tables.values() if (c := t.column(col.name)) is not None]
+    bases = {c.type.base for c in found}
     return bases.pop() if len(bases) == 1 else None
 
 
-def is_sysdate(node: exp.Expression) -> bool:
+def is_sysdate(node: exp.Expr) -> bool:
     if isinstance(node, exp.CurrentTimestamp) and node.args.get("sysdate"):
         return True
     return isinstance(node, exp.Column) and not node.table and node.name.upper() in ("SYSDATE", "SYSTIMESTAMP")
@@ -158,7 +158,7 @@ DATE_TYPES = {"DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH L
 _DATE_FUNCS = (exp.StrToDate, exp.StrToTime, exp.DateTrunc, exp.LastDay, exp.AddMonths, exp.NextDay)
 
 
-def is_date(node: exp.Expression, tables: dict[str, Table]) -> bool:
+def is_date(node: exp.Expr, tables: dict[str, Table]) -> bool:
     """An Oracle DATE/TIMESTAMP value: SYSDATE, a date column, or a function returning a date."""
     if isinstance(node, exp.Paren):
         return is_date(node.this, tables)
