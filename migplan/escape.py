@@ -24,7 +24,7 @@ _LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # intrawor
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-def text(value) -> str:
+def text(value: object) -> str:
     """Prose: Markdown and HTML markup shown as typed, never interpreted."""
     s = "" if value is None else str(value)
     s = _ENTITY.sub("&amp;", s)
@@ -35,12 +35,12 @@ def text(value) -> str:
     return s
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     """Prose for a table cell: newlines as <br> (table() escapes the pipes)."""
     return text(value).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def code(value) -> str:
+def code(value: object) -> str:
     """An inline code span that survives backticks inside it (in a table, table() escapes its pipes)."""
     s = ("" if value is None else str(value)).replace("\r\n", " ").replace("\n", " ")
     if not s:
@@ -61,7 +61,7 @@ def fenced(body: str, lang: str = "") -> str:
 def table(headers: list[str], rows: list[list[str]], right: Set[int] = frozenset()) -> str:
     """Cells come escaped by cell() or code(); pipes (code spans included: GFM splits cells before it
     reads code spans) and stray newlines are escaped here so a row stays one row."""
-    def row(cells):
+    def row(cells: list[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in cells) + " |"
 
     sep = "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"

@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 import pandas as pd
 
@@ -352,7 +353,7 @@ def pivot() -> pd.DataFrame:
     return table.reindex(index=sources(), columns=targets()).rename_axis(index="source", columns="target")
 
 
-def styled(df: pd.DataFrame | None = None):
+def styled(df: pd.DataFrame | None = None) -> Any:  # a pandas Styler
     """Colour every verdict cell (default: the pivot); fixed uuid keeps the HTML identical run to run.
     Needs jinja2 (pandas' Styler), which the notebook extra installs."""
     from pandas.io.formats.style import Styler

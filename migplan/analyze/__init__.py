@@ -40,7 +40,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
         if type(obj) is SchemaObject and (obj.kind in _STRUCTURED or obj.status == UNPARSED):
             continue  # a statement that was not understood: PRS001 says so, rules need its parts
         for rule in rules:
-            if rule.kinds and obj.kind not in rule.kinds:
+            if (rule.kinds and obj.kind not in rule.kinds) or not isinstance(obj, rule.object_type):
                 continue
             try:
                 findings.extend(rule.check(obj, ctx))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from migplan.ingest.lexer import lexer_for
@@ -202,7 +203,8 @@ class ClientVariables:
             rf"[A-Za-z0-9_$#]*(?:{re.escape(self.prefix)}{{1,2}}{_NAME}\.?[A-Za-z0-9_$#]*)+")
         return self._replace(stmt, text, pattern, self._sqlplus)
 
-    def _replace(self, stmt: Statement, text: str, pattern: re.Pattern[str], render) -> str:
+    def _replace(self, stmt: Statement, text: str, pattern: re.Pattern[str],
+                 render: Callable[[Statement, str, re.Match[str], bool], str]) -> str:
         literals = _literal_spans(text, self.splitter)  # sorted and disjoint: a bisect finds the one around
         starts = [a for a, _b in literals]
         out: list[str] = []

@@ -6,7 +6,8 @@ and keep the body as text for the body scanner; such objects are ``partial`` by 
 
 from __future__ import annotations
 
-from migplan.model.schema import Parameter, Routine
+from migplan.engines import Engine
+from migplan.model.schema import Parameter, Routine, UserType
 from migplan.parse.context import ParseContext
 from migplan.parse.literals import string_value
 from migplan.parse.tokens import ParseError, TokenStream
@@ -305,7 +306,7 @@ def _pg_string_body(ts: TokenStream, r: Routine, ctx: ParseContext) -> None:
         ts.next()
 
 
-def type_spec_routine(obj, engine) -> Routine:
+def type_spec_routine(obj: UserType, engine: Engine) -> Routine:
     """An Oracle object type read in full (a UserType: attributes as columns, methods as text) seen
     as the procedural unit its specification also is: the header reader's Routine of kind "type",
     whose body holds the attributes and method signatures, for the procedural parser."""
@@ -316,8 +317,9 @@ def type_spec_routine(obj, engine) -> Routine:
     loc = obj.location
     stmt = Statement(file=loc.file, start=0, end=len(obj.source), line=loc.line, end_line=loc.end_line or loc.line,
                      text=obj.source)
-    code = code_text(obj.source, engine.splitter)
-    ts = TokenStream(code, engine.splitter)
-    kind = classify(ts, engine.splitter)
+    splitter = engine.splitter or ""
+    code = code_text(obj.source, splitter)
+    ts = TokenStream(code, splitter)
+    kind = classify(ts, splitter)
     ctx = ParseContext(engine, stmt, obj.schema, code=code)
     return parse_routine(ts, kind.word_index, "type", ctx)

@@ -4,7 +4,9 @@ A rule says what it is (code, category, default severity and effort, the source/
 it applies to, the SCT action codes and DMS assessment keys it corresponds to) and, when it is found
 by looking at the source, how to find it (``check``). Rules raised elsewhere (by the converter, the
 verifier or the input reader) set ``raised_by`` and leave ``check`` empty: the code, its docs and
-fixtures still live here.
+fixtures still live here. A rule that reads one class of object names it as its type argument,
+``class DmlTriggerRewrite(Rule[Routine])``: ``check`` is then typed for that class and only sees
+objects of it.
 
 Docstring layout (sections are the lines ending in ':' at the start of a line)::
 
@@ -27,12 +29,15 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, get_args
+
+from migplan.model.schema import SchemaObject
 
 if TYPE_CHECKING:  # pragma: no cover
     from migplan.analyze.context import AnalysisContext
     from migplan.model.conversion import Finding
-    from migplan.model.schema import SchemaObject
+
+Obj = TypeVar("Obj", bound=SchemaObject)
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 EFFORTS = ("none", "simple", "medium", "significant")
@@ -43,8 +48,9 @@ CATEGORIES = (
 SECTIONS = ("What it detects", "Why it matters", "Example", "Typical rewrite", "Effort", "References")
 
 
-class Rule:
+class Rule(Generic[Obj]):
     _sections: ClassVar[dict[str, str]]  # the docstring's sections, parsed once per rule class
+    object_type: ClassVar[type[SchemaObject]] = SchemaObject  # from Rule[X]: check() sees only X
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""  # kebab-case slug, e.g. "connect-by"
     category: ClassVar[str] = ""
@@ -63,7 +69,14 @@ class Rule:
             not self.targets or target_family in self.targets
         )
 
-    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in getattr(cls, "__orig_bases__", ()):
+            args = get_args(base)
+            if args and isinstance(args[0], type) and issubclass(args[0], SchemaObject):
+                cls.object_type = args[0]
+
+    def check(self, obj: Obj, ctx: AnalysisContext) -> Iterable[Finding]:
         """Find this problem in one source object; yield findings (use ``ctx.hit``)."""
         return ()
 

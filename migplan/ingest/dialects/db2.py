@@ -12,6 +12,7 @@ import re
 
 from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
+from migplan.model.statement import Statement
 
 _SET_TERMINATOR = re.compile(r"[ \t]*--#SET[ \t]+TERMINATOR[ \t]+(\S+)", re.I)
 _DB2_WORD = re.compile(r"\bdb2\b", re.I)
@@ -69,10 +70,10 @@ class Db2Splitter(Splitter):
             return m.group(1).upper().split()[0], span_end
         return None
 
-    def on_client(self, src: SourceFile, stmt) -> None:
+    def on_client(self, src: SourceFile, stmt: Statement) -> None:
         m = _SET_TERMINATOR.match(stmt.text)
         if m:
             self.terminator = m.group(1)
 
-    def scan(self, src: SourceFile, pos: int):
+    def scan(self, src: SourceFile, pos: int) -> tuple[int, int, str, list[str]]:
         return self.scan_to_semicolon(src, pos, delimiter=self.terminator)

@@ -14,7 +14,7 @@ statement can go on with them (``INSERT ... SELECT``, ``UPDATE ... SET``, ``UNIO
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from migplan.parse.procedural import nodes as n
 from migplan.parse.procedural.dialects import Flavor
@@ -141,7 +141,7 @@ class Core:
         return self.text_of(start, self.i)
 
     # -- nodes -----------------------------------------------------------------------------
-    def make(self, cls: type[N], start: int, end: int | None = None, **kw) -> N:
+    def make(self, cls: type[N], start: int, end: int | None = None, **kw: Any) -> N:
         """A node spanning tokens [start, end) (end defaults to the cursor)."""
         end = self.i if end is None else end
         n = cls(**kw)

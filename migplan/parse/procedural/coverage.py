@@ -9,6 +9,7 @@ the parser skipped it. ``uncovered_lines`` are the lines that hold one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields
 
 from migplan.parse.procedural import nodes as n
@@ -39,7 +40,7 @@ def _owners(unit: n.ProcUnit) -> list[n.Node | None]:
     return owner
 
 
-def _walk_own(root: n.Node):
+def _walk_own(root: n.Node) -> Iterator[n.Node]:
     """Pre-order walk of the nodes read from the unit's own tokens: a statement read from a
     literal (DynamicSql.parsed) has its own tokens, and the literal's Expr accounts for it."""
     stack = [root]

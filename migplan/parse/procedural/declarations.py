@@ -6,7 +6,7 @@ DECLARE statements (variables, cursors, handlers, conditions, table variables), 
 from __future__ import annotations
 
 from migplan.parse.procedural import nodes as n
-from migplan.parse.procedural.core import MAX_DEPTH, Core, as_list
+from migplan.parse.procedural.core import MAX_DEPTH, Core, N, as_list
 
 _METHOD_WORDS = frozenset({"MEMBER", "STATIC", "CONSTRUCTOR", "MAP", "ORDER", "OVERRIDING", "FINAL",
                            "INSTANTIABLE", "NOT"})
@@ -19,7 +19,7 @@ _PSM_CURSOR_WORDS = frozenset({"CURSOR", "SCROLL", "INSENSITIVE", "ASENSITIVE", 
 _TSQL_CURSOR_WORDS = frozenset({"CURSOR", "INSENSITIVE", "SCROLL"})
 
 
-def _copy(node: n.Node | None):
+def _copy(node: N | None) -> N | None:
     return node.copy() if node is not None else None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy as _copy
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from sqlglot import exp
 
@@ -63,7 +63,7 @@ class Node:
     def find(self, *types: type[Node]) -> Any:
         return next(self.find_all(*types), None)
 
-    def link(self) -> Node:
+    def link(self) -> Self:
         """Set ``parent`` on every node below this one (the parser does it; call it after edits)."""
         for n in self.walk():
             for c in n.children():
@@ -109,7 +109,7 @@ class Node:
                     stack.append(new)
         return root.link()
 
-    def copy(self) -> Node:
+    def copy(self) -> Self:
         parent, self.parent = self.parent, None
         try:
             return _copy.deepcopy(self).link()

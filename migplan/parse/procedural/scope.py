@@ -10,12 +10,13 @@ is an element of a collection variable.
 from __future__ import annotations
 
 from migplan.parse.procedural import nodes as n
+from migplan.parse.procedural.core import Core
 from migplan.parse.procedural.tokens import Tok
 
 _PSEUDO = {"NEW": "NEW", "OLD": "OLD", ":NEW": "NEW", ":OLD": "OLD", "INSERTED": "INSERTED", "DELETED": "DELETED"}
 
 
-def resolve(unit: n.ProcUnit, p) -> None:
+def resolve(unit: n.ProcUnit, p: Core) -> None:
     toks: list[Tok] = p.toks
     names = {prm.name.upper() for prm in unit.parameters if prm.name}
     if unit.block is not None:

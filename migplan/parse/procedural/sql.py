@@ -10,6 +10,8 @@ Command fallbacks and lost tokens as failures, and is guarded so that nothing es
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from migplan.parse.sqlglot_bridge import Parsed, parse_expression, parse_statement
 
 # Words that end a SELECT's INTO target list.
@@ -28,7 +30,7 @@ SQL_VERBS = frozenset({
 })
 
 
-def _guard(fn, text: str, dialect: str) -> Parsed:
+def _guard(fn: Callable[[str, str | None], Parsed], text: str, dialect: str) -> Parsed:
     try:
         return fn(text, dialect or None)
     except RecursionError:

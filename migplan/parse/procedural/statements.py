@@ -9,6 +9,7 @@ from __future__ import annotations
 from migplan.parse.literals import string_value
 from migplan.parse.procedural import nodes as n
 from migplan.parse.procedural.core import MAX_DEPTH, Core, Parsed
+from migplan.parse.procedural.tokens import Tok
 
 ASSIGN_OPS = frozenset({"=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="})
 _PG_LEVELS = frozenset({"DEBUG", "LOG", "INFO", "NOTICE", "WARNING", "EXCEPTION"})
@@ -465,7 +466,7 @@ class Statements(Core):
         else:
             node.built = node.sql is not None
 
-    def parse_literal(self, text: str, tok, index: int) -> n.Node | None:
+    def parse_literal(self, text: str, tok: Tok, index: int) -> n.Node | None:
         """The statement or block a literal string holds, read by a parser of its own (its nodes
         point at the literal's token for their span, and at their real lines)."""
         from migplan.parse.procedural.units import parse_fragment

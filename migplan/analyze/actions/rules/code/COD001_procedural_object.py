@@ -1,10 +1,15 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 _LINES_MEDIUM = 50
 _LINES_SIGNIFICANT = 300
 
 
-class ProceduralObject(Rule):
+class ProceduralObject(Rule[Routine]):
     """A procedure, function, package, trigger or type body to convert and test.
 
     What it detects:
@@ -33,7 +38,7 @@ class ProceduralObject(Rule):
     effort = "medium"
     kinds = ("procedure", "function", "package body", "trigger", "type body")
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         lines = obj.body.count("\n") + 1 if obj.body else 1
         f = ctx.hit(self, obj, obj.location.line,
                     f"{obj.kind} with {lines} line{'s' if lines != 1 else ''} of body code to convert and test")

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope, has_key, has_unique_key
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _WHAT = {
     "oracle": "needs supplemental logging of ALL columns (ALTER TABLE ... ADD SUPPLEMENTAL LOG DATA (ALL) "
@@ -62,7 +67,7 @@ class TableWithoutKey(Rule):
     kinds = ("table",)
     dms = ("table-with-no-primary-key-or-unique-constraint",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx) or has_key(obj, ctx):
             return
         family = ctx.source.family

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope, has_key
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class LobWithoutKey(Rule):
+class LobWithoutKey(Rule[Table]):
     """LOB columns in a table without primary or unique key: DMS cannot replicate their changes.
 
     What it detects:
@@ -44,7 +49,7 @@ class LobWithoutKey(Rule):
     kinds = ("table",)
     dms = ("table-with-lob-but-without-primary-key-or-unique-constraint",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx) or has_key(obj, ctx):
             return
         lobs = obj.lob_columns

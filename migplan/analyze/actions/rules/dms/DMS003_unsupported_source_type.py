@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import bare, dms_scope, has_key
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 _ORACLE = {"BFILE", "ROWID", "UROWID", "REF", "ANYDATA", "SYS.ANYDATA"}
 _SQLSERVER = {"CURSOR", "SQL_VARIANT", "TABLE"}
@@ -8,7 +13,7 @@ _PG_TO_PG = {"INET", "MACADDR", "MACADDR8", "TSVECTOR", "TSQUERY", "LINE", "LSEG
 _POSTGIS = {"GEOMETRY", "GEOGRAPHY"}
 
 
-class UnsupportedSourceType(Rule):
+class UnsupportedSourceType(Rule[Table]):
     """A column type DMS cannot move from this source engine: its values arrive as NULL or not at all.
 
     What it detects:
@@ -57,7 +62,7 @@ class UnsupportedSourceType(Rule):
     kinds = ("table",)
     dms = ("unsupported-data-types-in-source",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         conv = ctx.conversion.by_source(obj)

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class LobColumns(Rule):
+class LobColumns(Rule[Table]):
     """Tables with LOB columns: choose the DMS LOB mode and LobMaxSize, or values get truncated.
 
     What it detects:
@@ -49,7 +54,7 @@ class LobColumns(Rule):
     effort = "simple"
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx) or not obj.lob_columns:
             return
         names = ", ".join(f"{c.name} {c.source_type}" for c in obj.lob_columns)

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 _WHAT = {
     "sqlserver": "DMS does not migrate the IDENTITY property",
@@ -8,7 +13,7 @@ _WHAT = {
 }
 
 
-class IdentityNotCarried(Rule):
+class IdentityNotCarried(Rule[Table]):
     """Identity / AUTO_INCREMENT / serial columns: DMS copies values, not the generator; re-seed at cutover.
 
     What it detects:
@@ -54,7 +59,7 @@ class IdentityNotCarried(Rule):
     effort = "simple"
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         what = _WHAT.get(ctx.source.family, "DMS does not move the generator or its current value")

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class CascadeNotReplicated(Rule):
+class CascadeNotReplicated(Rule[Table]):
     """MySQL foreign keys with ON DELETE/UPDATE CASCADE: the cascaded changes are not in the binlog.
 
     What it detects:
@@ -44,7 +49,7 @@ class CascadeNotReplicated(Rule):
     sources = ("mysql",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         for fk in obj.foreign_keys:

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 _WHAT = {
     "mysql": "DMS does not capture generated columns; pre-create the target table and drop the column from "
@@ -10,7 +15,7 @@ _WHAT = {
 }
 
 
-class GeneratedColumnsNotCaptured(Rule):
+class GeneratedColumnsNotCaptured(Rule[Table]):
     """Generated / computed / virtual columns: DMS does not capture them; the target must compute them.
 
     What it detects:
@@ -57,7 +62,7 @@ class GeneratedColumnsNotCaptured(Rule):
     sources = ("mysql", "sqlserver", "oracle")
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         what = _WHAT.get(ctx.source.family)

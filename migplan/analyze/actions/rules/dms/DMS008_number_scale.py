@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class NumberScale(Rule):
+class NumberScale(Rule[Table]):
     """Oracle NUMBER without precision: DMS reads it as NUMBER(38,10) unless numberDataTypeScale is set.
 
     What it detects:
@@ -42,7 +47,7 @@ class NumberScale(Rule):
     sources = ("oracle",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         cols = [c for c in obj.columns if c.type.base == "NUMBER" and c.computed is None and

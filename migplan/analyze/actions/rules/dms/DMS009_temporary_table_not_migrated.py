@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class TemporaryTableNotMigrated(Rule):
+class TemporaryTableNotMigrated(Rule[Table]):
     """Oracle global temporary tables: DMS neither loads nor captures them.
 
     What it detects:
@@ -41,7 +46,7 @@ class TemporaryTableNotMigrated(Rule):
     sources = ("oracle",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.temporary != "global":
             return
         yield ctx.hit(self, obj, obj.location.line, "global temporary table: DMS neither loads nor captures "

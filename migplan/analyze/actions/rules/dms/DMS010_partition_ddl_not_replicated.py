@@ -1,7 +1,11 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dms_scope
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 _PARTITION_BY = re.compile(r"\s*PARTITION\s+BY\b", re.IGNORECASE)
 _WHAT = {
@@ -15,7 +19,7 @@ _WHAT = {
 }
 
 
-class PartitionDdlNotReplicated(Rule):
+class PartitionDdlNotReplicated(Rule[Table]):
     """Partitioned tables: partition maintenance during CDC is not replicated by DMS.
 
     What it detects:
@@ -61,7 +65,7 @@ class PartitionDdlNotReplicated(Rule):
     sources = ("oracle", "mysql", "postgresql", "sqlserver", "db2")
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if not dms_scope(obj, ctx):
             return
         family = ctx.source.family

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, hit, is_punct, is_word, node_line
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class EmptyStringIsNull(Rule):
@@ -45,7 +50,7 @@ class EmptyStringIsNull(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE + ("package", "table")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         tree = ctx.tree(obj)
         if tree is not None:
             for lit in tree.find_all(exp.Literal):

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, hit, is_punct, node_line
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ConcatWithNull(Rule):
@@ -44,7 +49,7 @@ class ConcatWithNull(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         tree = ctx.tree(obj)
         if tree is not None:
             for node in tree.find_all(exp.DPipe):

@@ -1,9 +1,13 @@
 import re
+from collections.abc import Iterable
 
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import column_base, hit, node_line, tables_in
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _TEXT = {"CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT",
          "ENUM", "SET", "CHARACTER", "CHARACTER VARYING", "NATIONAL CHAR", "NATIONAL VARCHAR"}
@@ -60,7 +64,7 @@ class CaseInsensitiveComparisons(Rule):
     targets = ("postgresql",)
     kinds = ("table", "view", "materialized view")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         engine = "SQL Server" if ctx.source_family == "sqlserver" else "MySQL"
         if obj.kind == "table":
             keys, line = _text_keys(obj)

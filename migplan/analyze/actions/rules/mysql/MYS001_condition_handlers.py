@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _KINDS = ("CONTINUE", "EXIT", "UNDO")
 
@@ -51,7 +56,7 @@ class ConditionHandlers(Rule):
     targets = ("postgresql",)
     kinds = ("procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-3]):
             if w.up != "DECLARE" or ws[i + 1].up not in _KINDS or ws[i + 2].up != "HANDLER":

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class SignalResignal(Rule):
@@ -42,7 +47,7 @@ class SignalResignal(Rule):
     targets = ("postgresql",)
     kinds = ("procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind != "word" or w.up not in ("SIGNAL", "RESIGNAL") or not _statement(ws, i):

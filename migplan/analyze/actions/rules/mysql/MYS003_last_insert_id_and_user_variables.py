@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class LastInsertIdAndUserVariables(Rule):
@@ -47,7 +52,7 @@ class LastInsertIdAndUserVariables(Rule):
     targets = ("postgresql",)
     kinds = ("view", "procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         seen = set()
         for i, w in enumerate(ws[:-1]):

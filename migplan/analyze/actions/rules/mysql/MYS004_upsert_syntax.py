@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import starts_statement
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class UpsertSyntax(Rule):
@@ -45,7 +50,7 @@ class UpsertSyntax(Rule):
     targets = ("postgresql",)
     kinds = ("procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         for line in ctx.find(obj, "ON", "DUPLICATE", "KEY", "UPDATE"):
             yield ctx.hit(self, obj, line, "ON DUPLICATE KEY UPDATE: becomes ON CONFLICT (key) DO UPDATE "
                           "with EXCLUDED.col", source="ON DUPLICATE KEY UPDATE")

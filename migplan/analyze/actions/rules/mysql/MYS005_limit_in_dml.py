@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import depths, starts_statement
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class LimitInDml(Rule):
@@ -39,7 +44,7 @@ class LimitInDml(Rule):
     targets = ("postgresql",)
     kinds = ("procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         d = depths(ws)
         for i, w in enumerate(ws):

@@ -1,6 +1,10 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class Events(Rule):
@@ -45,7 +49,7 @@ class Events(Rule):
     sources = ("mysql",)
     kinds = ("event",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         m = re.search(r"ON\s+SCHEDULE\s+(.*?)\s+DO\b", obj.source, re.IGNORECASE | re.DOTALL)
         when = " ".join(m.group(1).split()) if m else "a schedule"
         if ctx.target_family == "mysql":

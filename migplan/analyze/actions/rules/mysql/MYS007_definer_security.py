@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import header_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class DefinerSecurity(Rule):
@@ -47,7 +52,7 @@ class DefinerSecurity(Rule):
     sources = ("mysql",)
     kinds = ("view", "procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         hw = header_words(obj, ctx)
         if obj.kind == "view":  # the query is not part of the header
             hw = hw[:next((i for i, w in enumerate(hw) if w.up == "AS"), len(hw))]

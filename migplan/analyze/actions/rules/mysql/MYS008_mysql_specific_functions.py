@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
 from migplan.convert.transforms.functions import function_rules
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # MySQL function -> PostgreSQL rewrite (functions with no PostgreSQL function of the same meaning)
 FUNCTIONS = {
@@ -90,7 +95,7 @@ class MysqlSpecificFunctions(Rule):
     targets = ("postgresql",)
     kinds = ("view", "procedure", "function", "trigger", "event")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         skip = set()
         if obj.kind == "view":
             skip = _CONVERTED_IN_VIEWS | set(function_rules("mysql", "postgresql"))

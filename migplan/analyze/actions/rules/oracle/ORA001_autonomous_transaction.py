@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class AutonomousTransaction(Rule):
@@ -43,7 +48,7 @@ class AutonomousTransaction(Rule):
     kinds = ("procedure", "function", "package body", "trigger", "type body")
     sct = ("Oracle->PostgreSQL 5663", "Oracle->MySQL 235")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         for line in ctx.find(obj, "PRAGMA", "AUTONOMOUS_TRANSACTION"):
             yield ctx.hit(self, obj, line, "autonomous transaction: commits independently of the caller",
                           source="PRAGMA AUTONOMOUS_TRANSACTION")

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class BulkCollect(Rule):
@@ -45,7 +50,7 @@ class BulkCollect(Rule):
     sct = ("Oracle->PostgreSQL 5140", "Oracle->PostgreSQL 5087", "Oracle->PostgreSQL 5088",
            "Oracle->MySQL 140", "Oracle->MySQL 87", "Oracle->MySQL 88")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         fix = "a cursor loop or a temporary table (MySQL has no collections)" if mysql else \
             "array_agg(...) INTO an array, or a FOR ... IN query LOOP"

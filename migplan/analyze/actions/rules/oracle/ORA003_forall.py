@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class Forall(Rule):
@@ -41,7 +46,7 @@ class Forall(Rule):
     kinds = CODE
     sct = ("Oracle->PostgreSQL 5121",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind != "word" or w.up != "FORALL":

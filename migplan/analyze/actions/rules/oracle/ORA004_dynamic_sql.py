@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit, is_word, target_name
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class DynamicSql(Rule):
@@ -46,7 +51,7 @@ class DynamicSql(Rule):
     sct = ("Oracle->PostgreSQL 5334", "Oracle->PostgreSQL 5628", "Oracle->PostgreSQL 5629",
            "Oracle->PostgreSQL 5630", "Oracle->PostgreSQL 5633", "Oracle->MySQL 334", "Oracle->MySQL 336")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         fix = "PREPARE/EXECUTE (procedures only)" if ctx.target_family == "mysql" else "EXECUTE ... USING"
         for line in ctx.find(obj, "EXECUTE", "IMMEDIATE"):
             yield hit(self, obj, ctx, line, f"EXECUTE IMMEDIATE: convert the statement text and run it with {fix}",

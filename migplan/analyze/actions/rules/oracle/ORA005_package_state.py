@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_word, target_name
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _NOT_STATE = {"TYPE", "SUBTYPE", "PRAGMA", "END", "WRAPPED", "PROCEDURE", "FUNCTION"}
 
@@ -52,7 +57,7 @@ class PackageState(Rule):
     kinds = ("package", "package body")
     sct = ("Oracle->MySQL 330",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         keep = "user variables (@name)" if ctx.target_family == "mysql" else \
             "custom settings (set_config/current_setting) or a temporary table"

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_word, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class RefCursor(Rule):
@@ -47,7 +52,7 @@ class RefCursor(Rule):
     kinds = ROUTINES
     sct = ("Oracle->MySQL 337",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         fix = "return the rows as a result set (MySQL has no cursor variables)" if mysql else \
             "refcursor (fetched in the same transaction) or a set-returning function"

@@ -1,6 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_punct, is_word, statement_words
-from migplan.model.schema import UserType
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject, UserType
 
 _METHODS = {"EXTEND", "TRIM", "DELETE", "EXISTS", "FIRST", "LAST", "PRIOR", "NEXT", "COUNT", "LIMIT"}
 _PG_METHODS = {"COUNT": "cardinality(v)", "FIRST": "array_lower(v, 1)", "LAST": "array_upper(v, 1)",
@@ -56,7 +60,7 @@ class Collections(Rule):
     sct = ("Oracle->PostgreSQL 5118", "Oracle->PostgreSQL 5120", "Oracle->PostgreSQL 5636",
            "Oracle->PostgreSQL 5613", "Oracle->PostgreSQL 5587")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = statement_words(ctx, obj)
         local = dict(_declared(ws))

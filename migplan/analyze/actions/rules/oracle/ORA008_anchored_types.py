@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_punct, is_word, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class AnchoredTypes(Rule):
@@ -41,7 +46,7 @@ class AnchoredTypes(Rule):
     kinds = ROUTINES
     sct = ("Oracle->MySQL 297",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = statement_words(ctx, obj)
         for i, w in enumerate(ws):

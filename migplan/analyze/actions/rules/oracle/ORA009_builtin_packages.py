@@ -1,7 +1,11 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _PACKAGE = re.compile(r"^(?:SYS\.)?((?:DBMS|UTL|CTX|SDO|APEX|OWA)_\w+)(?:\.(\w+))?")
 _ELSEWHERE = {"DBMS_SQL", "DBMS_STANDARD", "DBMS_DB_VERSION"}  # ORA004, RAISE_APPLICATION_ERROR, ORA013
@@ -74,7 +78,7 @@ class BuiltinPackages(Rule):
     kinds = ROUTINES
     sct = ("Oracle->MySQL 332", "Oracle->MySQL 349")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         for name, line in ctx.calls(obj):
             m = _PACKAGE.match(name)

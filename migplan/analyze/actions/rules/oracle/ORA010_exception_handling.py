@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ExceptionHandling(Rule):
@@ -52,7 +57,7 @@ class ExceptionHandling(Rule):
     kinds = ROUTINES
     sct = ("Oracle->MySQL 234", "Oracle->MySQL 235", "Oracle->MySQL 329", "Oracle->MySQL 331")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         raise_ = "SIGNAL SQLSTATE" if mysql else "RAISE EXCEPTION ... USING ERRCODE"
         effort = "medium" if mysql else None

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class CommitInRoutine(Rule):
@@ -50,7 +55,7 @@ class CommitInRoutine(Rule):
     kinds = CODE
     sct = ("Oracle->PostgreSQL 5350", "Oracle->PostgreSQL 5611")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         autonomous = {_enclosing(ws, i, obj.kind) for i in range(len(ws) - 1)
                       if is_word(ws, i, "PRAGMA") and is_word(ws, i + 1, "AUTONOMOUS_TRANSACTION")}

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class Goto(Rule):
@@ -43,7 +48,7 @@ class Goto(Rule):
     kinds = CODE
     sct = ("Oracle->PostgreSQL 5335", "Oracle->MySQL 335")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind == "word" and w.up == "GOTO" and i + 1 < len(ws):

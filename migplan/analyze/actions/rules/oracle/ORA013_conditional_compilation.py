@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ConditionalCompilation(Rule):
@@ -44,7 +49,7 @@ class ConditionalCompilation(Rule):
     kinds = ROUTINES
     sct = ("Oracle->PostgreSQL 5603",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if is_punct(ws, i, "$") and is_word(ws, i + 1, "IF", "ERROR") and not is_punct(ws, i - 1, "$"):

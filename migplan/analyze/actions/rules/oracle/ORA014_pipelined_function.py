@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
@@ -10,6 +12,9 @@ from migplan.analyze.actions.rules._code import (
     node_line,
     statement_words,
 )
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class PipelinedFunction(Rule):
@@ -57,7 +62,7 @@ class PipelinedFunction(Rule):
     sources = ("oracle",)
     kinds = CODE + VIEWS
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         effort = "significant" if mysql else None
         severity = "high" if mysql else None

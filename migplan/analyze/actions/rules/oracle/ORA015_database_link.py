@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, hit, is_punct, node_line
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class DatabaseLink(Rule):
@@ -49,7 +54,7 @@ class DatabaseLink(Rule):
     sct = ("Oracle->PostgreSQL 5605", "Oracle->PostgreSQL 5639", "Oracle->PostgreSQL 5640",
            "Oracle->PostgreSQL 5641", "Oracle->PostgreSQL 5657")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         fix = "no database links on MySQL: replicate the data or move the access to the application" \
             if ctx.target_family == "mysql" else "use a postgres_fdw foreign table (or the dblink extension)"
         for remote, line in _remote_refs(obj, ctx):

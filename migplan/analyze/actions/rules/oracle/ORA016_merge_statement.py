@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class MergeStatement(Rule):
@@ -51,7 +56,7 @@ class MergeStatement(Rule):
     kinds = CODE
     sct = ("Oracle->PostgreSQL 5102", "Oracle->PostgreSQL 5618", "Oracle->PostgreSQL 5621", "Oracle->MySQL 102")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         mysql = ctx.target_family == "mysql"
         for i, w in enumerate(ws):

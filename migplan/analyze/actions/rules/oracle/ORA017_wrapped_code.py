@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import ROUTINES, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class WrappedCode(Rule):
@@ -40,7 +45,7 @@ class WrappedCode(Rule):
     sources = ("oracle",)
     kinds = ROUTINES
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         if ws and ws[0].kind == "word" and ws[0].up == "WRAPPED":
             yield hit(self, obj, ctx, ws[0].line, f"{obj.kind} {obj.qname} is wrapped: its source cannot be read; "

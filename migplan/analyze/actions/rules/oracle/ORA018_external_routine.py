@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ExternalRoutine(Rule):
@@ -41,7 +46,7 @@ class ExternalRoutine(Rule):
     sources = ("oracle",)
     kinds = ("procedure", "function", "java", "library")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind == "java":
             yield hit(self, obj, ctx, obj.location.line, "Java stored in the database: no Java on the target; "
                       "re-implement or move it out of the database", source="CREATE JAVA")

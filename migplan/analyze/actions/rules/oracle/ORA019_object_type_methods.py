@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ObjectTypeMethods(Rule):
@@ -44,7 +49,7 @@ class ObjectTypeMethods(Rule):
     kinds = ("type body", "type")
     sct = ("Oracle->PostgreSQL 5572", "Oracle->PostgreSQL 5577")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind == "type" and (not obj.attrs.get("methods")
                                    or ctx.inventory.lookup("type body", obj.schema, obj.name)):
             return  # no methods, or reported where they are implemented

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _ATTRS = {"FOUND", "NOTFOUND", "ROWCOUNT", "ISOPEN", "BULK_ROWCOUNT", "BULK_EXCEPTIONS"}
 _PG = {"FOUND": "FOUND (after FETCH) or a record test", "NOTFOUND": "NOT FOUND (after FETCH)",
@@ -59,7 +64,7 @@ class CursorAttributesAndLoops(Rule):
     kinds = CODE
     sct = ("Oracle->MySQL 596", "Oracle->MySQL 85")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         cursors = {ws[i + 1].up for i in range(len(ws) - 1) if is_word(ws, i, "CURSOR") and is_word(ws, i + 1)}

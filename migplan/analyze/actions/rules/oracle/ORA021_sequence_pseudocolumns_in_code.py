@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class SequencePseudocolumnsInCode(Rule):
@@ -40,7 +45,7 @@ class SequencePseudocolumnsInCode(Rule):
     kinds = CODE
     sct = ("Oracle->MySQL 341",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         for i in range(len(ws)):

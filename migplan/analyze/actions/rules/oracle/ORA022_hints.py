@@ -1,7 +1,11 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, comments, hit
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _HINT = re.compile(r"^(?:/\*\+|--\+)\s*(.*?)\s*(?:\*/)?$", re.DOTALL)
 
@@ -45,7 +49,7 @@ class Hints(Rule):
     kinds = CODE + VIEWS
     sct = ("Oracle->PostgreSQL 5103", "Oracle->MySQL 103")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         fix = "MySQL hints have other names: drop it or map it, then check the plan" if ctx.target_family == "mysql" \
             else "ignored by PostgreSQL (pg_hint_plan has its own hints): check the plan"
         for text, line in comments(ctx, obj):

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ReturningClause(Rule):
@@ -42,7 +47,7 @@ class ReturningClause(Rule):
     targets = ("mysql",)
     kinds = ("function", "procedure")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         for w in ctx.words(obj):
             if w.kind == "word" and w.up == "RETURNING":
                 yield ctx.hit(self, obj, w.line, "RETURNING: MySQL has none; use LAST_INSERT_ID() or read "

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import header_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _FUNCTIONS = {"ARRAY_AGG", "UNNEST", "ARRAY_LENGTH", "ARRAY_APPEND", "ARRAY_PREPEND", "ARRAY_CAT",
               "ARRAY_POSITION", "ARRAY_POSITIONS", "ARRAY_REMOVE", "ARRAY_REPLACE", "ARRAY_TO_STRING",
@@ -52,7 +57,7 @@ class ArrayOperations(Rule):
     targets = ("mysql",)
     kinds = ("view", "materialized view", "function", "procedure")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind in ("function", "procedure"):  # array parameters and return types in the signature
             hw = header_words(obj, ctx)
             for i, w in enumerate(hw[1:-1], start=1):

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import column_types
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # operator -> MySQL rewrite
 _OPERATORS = {
@@ -61,7 +66,7 @@ class JsonOperators(Rule):
     targets = ("mysql",)
     kinds = ("view", "materialized view", "function", "procedure")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         json_cols = {name for name, types in column_types(ctx).items() if types & _JSON_TYPES}
         ws = ctx.words(obj)
         n = len(ws)

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class OnConflict(Rule):
@@ -42,7 +47,7 @@ class OnConflict(Rule):
     targets = ("mysql",)
     kinds = ("function", "procedure")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):
             if w.up != "ON" or ws[i + 1].up != "CONFLICT":

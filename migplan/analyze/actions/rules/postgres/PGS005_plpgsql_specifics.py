@@ -1,10 +1,15 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import starts_statement
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 _RAISE_LEVELS = {"DEBUG", "LOG", "INFO", "NOTICE", "WARNING"}
 
 
-class PlpgsqlSpecifics(Rule):
+class PlpgsqlSpecifics(Rule[Routine]):
     """PL/pgSQL statements without a MySQL form: PERFORM, RAISE, FOUND, GET DIAGNOSTICS, RETURN NEXT/QUERY.
 
     What it detects:
@@ -53,7 +58,7 @@ class PlpgsqlSpecifics(Rule):
     targets = ("mysql",)
     kinds = ("function", "procedure")
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if (obj.language or "plpgsql").lower() != "plpgsql":
             return
         ws = ctx.words(obj)

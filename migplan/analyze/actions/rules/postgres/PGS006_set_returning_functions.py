@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class SetReturningFunctions(Rule):
+class SetReturningFunctions(Rule[Routine]):
     """RETURNS TABLE / RETURNS SETOF functions: MySQL functions return a single value.
 
     What it detects:
@@ -41,7 +46,7 @@ class SetReturningFunctions(Rule):
     targets = ("mysql",)
     kinds = ("function",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         returns = (obj.returns or "").strip().upper()
         if not returns.startswith(("TABLE", "SETOF")):
             return

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import columns_using_type
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import UserType
 
 
-class Domains(Rule):
+class Domains(Rule[UserType]):
     """CREATE DOMAIN: MySQL has no domains; each column gets the base type and the domain's check.
 
     What it detects:
@@ -42,7 +47,7 @@ class Domains(Rule):
     targets = ("mysql",)
     kinds = ("domain",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: UserType, ctx: AnalysisContext) -> Iterable[Finding]:
         users = columns_using_type(ctx, obj.name)
         used = f"; used by {users} column(s)" if users else ""
         msg = (f"domain {obj.name} ({obj.base_type or 'a base type'}): no domains on MySQL; columns get the "

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import columns_using_type
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import UserType
 
 
-class EnumTypes(Rule):
+class EnumTypes(Rule[UserType]):
     """CREATE TYPE ... AS ENUM: becomes an ENUM(...) column type on each MySQL column using it.
 
     What it detects:
@@ -45,7 +50,7 @@ class EnumTypes(Rule):
     targets = ("mysql",)
     kinds = ("type",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: UserType, ctx: AnalysisContext) -> Iterable[Finding]:
         if getattr(obj, "type_kind", "") != "enum":
             return
         users = columns_using_type(ctx, obj.name)

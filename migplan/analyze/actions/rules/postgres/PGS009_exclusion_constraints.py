@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class ExclusionConstraints(Rule):
+class ExclusionConstraints(Rule[Table]):
     """EXCLUDE constraints (no overlapping ranges ...): MySQL has no exclusion constraints.
 
     What it detects:
@@ -43,7 +48,7 @@ class ExclusionConstraints(Rule):
     targets = ("mysql",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         for con in obj.constraints:
             if con.kind != "exclude":
                 continue

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class TableInheritance(Rule):
+class TableInheritance(Rule[Table]):
     """INHERITS: MySQL has no table inheritance.
 
     What it detects:
@@ -42,7 +47,7 @@ class TableInheritance(Rule):
     targets = ("mysql",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         parents = obj.options.get("INHERITS")
         if not parents:
             return

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class Rules(Rule):
@@ -43,7 +48,7 @@ class Rules(Rule):
     targets = ("mysql",)
     kinds = ("rule",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         text = " ".join(obj.source.split()).upper()
         if " DO INSTEAD NOTHING" in text:
             how = "a BEFORE trigger that raises an error"

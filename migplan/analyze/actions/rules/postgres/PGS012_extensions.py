@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # extension -> what replaces it on MySQL
 _MYSQL = {
@@ -62,7 +67,7 @@ class Extensions(Rule):
     sources = ("postgresql",)
     kinds = ("extension",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         name = obj.name.strip('"')
         if ctx.target_family == "postgresql":
             msg = f"extension {name}: check the target's supported extensions (and version)"

@@ -1,6 +1,10 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _EVENT_TRIGGER = re.compile(r"\s*CREATE\s+EVENT\s+TRIGGER\b", re.IGNORECASE)
 
@@ -45,7 +49,7 @@ class EventTriggers(Rule):
     sources = ("postgresql",)
     kinds = ("trigger", "event trigger")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind == "trigger" and not _EVENT_TRIGGER.match(obj.source):
             return
         if ctx.target_family == "mysql":

@@ -1,6 +1,11 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ConnectBy(Rule):
@@ -47,7 +52,7 @@ class ConnectBy(Rule):
     kinds = ("view", "materialized view")
     sct = ("Oracle->MySQL 122",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.converted(obj):
             return  # the converter wrote it as WITH RECURSIVE (SQL020)
         tree = ctx.tree(obj)

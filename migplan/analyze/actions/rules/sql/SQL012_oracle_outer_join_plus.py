@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, hit, is_punct, node_line, operand_before
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class OracleOuterJoinPlus(Rule):
@@ -47,7 +52,7 @@ class OracleOuterJoinPlus(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind in VIEWS and ctx.converted(obj):
             return  # the converter rewrote the view (its own items say how)
         tree = ctx.tree(obj)

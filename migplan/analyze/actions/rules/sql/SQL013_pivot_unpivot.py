@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class PivotUnpivot(Rule):
@@ -49,7 +54,7 @@ class PivotUnpivot(Rule):
     sct = ("SQL Server->PostgreSQL 7905", "SQL Server->PostgreSQL 7906", "SQL Server->MySQL 905",
            "SQL Server->MySQL 906")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return
         tree = ctx.tree(obj)

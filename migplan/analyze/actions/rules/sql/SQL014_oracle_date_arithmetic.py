@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
@@ -14,6 +16,9 @@ from migplan.analyze.actions.rules._code import (
     operand_before,
     tables_in,
 )
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _DATE_CALLS = {"TO_DATE", "LAST_DAY", "ADD_MONTHS", "NEXT_DAY", "TO_TIMESTAMP"}
 
@@ -61,7 +66,7 @@ class OracleDateArithmetic(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind in VIEWS and ctx.converted(obj):
             return  # the converter rewrote the view (its own items say how)
         tree = ctx.tree(obj)

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
@@ -13,6 +15,9 @@ from migplan.analyze.actions.rules._code import (
     node_line,
     tables_in,
 )
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class TruncOnDate(Rule):
@@ -56,7 +61,7 @@ class TruncOnDate(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind in VIEWS and ctx.converted(obj):
             return  # the converter rewrote the view (its own items say how)
         tree = ctx.tree(obj)

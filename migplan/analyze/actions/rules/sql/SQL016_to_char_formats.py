@@ -1,7 +1,11 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, call_args, hit, is_punct, is_word
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _FUNCS = {"TO_CHAR", "TO_DATE", "TO_NUMBER", "TO_TIMESTAMP", "TO_TIMESTAMP_TZ"}
 # format elements Oracle has and PostgreSQL's template patterns do not (or read otherwise)
@@ -60,7 +64,7 @@ class ToCharFormats(Rule):
     sources = ("oracle",)
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         if mysql and obj.kind in VIEWS and ctx.converted(obj):
             return  # the converter wrote DATE_FORMAT/FORMAT with the same picture

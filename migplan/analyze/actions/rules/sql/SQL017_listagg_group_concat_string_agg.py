@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import CODE, VIEWS, call_args, hit, is_punct, is_word, node_line
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _NAMES = {"LISTAGG", "WM_CONCAT", "STRING_AGG", "GROUP_CONCAT"}
 
@@ -49,7 +54,7 @@ class ListaggGroupConcatStringAgg(Rule):
     effort = "simple"
     kinds = VIEWS + CODE
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return
         tree = ctx.tree(obj)

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from sqlglot import exp
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import VIEWS, hit, node_line
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject, Synonym
 from migplan.parse.sqlglot_bridge import table_references
 
 _RELATIONS = ("table", "view", "materialized view", "synonym")
@@ -45,10 +50,10 @@ class ViewDependsOnUnconverted(Rule):
     effort = "simple"
     kinds = VIEWS + ("synonym",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return  # native tools move the dependencies with the view
-        if obj.kind == "synonym":
+        if isinstance(obj, Synonym):
             target = _lookup(ctx, _RELATIONS, obj.target_schema, obj.target_name)
             if target is not None and not _converted(ctx, target):
                 yield hit(self, obj, ctx, obj.location.line, f"synonym for {target.kind} {target.qname}, which "

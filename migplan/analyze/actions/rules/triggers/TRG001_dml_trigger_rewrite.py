@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_dml_trigger
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class DmlTriggerRewrite(Rule):
+class DmlTriggerRewrite(Rule[Routine]):
     """A DML trigger: rewritten as a trigger function plus CREATE TRIGGER (PostgreSQL) or per event (MySQL).
 
     What it detects:
@@ -48,7 +53,7 @@ class DmlTriggerRewrite(Rule):
     effort = "simple"
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family or not is_dml_trigger(obj) or obj.timing == "INSTEAD OF":
             return
         row = bool(obj.for_each_row) and ctx.source_family != "sqlserver"

@@ -1,9 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, line_of_words, statement_words
-from migplan.model.schema import Table
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine, Table
 
 
-class InsteadOfTrigger(Rule):
+class InsteadOfTrigger(Rule[Routine]):
     """INSTEAD OF triggers: PostgreSQL allows them on views only, row by row; MySQL has none.
 
     What it detects:
@@ -47,7 +51,7 @@ class InsteadOfTrigger(Rule):
     kinds = ("trigger",)
     sct = ("SQL Server->PostgreSQL 7809", "Oracle->MySQL 236-244")
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.timing != "INSTEAD OF" or ctx.source_family == ctx.target_family:
             return
         line = line_of_words(statement_words(ctx, obj), "INSTEAD", "OF") or obj.location.line

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_dml_trigger
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class StatementTriggerOnMysql(Rule):
+class StatementTriggerOnMysql(Rule[Routine]):
     """A statement-level trigger going to MySQL, which has row-level triggers only.
 
     What it detects:
@@ -48,7 +53,7 @@ class StatementTriggerOnMysql(Rule):
     kinds = ("trigger",)
     sct = ("SQL Server->MySQL 686",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == "mysql" or not is_dml_trigger(obj) or obj.timing == "INSTEAD OF":
             return
         if obj.for_each_row and ctx.source_family != "sqlserver":

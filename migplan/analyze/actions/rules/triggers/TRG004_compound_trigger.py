@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_word, line_of_words, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class CompoundTrigger(Rule):
@@ -46,7 +51,7 @@ class CompoundTrigger(Rule):
     sources = ("oracle",)
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if not obj.attrs.get("compound"):
             return
         ws = statement_words(ctx, obj)

@@ -1,10 +1,15 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import DML_EVENTS, hit, is_word, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 _SYSTEM = {"LOGON", "LOGOFF", "STARTUP", "SHUTDOWN", "SERVERERROR", "SUSPEND", "DB_ROLE_CHANGE"}
 
 
-class SystemOrDdlTrigger(Rule):
+class SystemOrDdlTrigger(Rule[Routine]):
     """System and DDL triggers (ON DATABASE / ON SCHEMA / ALL SERVER, LOGON, DDL events).
 
     What it detects:
@@ -46,7 +51,7 @@ class SystemOrDdlTrigger(Rule):
     effort = "significant"
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return
         scope = obj.attrs.get("scope")

@@ -1,10 +1,15 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_dml_trigger, is_punct
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 _OPS = {"INSERTING": "INSERT", "UPDATING": "UPDATE", "DELETING": "DELETE"}
 
 
-class TriggerPredicates(Rule):
+class TriggerPredicates(Rule[Routine]):
     """Which-event tests inside triggers: INSERTING/UPDATING/DELETING, UPDATE(col), COLUMNS_UPDATED().
 
     What it detects:
@@ -49,7 +54,7 @@ class TriggerPredicates(Rule):
     effort = "simple"
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return
         mysql = ctx.target_family == "mysql"

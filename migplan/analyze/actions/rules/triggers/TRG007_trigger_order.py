@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, is_dml_trigger, line_of_words, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class TriggerOrder(Rule):
+class TriggerOrder(Rule[Routine]):
     """Trigger firing order: FOLLOWS/PRECEDES, or several triggers for the same table, timing and event.
 
     What it detects:
@@ -41,7 +46,7 @@ class TriggerOrder(Rule):
     effort = "simple"
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family or not is_dml_trigger(obj):
             return
         mysql = ctx.target_family == "mysql"

@@ -1,8 +1,13 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._code import hit, line_of_words, statement_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class DisabledTrigger(Rule):
+class DisabledTrigger(Rule[Routine]):
     """A trigger disabled in the source: decide whether it exists (disabled) on the target.
 
     What it detects:
@@ -40,7 +45,7 @@ class DisabledTrigger(Rule):
     effort = "simple"
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.enabled or ctx.source_family == ctx.target_family:
             return
         parts = [p for p in obj.parts if p.action == "disable trigger"]

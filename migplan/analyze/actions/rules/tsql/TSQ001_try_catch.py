@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class TryCatch(Rule):
@@ -55,7 +60,7 @@ class TryCatch(Rule):
     sct = ("SQL Server->MySQL 729", "SQL Server->MySQL 730", "SQL Server->MySQL 733", "SQL Server->MySQL 814",
            "SQL Server->MySQL 837")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.target_family == "mysql":
             how = "MySQL has no TRY blocks: use DECLARE ... HANDLER FOR SQLEXCEPTION in a nested block"
         else:

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class LocalTempTables(Rule):
@@ -48,7 +53,7 @@ class LocalTempTables(Rule):
     sct = ("SQL Server->PostgreSQL 7659", "SQL Server->PostgreSQL 7812", "SQL Server->PostgreSQL 7802",
            "SQL Server->MySQL 659")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         seen = set()
         for w in ctx.words(obj):
             if w.kind != "word" or not w.up.startswith("#") or w.up.startswith("##") or w.up in seen:

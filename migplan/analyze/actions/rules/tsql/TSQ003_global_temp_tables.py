@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class GlobalTempTables(Rule):
@@ -42,7 +47,7 @@ class GlobalTempTables(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7680", "SQL Server->MySQL 680")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         seen = set()
         for w in ctx.words(obj):
             if w.kind != "word" or not w.up.startswith("##") or w.up in seen:

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class TableVariables(Rule):
@@ -44,7 +49,7 @@ class TableVariables(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7659", "SQL Server->MySQL 659")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):
             if w.kind != "word" or not w.up.startswith("@") or w.up.startswith("@@"):

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # cursor options the targets cannot reproduce (FAST_FORWARD, READ_ONLY, LOCAL, FORWARD_ONLY, STATIC: dropped)
 _HARD = {"GLOBAL", "DYNAMIC", "KEYSET", "OPTIMISTIC", "TYPE_WARNING", "SCROLL_LOCKS", "SCROLL"}
@@ -56,7 +61,7 @@ class Cursors(Rule):
     sct += tuple(f"SQL Server->MySQL {c}" for c in (618, 624, 625, 637, 638, 639, 667, 668, 669, 670, 671,
                                                     692, 700, 701, 702, 703, 704, 705, 842))
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.up != "CURSOR" or w.kind != "word":

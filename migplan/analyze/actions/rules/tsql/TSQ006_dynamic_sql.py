@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class DynamicSql(Rule):
@@ -40,7 +45,7 @@ class DynamicSql(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7672",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         how = "PREPARE/EXECUTE (procedures only)" if ctx.target_family == "mysql" else "EXECUTE ... USING"
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class RaiserrorThrow(Rule):
@@ -45,7 +50,7 @@ class RaiserrorThrow(Rule):
     sct = ("SQL Server->MySQL 729", "SQL Server->MySQL 730", "SQL Server->MySQL 733", "SQL Server->MySQL 814",
            "SQL Server->MySQL 837")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         for i, w in enumerate(ws):

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # name -> (PostgreSQL, MySQL, effort)
 _MAP = {
@@ -60,7 +65,7 @@ class IdentityAndRowcountFunctions(Rule):
     sources = ("sqlserver",)
     kinds = ("procedure", "function", "trigger")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind != "word" or w.up not in _MAP:

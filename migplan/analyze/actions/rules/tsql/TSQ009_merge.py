@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class Merge(Rule):
@@ -47,7 +52,7 @@ class Merge(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7915", "SQL Server->PostgreSQL 7916", "SQL Server->MySQL 832")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.up != "MERGE" or w.kind != "word" or (i + 1 < len(ws) and ws[i + 1].up in ("JOIN", "UNION")):

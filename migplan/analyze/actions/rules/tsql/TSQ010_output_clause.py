@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class OutputClause(Rule):
@@ -45,7 +50,7 @@ class OutputClause(Rule):
     sources = ("sqlserver",)
     kinds = ("procedure", "function", "trigger")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):
             if w.up != "OUTPUT" or w.kind != "word":

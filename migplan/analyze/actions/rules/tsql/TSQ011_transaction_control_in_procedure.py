@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _TRAN = ("TRAN", "TRANSACTION")
 
@@ -53,7 +58,7 @@ class TransactionControlInProcedure(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7807",) + tuple(f"SQL Server->MySQL {c}" for c in range(629, 634))
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind != "word":

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # option -> hint; options whose usual value needs nothing on the target are "drop"
 _OPTIONS = {
@@ -73,7 +78,7 @@ class SetOptions(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7810",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):
             opt = ws[i + 1].up

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class GotoWaitfor(Rule):
@@ -48,7 +53,7 @@ class GotoWaitfor(Rule):
     kinds = ("procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7628", "SQL Server->PostgreSQL 7691", "SQL Server->PostgreSQL 7821")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         sleep = "SLEEP()" if ctx.target_family == "mysql" else "pg_sleep()"
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import bare, dotted_name
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # system procedure (or name prefix ending in '*') -> (what it is, what to do, effort)
 _MAIL = "send mail from the application or an AWS service (e.g. Amazon SES)"
@@ -85,7 +90,7 @@ class SystemProcedures(Rule):
            "SQL Server->PostgreSQL 7903", "SQL Server->MySQL 900", "SQL Server->MySQL 902",
            "SQL Server->MySQL 903")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.up not in ("EXEC", "EXECUTE") or w.kind != "word":

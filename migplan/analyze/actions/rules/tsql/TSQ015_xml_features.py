@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _METHODS = {"VALUE", "NODES", "QUERY", "EXIST", "MODIFY"}
 
@@ -52,7 +57,7 @@ class XmlFeatures(Rule):
     sct = ("SQL Server->PostgreSQL 7816", "SQL Server->PostgreSQL 7817", "SQL Server->PostgreSQL 7920",
            "SQL Server->PostgreSQL 7924")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         agg = "GROUP_CONCAT" if ctx.target_family == "mysql" else "string_agg"
         ws = ctx.words(obj)
         n = len(ws)

@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import bare, dotted_name
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # words after which a dotted name is an object (table, view, procedure), not a column
 _OBJECT_POSITION = {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "EXEC", "EXECUTE", "USING", "MERGE", "INSERT",
@@ -56,7 +61,7 @@ class CrossDatabaseNames(Rule):
     kinds = ("view", "procedure", "function", "trigger")
     sct = ("SQL Server->PostgreSQL 7645", "SQL Server->MySQL 645")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         for i, w in enumerate(ws):

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class TopClause(Rule):
@@ -48,7 +53,7 @@ class TopClause(Rule):
     sct = ("SQL Server->PostgreSQL 7605", "SQL Server->PostgreSQL 7796", "SQL Server->PostgreSQL 7798",
            "SQL Server->PostgreSQL 7799", "SQL Server->MySQL 604", "SQL Server->MySQL 605")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         n = len(ws)

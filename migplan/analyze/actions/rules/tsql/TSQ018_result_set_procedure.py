@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import depths
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # keywords that end the select list of a SELECT without INTO
 _STOP = {"FROM", "WHERE", ";", "SELECT", "INSERT", "UPDATE", "DELETE", "IF", "WHILE", "RETURN", "SET",
@@ -51,7 +56,7 @@ class ResultSetProcedure(Rule):
     kinds = ("procedure",)
     sct = ("SQL Server->PostgreSQL 7800", "SQL Server->PostgreSQL 7839")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         d = depths(ws)
         pending_insert = False

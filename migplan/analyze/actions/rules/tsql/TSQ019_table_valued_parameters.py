@@ -1,5 +1,10 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import dotted_name, header_words
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class TableValuedParameters(Rule):
@@ -47,7 +52,7 @@ class TableValuedParameters(Rule):
     kinds = ("procedure", "function")
     sct = ("SQL Server->PostgreSQL 7690", "SQL Server->MySQL 690")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         how = "a JSON parameter read with JSON_TABLE" if ctx.target_family == "mysql" \
             else "an array (or jsonb) parameter read with unnest()"
         hw = header_words(obj, ctx)

@@ -1,6 +1,10 @@
 import re
+from collections.abc import Iterable
 
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject, Table
 
 
 class NativeOrClrModules(Rule):
@@ -47,13 +51,13 @@ class NativeOrClrModules(Rule):
     sources = ("sqlserver",)
     kinds = ("procedure", "function", "trigger", "table", "assembly")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind == "assembly":
             f = ctx.hit(self, obj, obj.location.line, f"CLR assembly {obj.name}: .NET code cannot run on the "
                         "target; rewrite the routines that use it", source="CREATE ASSEMBLY")
             f.effort = "significant"
             yield f
-        elif obj.kind == "table":
+        elif isinstance(obj, Table):
             if re.search(r"MEMORY_OPTIMIZED\s*=\s*ON", obj.options.get("WITH", ""), re.IGNORECASE):
                 line = ctx.line_of(obj, r"MEMORY_OPTIMIZED\s*=\s*ON")
                 f = ctx.hit(self, obj, line, "memory-optimized table: becomes an ordinary table; DMS does "

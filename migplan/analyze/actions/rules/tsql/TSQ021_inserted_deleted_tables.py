@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _FROM = ("FROM", "JOIN")
 
@@ -51,7 +56,7 @@ class InsertedDeletedTables(Rule):
     kinds = ("trigger",)
     sct = ("SQL Server->MySQL 686",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
         ws = ctx.words(obj)
         for i, w in enumerate(ws[1:], start=1):

@@ -1,12 +1,17 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import CHAR_TYPES, column_types
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import View
 
 _STRING_FUNCS = {"LEFT", "RIGHT", "SUBSTRING", "UPPER", "LOWER", "LTRIM", "RTRIM", "TRIM", "REPLACE",
                  "CONCAT", "CONCAT_WS", "STUFF", "FORMAT", "QUOTENAME", "REPLICATE", "SPACE", "CHAR", "NCHAR",
                  "STR", "REVERSE", "DATENAME", "STRING_AGG", "TRANSLATE"}
 
 
-class StringConcatenationPlus(Rule):
+class StringConcatenationPlus(Rule[View]):
     """'+' concatenating strings in a view: || on PostgreSQL, CONCAT() on MySQL, with other NULL rules.
 
     What it detects:
@@ -48,7 +53,7 @@ class StringConcatenationPlus(Rule):
     sources = ("sqlserver",)
     kinds = ("view",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: View, ctx: AnalysisContext) -> Iterable[Finding]:
         cols = {name for name, types in column_types(ctx, obj.references).items() if types & CHAR_TYPES}
         ws = ctx.words(obj)
         mysql = ctx.target_family == "mysql"

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class ArrayType(Rule):
@@ -43,7 +48,7 @@ class ArrayType(Rule):
     targets = ("mysql",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         for col in getattr(obj, "columns", ()):
             if col.type.array:
                 dims = "[]" * col.type.array
