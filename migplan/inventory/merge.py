@@ -7,12 +7,15 @@ is nowhere in the inventory is reported, not dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from migplan.inventory.inventory import Inventory, Problem
 from migplan.model.schema import (
     PARSED,
     PARTIAL,
     Column,
     Constraint,
+    Identity,
     Index,
     Location,
     Part,
@@ -22,6 +25,7 @@ from migplan.model.schema import (
     Table,
 )
 from migplan.parse.alter import Action, AlterTable
+from migplan.parse.context import ParseContext
 
 
 def apply_parts(inv: Inventory, pending: list[tuple[int, str, object]]) -> None:
@@ -123,122 +127,169 @@ def _find_constraint(table: Table, name: str | None) -> Constraint | None:
     return next((c for c in table.constraints if c.name and c.name.upper() == up), None)
 
 
-def _table_action(inv: Inventory, table: Table, act: Action, ctx, loc: Location) -> str:
-    a = act.action
-    if a == "add constraint":
-        added_con: Constraint = act.target
-        added_con.inline = False
-        table.constraints.append(added_con)
-        if added_con.kind == "primary key":
-            for cname in added_con.columns:
-                col = table.column(cname)
-                if col is not None:
-                    col.nullable = False
-        return f"add {added_con.kind} {added_con.name or ''}".strip()
-    if a == "add column":
-        added: Column = act.target
-        added.position = len(table.columns) + 1
-        table.columns.append(added)
-        return f"add column {added.name}"
-    if a in ("set default", "drop default", "set nullable", "modify column", "change column", "column option"):
-        col = table.column(act.target)
-        if col is None:
-            ctx.problems.append(f"column {act.target} is not in table {table.qname}")
-            return f"{a} {act.target} (unknown column)"
-        if a == "set default":
-            col.default = act.detail["default"]
-            if act.detail.get("constraint"):
-                col.default_constraint = act.detail["constraint"]
-        elif a == "drop default":
-            col.default = None
-        elif a == "set nullable":
-            col.nullable = act.detail["nullable"]
-        elif a in ("modify column", "change column"):
-            new: Column = act.detail["column"]
-            if new.type.base:
-                col.type = new.type
-            if new.nullable is not None:
-                col.nullable = new.nullable
-            if new.default is not None:
-                col.default = new.default
-            if new.identity is not None:
-                col.identity = new.identity
-            if a == "change column":
-                col.name = new.name
-        else:
-            col.attrs.setdefault("alter_options", []).append(act.detail.get("text"))
-            text = (act.detail.get("text") or "").upper()
-            if text.startswith("ADD GENERATED"):
-                from migplan.model.schema import Identity
+# ALTER TABLE actions, one small function per action: (inventory, table, action, parse context,
+# location) -> the description the statement's record shows. Unknown actions keep their text.
+TableAction = Callable[[Inventory, Table, Action, ParseContext, Location], str]
 
-                col.identity = Identity("identity", always="ALWAYS" in text.split("AS")[0])
+
+def _add_constraint(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    con: Constraint = act.target
+    con.inline = False
+    table.constraints.append(con)
+    if con.kind == "primary key":
+        for cname in con.columns:
+            col = table.column(cname)
+            if col is not None:
                 col.nullable = False
-        return f"{a} {act.target}"
-    if a in ("enable constraint", "disable constraint", "check constraint", "nocheck constraint"):
-        con = _find_constraint(table, act.target)
-        enabled = a.split()[0] in ("enable", "check")
-        if act.target == "ALL":
-            for c in table.constraints:
-                if c.kind in ("foreign key", "check"):
-                    c.enabled = enabled
-        elif con is not None:
-            con.enabled = enabled
-            if act.detail.get("validate") == "NOVALIDATE":
-                con.validated = False
-        else:
-            ctx.problems.append(f"constraint {act.target} is not defined on {table.qname}")
-        return f"{a} {act.target}"
-    if a == "constraint state":
-        con = _find_constraint(table, act.target) if act.target != "PRIMARY KEY" else table.primary_key
-        state = act.detail.get("state", [])
-        if con is not None:
-            if "DISABLE" in state:
-                con.enabled = False
-            if "ENABLE" in state:
-                con.enabled = True
-        return f"modify constraint {act.target}"
-    if a in ("enable trigger", "disable trigger"):
-        for trg in inv.routines:
-            if trg.kind == "trigger" and (act.target == "ALL" or trg.name.upper() == str(act.target).upper()):
-                if act.target == "ALL" and trg.table_name and trg.table_name.upper() != table.name.upper():
-                    continue
-                trg.enabled = a.startswith("enable")
-        return a
-    if a in ("drop constraint", "drop primary key"):
-        con = table.primary_key if a == "drop primary key" else _find_constraint(table, act.target)
-        if con is not None:
-            table.constraints.remove(con)
-        return f"{a} {act.target or ''}".strip()
-    if a == "drop column":
-        col = table.column(act.target)
-        if col is not None:
-            table.columns.remove(col)
-        return f"drop column {act.target}"
-    if a == "add index":
-        idx = Index(kind="index", schema=table.schema, name=act.target or "", location=loc,
-                    table_schema=table.schema, table_name=table.name, columns=act.detail["columns"],
-                    method=act.detail.get("method"), options=act.detail.get("options") or {})
-        idx.statement = None
-        if not idx.name:
-            idx.name = f"{table.name}_{'_'.join(c.expression for c in idx.columns)}"[:60]
-        inv.add(idx)
-        return f"add index {idx.name}"
-    if a == "owner":
-        table.attrs["owner"] = act.target
-        return "owner"
-    if a in ("attach partition", "detach partition"):
-        table.attrs.setdefault("partitions", []).append(act.target)
-        pschema, _, pname = act.target.rpartition(".")
-        child = inv.lookup("table", pschema or table.schema, pname)
-        if isinstance(child, Table) and a == "attach partition":
-            # pg_dump creates the partition as a plain table and attaches it later: it is a partition all the same
-            child.partition_of = table.qname
-            child.partitioning = " ".join(act.detail.get("bounds", "").split()) or child.partitioning
-        elif isinstance(child, Table):
-            child.partition_of = None
-        return a
+    return f"add {con.kind} {con.name or ''}".strip()
+
+
+def _add_column(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    col: Column = act.target
+    col.position = len(table.columns) + 1
+    table.columns.append(col)
+    return f"add column {col.name}"
+
+
+def _change_column(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    a = act.action
+    col = table.column(act.target)
+    if col is None:
+        ctx.problems.append(f"column {act.target} is not in table {table.qname}")
+        return f"{a} {act.target} (unknown column)"
+    if a == "set default":
+        col.default = act.detail["default"]
+        if act.detail.get("constraint"):
+            col.default_constraint = act.detail["constraint"]
+    elif a == "drop default":
+        col.default = None
+    elif a == "set nullable":
+        col.nullable = act.detail["nullable"]
+    elif a in ("modify column", "change column"):
+        new: Column = act.detail["column"]
+        if new.type.base:
+            col.type = new.type
+        if new.nullable is not None:
+            col.nullable = new.nullable
+        if new.default is not None:
+            col.default = new.default
+        if new.identity is not None:
+            col.identity = new.identity
+        if a == "change column":
+            col.name = new.name
+    else:  # column option
+        col.attrs.setdefault("alter_options", []).append(act.detail.get("text"))
+        text = (act.detail.get("text") or "").upper()
+        if text.startswith("ADD GENERATED"):
+            col.identity = Identity("identity", always="ALWAYS" in text.split("AS")[0])
+            col.nullable = False
+    return f"{a} {act.target}"
+
+
+def _enable_constraint(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    a = act.action
+    enabled = a.split()[0] in ("enable", "check")
+    con = _find_constraint(table, act.target)
+    if act.target == "ALL":
+        for c in table.constraints:
+            if c.kind in ("foreign key", "check"):
+                c.enabled = enabled
+    elif con is not None:
+        con.enabled = enabled
+        if act.detail.get("validate") == "NOVALIDATE":
+            con.validated = False
+    else:
+        ctx.problems.append(f"constraint {act.target} is not defined on {table.qname}")
+    return f"{a} {act.target}"
+
+
+def _constraint_state(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    con = _find_constraint(table, act.target) if act.target != "PRIMARY KEY" else table.primary_key
+    state = act.detail.get("state", [])
+    if con is not None:
+        if "DISABLE" in state:
+            con.enabled = False
+        if "ENABLE" in state:
+            con.enabled = True
+    return f"modify constraint {act.target}"
+
+
+def _enable_trigger(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    for trg in inv.routines:
+        if trg.kind == "trigger" and (act.target == "ALL" or trg.name.upper() == str(act.target).upper()):
+            if act.target == "ALL" and trg.table_name and trg.table_name.upper() != table.name.upper():
+                continue
+            trg.enabled = act.action.startswith("enable")
+    return act.action
+
+
+def _drop_constraint(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    con = table.primary_key if act.action == "drop primary key" else _find_constraint(table, act.target)
+    if con is not None:
+        table.constraints.remove(con)
+    return f"{act.action} {act.target or ''}".strip()
+
+
+def _drop_column(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    col = table.column(act.target)
+    if col is not None:
+        table.columns.remove(col)
+    return f"drop column {act.target}"
+
+
+def _add_index(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    idx = Index(kind="index", schema=table.schema, name=act.target or "", location=loc,
+                table_schema=table.schema, table_name=table.name, columns=act.detail["columns"],
+                method=act.detail.get("method"), options=act.detail.get("options") or {})
+    idx.statement = None
+    if not idx.name:
+        idx.name = f"{table.name}_{'_'.join(c.expression for c in idx.columns)}"[:60]
+    inv.add(idx)
+    return f"add index {idx.name}"
+
+
+def _owner(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    table.attrs["owner"] = act.target
+    return "owner"
+
+
+def _partition(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    table.attrs.setdefault("partitions", []).append(act.target)
+    pschema, _, pname = act.target.rpartition(".")
+    child = inv.lookup("table", pschema or table.schema, pname)
+    if isinstance(child, Table) and act.action == "attach partition":
+        # pg_dump creates the partition as a plain table and attaches it later: it is a partition all the same
+        child.partition_of = table.qname
+        child.partitioning = " ".join(act.detail.get("bounds", "").split()) or child.partitioning
+    elif isinstance(child, Table):
+        child.partition_of = None
+    return act.action
+
+
+def _other(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
     table.attrs.setdefault("alter_options", []).append(act.target if isinstance(act.target, str) else str(act.target))
-    return a
+    return act.action
+
+
+_TABLE_ACTIONS: dict[str, TableAction] = {
+    "add constraint": _add_constraint,
+    "add column": _add_column,
+    **dict.fromkeys(("set default", "drop default", "set nullable", "modify column", "change column",
+                     "column option"), _change_column),
+    **dict.fromkeys(("enable constraint", "disable constraint", "check constraint", "nocheck constraint"),
+                    _enable_constraint),
+    "constraint state": _constraint_state,
+    **dict.fromkeys(("enable trigger", "disable trigger"), _enable_trigger),
+    **dict.fromkeys(("drop constraint", "drop primary key"), _drop_constraint),
+    "drop column": _drop_column,
+    "add index": _add_index,
+    "owner": _owner,
+    **dict.fromkeys(("attach partition", "detach partition"), _partition),
+}
+
+
+def _table_action(inv: Inventory, table: Table, act: Action, ctx: ParseContext, loc: Location) -> str:
+    return _TABLE_ACTIONS.get(act.action, _other)(inv, table, act, ctx, loc)
 
 
 def _comment(inv: Inventory, action, stmt, loc: Location) -> SchemaObject:
