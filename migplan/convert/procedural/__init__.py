@@ -18,10 +18,11 @@ from migplan.convert.procedural.plsql_plpgsql import write_plpgsql
 from migplan.model.conversion import ConvertedObject
 from migplan.model.schema import Routine
 from migplan.parse import procedural as pp
+from migplan.parse.procedural.nodes import ProcUnit
 
 __all__ = ["NotConverted", "convert_procedural"]
 
-Writer = Callable[[pp.ProcUnit, Routine, ConvertContext, ConvertedObject], None]
+Writer = Callable[[ProcUnit, Routine, ConvertContext, ConvertedObject], None]
 
 # (source engine family, target family) -> the writer; the kinds each writer takes
 WRITERS: dict[tuple[str, str], Writer] = {

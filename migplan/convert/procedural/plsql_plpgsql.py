@@ -32,7 +32,7 @@ from migplan.convert.expressions import BLOCKING
 from migplan.convert.procedural.base import NotConverted, outside_strings, sub_outside_strings
 from migplan.model.conversion import ConvertedObject, TargetStatement
 from migplan.model.schema import Routine, Table
-from migplan.parse import procedural as pp
+from migplan.parse.procedural import nodes as pp
 from migplan.parse.tokens import ParseError
 from migplan.parse.types import parse_type_text
 
@@ -201,17 +201,17 @@ class PlpgsqlWriter:
         return mapped.sql
 
     def _anchored(self, d: pp.DataType, line: int) -> str:
-        parts = [p.strip('"') for p in (d.anchored_to or "").split(".")]
+        parts: list[str | None] = [p.strip('"') for p in (d.anchored_to or "").split(".")]
         if d.anchor == "TYPE" and len(parts) in (2, 3):
             schema, table_name, column = (parts if len(parts) == 3 else [None, *parts])
-            table, qualified = self.ctx.table_target(schema, table_name)
+            table, qualified = self.ctx.table_target(schema, table_name or "")
             if isinstance(table, Table):
-                col = table.column(column)
+                col = table.column(column or "")
                 if col is not None:
                     return f"{qualified}.{self.ctx.profile.ident(self.ctx.names.base(col.name))}%TYPE"
         if d.anchor == "ROWTYPE" and len(parts) in (1, 2):
             schema, table_name = (parts if len(parts) == 2 else [None, *parts])
-            table, qualified = self.ctx.table_target(schema, table_name)
+            table, qualified = self.ctx.table_target(schema, table_name or "")
             if isinstance(table, Table):
                 return f"{qualified}%ROWTYPE"
         raise NotConverted(line, f"{d.text} (anchored to something the scripts do not define as a table column)")
