@@ -23,6 +23,7 @@ from migplan.convert.other import (
     not_converted,
     schema_statement,
 )
+from migplan.convert.procedural import convert_procedural
 from migplan.convert.profiles import profile_for
 from migplan.convert.routines import convert_as_written, convert_routine
 from migplan.convert.sequences import convert_sequence
@@ -117,7 +118,7 @@ def _convert_one(obj: SchemaObject, ctx: ConvertContext) -> ConvertedObject | No
     if isinstance(obj, UserType):
         return convert_user_type(obj, ctx)
     if isinstance(obj, Routine):
-        return convert_routine(obj, ctx)
+        return convert_routine(obj, ctx) or convert_procedural(obj, ctx)
     return convert_as_written(obj, ctx)
 
 

@@ -42,7 +42,8 @@ class ExpressionConverter:
         self.profile = profile
         self.names = names
         self.rules = function_rules(source.family, profile.family)
-        self.sequences = sequences or {}  # source sequence name (upper) -> target qualified name
+        # source sequence name (upper) -> target qualified name; the caller fills it after creating us
+        self.sequences = sequences if sequences is not None else {}
         self.map_type = None  # the pair's type mapping (ConvertContext.map_type), set once it exists
         self.routines: set[str] = set()  # names of functions/procedures/packages the scripts define
         self.resolve = None  # unqualified table name -> the source schema it lives in (set by convert())

@@ -14,7 +14,9 @@ class ProceduralObject(Rule[Routine]):
 
     What it detects:
         Every procedural object. migplan reads its header and scans its body for constructs with their
-        own items; converting the body itself is done with SCT or by hand in this version.
+        own items. Where migplan converts the body itself (Oracle procedures, functions and triggers to
+        PostgreSQL), the item says so and asks for tests only; otherwise the body is converted with SCT
+        or by hand (COD002 names the construct that stopped migplan).
 
     Why it matters:
         Even a routine with no flagged construct must be rewritten in the target's language (PL/pgSQL,
@@ -28,7 +30,8 @@ class ProceduralObject(Rule[Routine]):
         Convert with SCT (or by hand), then test against the target with the same data and calls.
 
     Effort:
-        Simple under 50 lines of body, medium up to 300, significant beyond.
+        Simple under 50 lines of body, medium up to 300, significant beyond; simple (tests only) when
+        migplan converted it.
     """
 
     code = "COD001"
@@ -40,7 +43,15 @@ class ProceduralObject(Rule[Routine]):
 
     def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         lines = obj.body.count("\n") + 1 if obj.body else 1
+        plural = "s" if lines != 1 else ""
+        conv = ctx.conversion.by_source(obj)
+        if ctx.source_family != ctx.target_family and conv is not None and conv.converted and conv.statements:
+            f = ctx.hit(self, obj, obj.location.line, f"{obj.kind} with {lines} line{plural} of body code converted "
+                        f"by migplan for {ctx.target.display}: test it with the source's data and calls")
+            f.effort, f.severity = "simple", "low"
+            yield f
+            return
         f = ctx.hit(self, obj, obj.location.line,
-                    f"{obj.kind} with {lines} line{'s' if lines != 1 else ''} of body code to convert and test")
+                    f"{obj.kind} with {lines} line{plural} of body code to convert and test")
         f.effort = "simple" if lines < _LINES_MEDIUM else ("medium" if lines < _LINES_SIGNIFICANT else "significant")
         yield f

@@ -72,10 +72,10 @@ class ViewDependsOnUnconverted(Rule):
                 and isinstance(f.parent.this, exp.Identifier) else None
             fname = f.this.name if isinstance(f.this, exp.Identifier) else str(f.this)  # `fn` as mysqldump writes
             target = _routine(ctx, qualifier, fname)
-            if target is not None:
+            if target is not None and not _written(ctx, target):
                 call = f"{qualifier}.{fname}" if qualifier else fname
                 yield hit(self, obj, ctx, node_line(obj, f), f"calls {call} ({target.kind} {target.qname}): procedural "
-                          "code that migplan does not convert; convert it first (SCT or by hand)", source=call)
+                          "code that migplan did not convert; convert it first (SCT or by hand)", source=call)
 
 
 def _lookup(ctx, kinds, schema, name):
@@ -89,6 +89,12 @@ def _lookup(ctx, kinds, schema, name):
 def _converted(ctx, obj) -> bool:
     conv = ctx.conversion.by_source(obj)
     return conv is None or conv.converted
+
+
+def _written(ctx, obj) -> bool:
+    """A routine the conversion wrote (migplan converted its body, or the target takes it as written)."""
+    conv = ctx.conversion.by_source(obj)
+    return conv is not None and conv.converted and bool(conv.statements)
 
 
 def _routine(ctx, qualifier, name):
