@@ -27,15 +27,16 @@ from migplan.version import __version__
 _LAZY = {
     "Assessment": "migplan.assessment", "assess": "migplan.assessment", "assess_text": "migplan.assessment",
     "Inventory": "migplan.inventory", "load_schema": "migplan.inventory", "load_text": "migplan.inventory",
-    "engines": None, "matrix": None, "scan_app": "migplan.app",
+    "engines": None, "matrix": None, "scan_app": "migplan.app", "assess_fleet": "migplan.fleet",
 }
-__all__ = ["Assessment", "Inventory", "__version__", "assess", "assess_text", "engines", "load_schema",
-           "load_text", "matrix", "scan_app"]
+__all__ = ["Assessment", "Inventory", "__version__", "assess", "assess_fleet", "assess_text", "engines",
+           "load_schema", "load_text", "matrix", "scan_app"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from migplan import engines, matrix
     from migplan.app import scan_app
     from migplan.assessment import Assessment, assess, assess_text
+    from migplan.fleet import assess_fleet
     from migplan.inventory import Inventory, load_schema, load_text
 
 

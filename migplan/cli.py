@@ -7,7 +7,7 @@ import signal
 import sys
 import warnings
 
-from migplan import cli_app, cli_assess, cli_matrix
+from migplan import cli_app, cli_assess, cli_fleet, cli_matrix
 from migplan.errors import MigplanError, Terminated
 from migplan.version import __version__
 
@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     cli_matrix.add_parser(sub)
     cli_assess.add_parser(sub)
     cli_app.add_parser(sub)
+    cli_fleet.add_parser(sub)
     args = parser.parse_args(argv)
     previous = _catch_signals()
     engines = sys.modules.get("migplan.verify.engines")

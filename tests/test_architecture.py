@@ -24,7 +24,8 @@ LAYERS: list[set[str]] = [
     {"plan"},
     {"dms"},
     {"report"},
-    {"assessment", "cli", "cli_assess", "cli_matrix", "cli_app", "__init__"},
+    {"assessment"},
+    {"fleet", "cli", "cli_assess", "cli_matrix", "cli_app", "cli_fleet", "__init__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 
