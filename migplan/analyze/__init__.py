@@ -12,7 +12,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
-from migplan.model.schema import DEFINITION_KINDS, UNPARSED, SchemaObject
+from migplan.model.schema import DEFINITION_KINDS, UNPARSED, Routine, SchemaObject
 from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
@@ -32,6 +32,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
     converted = {id(c.source) for c in conversion.objects if c.converted and c.statements}
     findings.extend(_input_findings(inv, converted))
     findings.extend(conversion.all_findings())
+    heterogeneous = inv.engine.family != ctx.target.family
     rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family)]
     rules = [r for r in rules if r.raised_by == "rule"]
     progress_bar = bar(len(inv.objects), "analyze", progress)
@@ -39,11 +40,18 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
         progress_bar.update()
         if type(obj) is SchemaObject and (obj.kind in _STRUCTURED or obj.status == UNPARSED):
             continue  # a statement that was not understood: PRS001 says so, rules need its parts
+        written_code = isinstance(obj, Routine) and heterogeneous and _written(conversion, obj)
         for rule in rules:
             if (rule.kinds and obj.kind not in rule.kinds) or not isinstance(obj, rule.object_type):
                 continue
             try:
-                findings.extend(rule.check(obj, ctx))
+                found = list(rule.check(obj, ctx))
+                if written_code:
+                    for f in found:
+                        if rule.rewritten(f):  # the conversion rewrote it: what is left is testing
+                            f.severity, f.effort = "info", "none"
+                            f.message += " (migplan's conversion rewrote it)"
+                findings.extend(found)
             except Exception as err:  # a rule's bug must not end the run or hide the object: say so
                 findings.append(Finding("MIG001", obj.qname, obj.kind, obj.location.file, obj.location.line,
                                         f"rule {rule.code} could not check this object ({type(err).__name__}: "
@@ -60,6 +68,11 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
         items.append(to_item(f, config))
     items.sort(key=lambda i: (i.file, i.line, i.code, i.object))
     return ActionItems(items)
+
+
+def _written(conversion: Conversion, obj: SchemaObject) -> bool:
+    conv = conversion.by_source(obj)
+    return conv is not None and conv.converted and bool(conv.statements)
 
 
 def to_item(f: Finding, config: Config) -> ActionItem:

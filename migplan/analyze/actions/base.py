@@ -62,6 +62,9 @@ class Rule(Generic[Obj]):
     sct: ClassVar[tuple[str, ...]] = ()  # SCT action codes, written "<pair> <code>" e.g. "Oracle->PostgreSQL 5340"
     dms: ClassVar[tuple[str, ...]] = ()  # DMS premigration assessment keys
     raised_by: ClassVar[str] = "rule"  # rule | converter | verifier | input | names
+    # True when migplan's procedural conversion rewrites this construct: in an object it wrote, the
+    # item is informational and the effort is in what the conversion left (see ``rewritten``)
+    rewritten_when_converted: ClassVar[bool] = False
     status: ClassVar[str] = "stable"  # stable | preview | deprecated
 
     def applies(self, source_family: str, target_family: str) -> bool:
@@ -75,6 +78,10 @@ class Rule(Generic[Obj]):
             args = get_args(base)
             if args and isinstance(args[0], type) and issubclass(args[0], SchemaObject):
                 cls.object_type = args[0]
+
+    def rewritten(self, finding: Finding) -> bool:
+        """Whether the conversion rewrote what ``finding`` points at faithfully (objects it wrote only)."""
+        return self.rewritten_when_converted
 
     def check(self, obj: Obj, ctx: AnalysisContext) -> Iterable[Finding]:
         """Find this problem in one source object; yield findings (use ``ctx.hit``)."""

@@ -55,6 +55,7 @@ class ExceptionHandling(Rule):
     effort = "simple"
     sources = ("oracle",)
     kinds = ROUTINES
+    rewritten_when_converted = True
     sct = ("Oracle->MySQL 234", "Oracle->MySQL 235", "Oracle->MySQL 329", "Oracle->MySQL 331")
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:

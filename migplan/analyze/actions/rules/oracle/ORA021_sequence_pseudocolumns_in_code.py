@@ -43,6 +43,7 @@ class SequencePseudocolumnsInCode(Rule):
     effort = "simple"
     sources = ("oracle",)
     kinds = CODE
+    rewritten_when_converted = True
     sct = ("Oracle->MySQL 341",)
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:

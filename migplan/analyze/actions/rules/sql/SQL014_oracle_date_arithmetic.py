@@ -65,6 +65,7 @@ class OracleDateArithmetic(Rule):
     effort = "simple"
     sources = ("oracle",)
     kinds = VIEWS + CODE
+    rewritten_when_converted = True
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.kind in VIEWS and ctx.converted(obj):

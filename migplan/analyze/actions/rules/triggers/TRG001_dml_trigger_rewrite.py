@@ -52,6 +52,7 @@ class DmlTriggerRewrite(Rule[Routine]):
     severity = "low"
     effort = "simple"
     kinds = ("trigger",)
+    rewritten_when_converted = True
 
     def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family or not is_dml_trigger(obj) or obj.timing == "INSTEAD OF":

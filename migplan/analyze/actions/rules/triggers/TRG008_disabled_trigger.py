@@ -44,6 +44,7 @@ class DisabledTrigger(Rule[Routine]):
     severity = "low"
     effort = "simple"
     kinds = ("trigger",)
+    rewritten_when_converted = True
 
     def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.enabled or ctx.source_family == ctx.target_family:
