@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -253,10 +254,12 @@ class Assessment:
     def summary(self) -> Summary:
         return Summary(self)
 
-    def write(self, out_dir) -> Path:
+    def write(self, out_dir, formats: Iterable[str] | None = None) -> Path:
+        """Write the outputs to ``out_dir``; ``formats`` picks some of them (``migplan.report.files.FORMATS``:
+        json, csv, ddl, plan, cdc, dms, graph, html, md), all by default; only those are computed."""
         from migplan.report.files import write_assessment
 
-        return write_assessment(self, Path(out_dir))
+        return write_assessment(self, Path(out_dir), formats)
 
     def to_dict(self) -> dict:
         from migplan.report.files import assessment_to_dict

@@ -18,6 +18,8 @@ def add_parser(sub) -> None:
     p.add_argument("-s", "--source", required=True, help="source engine (e.g. oracle, sqlserver, mysql)")
     p.add_argument("-t", "--target", required=True, help="target engine (e.g. aurora-postgresql, aurora-mysql)")
     p.add_argument("-o", "--output", help="write assessment.json, CSVs and converted DDL to this folder")
+    p.add_argument("--formats", help="comma-separated outputs to write (default all): json, csv, ddl, plan, cdc, "
+                                     "dms, graph, html, md")
     p.add_argument("--default-schema", help="schema for unqualified source names")
     p.add_argument("--config", help="TOML file with severity/effort overrides and suppressions")
     p.add_argument("--verify", action="store_true", help="apply the converted DDL to a local real engine")
@@ -64,8 +66,12 @@ def run(args) -> int:
     from migplan import outdir
     from migplan.assessment import DialectMismatchError, EmptyInputWarning, assess
 
+    formats = args.formats.split(",") if args.formats else None
     if args.output:
         outdir.check(args.output)  # before any work: a bad -o must not cost the whole analysis
+        from migplan.report.files import check_formats
+
+        check_formats(formats)  # and a misspelled format neither
 
     try:
         with warnings.catch_warnings():
@@ -97,7 +103,7 @@ def run(args) -> int:
         for r in top.itertuples(index=False):
             out.write(f"  {r.code} {r.severity!s:8} x{r.occurrences:<4} {r.summary}\n")
     if args.output:
-        path = a.write(args.output)
+        path = a.write(args.output, formats)
         out.write(f"\nwrote {path}/ (open {path / 'report.html'} in a browser)\n")
     for p in a.inventory.problems:
         print(f"migplan: {p.file}:{p.line or '-'}: {p.message}", file=sys.stderr)

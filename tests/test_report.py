@@ -77,6 +77,20 @@ def test_write_adds_both_reports(tmp_path, oracle):
     assert md.startswith("# Migration assessment: Oracle Database → Amazon Aurora PostgreSQL\n")
 
 
+def test_formats_write_and_compute_only_what_is_asked(tmp_path, oracle, monkeypatch):
+    import migplan.plan.export as export
+    from migplan.errors import InputError
+
+    def boom(*a, **k):
+        raise AssertionError("the graph was computed for a run that did not ask for it")
+
+    monkeypatch.setattr(export, "to_graphml", boom)
+    out = oracle.write(tmp_path / "some", formats=["html", "json"])
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["assessment.json", "report.html"]
+    with pytest.raises(InputError, match="unknown output format htm"):
+        oracle.write(tmp_path / "bad", formats=["htm"])
+
+
 def test_first_screen_tells_the_story_with_the_summary_numbers(oracle):
     s = oracle.summary().to_dict()
     html = render_html(oracle)

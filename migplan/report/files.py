@@ -5,9 +5,12 @@ report.md). Byte-identical for the same input: no clock, no absolute paths, stab
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from migplan import outdir
+from migplan.errors import InputError
 from migplan.escape import write_csv
 from migplan.quoting import line_comment
 from migplan.version import __version__
@@ -62,44 +65,76 @@ def assessment_to_dict(a) -> dict:
     }
 
 
-def write_assessment(a, out: Path) -> Path:
-    """Every output file, written to a temporary folder that replaces ``out`` when complete
-    (migplan.outdir: the files of the previous run go, the user's own files stay)."""
+def write_assessment(a, out: Path, formats: Iterable[str] | None = None) -> Path:
+    """The output files (``formats``: names of ``FORMATS``, default all), written to a temporary folder
+    that replaces ``out`` when complete (migplan.outdir: the files of the previous run go, the user's
+    own files stay). Only what is asked for is computed: no GraphML for a run that wants the report."""
+    chosen = check_formats(formats)
     with outdir.writing(out) as tmp:
-        _write_all(a, tmp)
+        for name in FORMATS:
+            if name in chosen:
+                FORMATS[name][1](a, tmp)
     return out
 
 
-def _write_all(a, out: Path) -> None:
+def check_formats(formats: Iterable[str] | None) -> set[str]:
+    if formats is None:
+        return set(FORMATS)
+    chosen = {f.strip().lower() for f in formats if f.strip()}
+    unknown = sorted(chosen - set(FORMATS))
+    if unknown or not chosen:
+        raise InputError(f"unknown output format {', '.join(unknown) or '(none given)'}: use "
+                         f"{', '.join(FORMATS)}")
+    return chosen
+
+
+def _write_json(a, out: Path) -> None:
     data = assessment_to_dict(a)
     (out / "assessment.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_csv(a, out: Path) -> None:
     write_csv(a.action_items.frame(), out / "action_items.csv")
     write_csv(a.objects.frame(), out / "objects.csv")
+    write_csv(a.plan.frame(), out / "plan.csv")
+
+
+def _write_ddl(a, out: Path) -> None:
     ddl = out / "ddl"
     ddl.mkdir(exist_ok=True)
     (ddl / "converted.sql").write_text(converted_script(a), encoding="utf-8")
-    plan = a.plan
-    for name, text in plan.ddl_files().items():
+    for name, text in a.plan.ddl_files().items():
         (ddl / name).write_text(text, encoding="utf-8")
-    (out / "plan.md").write_text(plan.runbook(), encoding="utf-8")
-    write_csv(plan.frame(), out / "plan.csv")
+
+
+def _write_plan(a, out: Path) -> None:
+    (out / "plan.md").write_text(a.plan.runbook(), encoding="utf-8")
+
+
+def _write_cdc(a, out: Path) -> None:
     cdc = a.cdc
     (out / "cdc_readiness.md").write_text(cdc.markdown(), encoding="utf-8")
     (out / "cdc_source.sql").write_text(cdc.script(), encoding="utf-8")
+
+
+def _write_dms(a, out: Path) -> None:
     dms = out / "dms"
     dms.mkdir(exist_ok=True)
     for name, text in a.dms.files().items():  # or only README.md saying which input is missing
         (dms / name).write_text(text, encoding="utf-8")
-    _graph_files(a, out)
-    _reports(a, out)
 
 
-def _reports(a, out: Path) -> None:
-    """report.html (self-contained, for people) and report.md (the same content as Markdown)."""
+def _write_html(a, out: Path) -> None:
+    """report.html: self-contained, for people."""
     from migplan.report.html import render_html
-    from migplan.report.markdown import render_markdown
 
     (out / "report.html").write_text(render_html(a), encoding="utf-8")
+
+
+def _write_md(a, out: Path) -> None:
+    """report.md: the same content as Markdown."""
+    from migplan.report.markdown import render_markdown
+
     (out / "report.md").write_text(render_markdown(a), encoding="utf-8")
 
 
@@ -107,11 +142,25 @@ def _json(path: Path, data) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _graph_files(a, out: Path) -> None:
+def _write_graph(a, out: Path) -> None:
     from migplan.plan.export import to_dot, to_graphml
 
     (out / "graph.graphml").write_text(to_graphml(a.graph), encoding="utf-8")
     (out / "graph.dot").write_text(to_dot(a.graph), encoding="utf-8")
+
+
+# name -> (what it writes, the writer); `migplan assess --formats` and a.write(formats=...) pick from it
+FORMATS: dict[str, tuple[str, Callable[[Any, Path], None]]] = {
+    "json": ("assessment.json", _write_json),
+    "csv": ("action_items.csv, objects.csv, plan.csv", _write_csv),
+    "ddl": ("ddl/ (converted.sql and the phase files)", _write_ddl),
+    "plan": ("plan.md (the runbook)", _write_plan),
+    "cdc": ("cdc_readiness.md, cdc_source.sql", _write_cdc),
+    "dms": ("dms/ (table mappings, task settings, CloudFormation)", _write_dms),
+    "graph": ("graph.graphml, graph.dot", _write_graph),
+    "html": ("report.html", _write_html),
+    "md": ("report.md", _write_md),
+}
 
 
 def converted_script(a) -> str:
