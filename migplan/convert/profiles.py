@@ -44,6 +44,7 @@ class TargetProfile:
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
     trunc_function = "TRUNC"  # truncation of a number to an integer
+    has_generate_series = True  # generate_series(start, stop) as a row source
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
     auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
@@ -169,6 +170,7 @@ class MysqlProfile(TargetProfile):
     intervals_multiply = False
     strict_text_compare = False
     trunc_function = "TRUNCATE"
+    has_generate_series = False
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
     max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character

@@ -56,6 +56,57 @@ def ansi_joins(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
         return tree
 
 
+def derived_table_aliases(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """Oracle reads a subquery in FROM without an alias; MySQL and PostgreSQL before 16 refuse
+    one: each gets mig_sub_<n> (nothing could name it before, so nothing else changes)."""
+    n = 0
+    for sub in list(tree.find_all(exp.Subquery)):
+        if not sub.alias and isinstance(sub.parent, (exp.From, exp.Join)):
+            n += 1
+            sub.set("alias", exp.TableAlias(this=exp.to_identifier(f"mig_sub_{n}")))
+    return tree
+
+
+def row_generators(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """SELECT ... FROM dual CONNECT BY LEVEL <= n: generate_series(1, n) / a recursive CTE
+    (convert.rownum)."""
+    from migplan.convert.rownum import LEVEL, bounded, row_generator
+    from migplan.model.schema import TypeSpec
+
+    if rw.profile.family == "oracle" or not tree.find(exp.Connect):
+        return tree
+
+    def one(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Select) and isinstance(node.args.get("connect"), exp.Connect):
+            new = row_generator(node, rw.profile.has_generate_series)
+            if new is not None:
+                rw.columns[LEVEL.upper()] = TypeSpec("NUMBER")  # Oracle's LEVEL: day arithmetic reads it
+                if not rw.profile.has_generate_series and not bounded(node, _MYSQL_RECURSION):
+                    rw.problem("SQL020", "CONNECT BY row generator written as WITH RECURSIVE: MySQL stops a "
+                                         f"recursive CTE after cte_max_recursion_depth rows ({_MYSQL_RECURSION} "
+                                         "by default); raise it where the generator makes more rows")
+                return new
+        return node
+
+    return tree.transform(one, copy=False)
+
+
+_MYSQL_RECURSION = 1000  # MySQL's default cte_max_recursion_depth
+
+
+def rownum_paging(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """ROWNUM filters as LIMIT, ROWNUM in select lists as row_number() (convert.rownum); what is
+    left is reported by rownum_left."""
+    from sqlglot.dialects.dialect import Dialect
+
+    from migplan.convert import rownum
+
+    if rw.profile.family == "oracle":
+        return tree
+    small = Dialect.get_or_raise(rw.profile.sqlglot).NULL_ORDERING == "nulls_are_small"
+    return rownum.rownum_paging(tree, small)
+
+
 def recursive_ctes(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """START WITH / CONNECT BY queries as WITH RECURSIVE (convert.hierarchical); shapes it does
     not handle keep their CONNECT BY, which connect_by_left then reports."""
@@ -87,8 +138,11 @@ def is_date(node: exp.Expression, rw: Rewriter) -> bool:
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.StrToDate, exp.StrToTime, exp.DateTrunc,
-                         exp.TimestampTrunc, exp.LastDay, exp.AddMonths, exp.NextDay, *_CLOCKS)):
+                         exp.TimestampTrunc, exp.LastDay, exp.AddMonths, exp.NextDay, exp.DateStrToDate, *_CLOCKS)):
         return True
+    if isinstance(node, (exp.Add, exp.Sub)):  # date +/- days is a date
+        return (is_date(node.this, rw) and is_numeric(node.expression, rw)) or (
+            isinstance(node, exp.Add) and is_numeric(node.this, rw) and is_date(node.expression, rw))
     if isinstance(node, exp.Cast):
         return node.to.this in (exp.DataType.Type.DATE, exp.DataType.Type.TIMESTAMP, exp.DataType.Type.DATETIME)
     if isinstance(node, exp.Column):
@@ -97,6 +151,32 @@ def is_date(node: exp.Expression, rw: Rewriter) -> bool:
     if isinstance(node, exp.Anonymous) and str(node.this).upper() in ("TRUNC", "ROUND") and node.expressions:
         return is_date(node.expressions[0], rw)
     return False
+
+
+_NUMERIC_TYPES = ("NUMBER", "INTEGER", "INT", "SMALLINT", "DECIMAL", "NUMERIC", "FLOAT", "REAL", "DOUBLE",
+                  "BINARY_FLOAT", "BINARY_DOUBLE")
+
+
+def is_numeric(node: exp.Expression, rw: Rewriter) -> bool:
+    """A number: a literal, a column of a numeric type, or arithmetic on them."""
+    while isinstance(node, (exp.Paren, exp.Neg)):
+        node = node.this
+    if is_number_literal(node):
+        return True
+    if isinstance(node, exp.Column):
+        spec = rw.columns.get(str(node.name).upper())
+        return spec is not None and spec.base.upper().startswith(_NUMERIC_TYPES)
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
+        return is_numeric(node.this, rw) and is_numeric(node.expression, rw)
+    return False
+
+
+def date_literal(node: exp.DateStrToDate, rw: Rewriter) -> exp.Expression | None:
+    """DATE 'yyyy-mm-dd' is an Oracle DATE: a date and time (midnight), like the DATE columns the
+    type map writes as timestamp(0)/datetime (MySQL's DATE + INTERVAL n DAY would stay a date)."""
+    if not isinstance(node.this, exp.Literal):
+        return None
+    return exp.cast(node.this.copy(), exp.DataType.build("TIMESTAMP"))
 
 
 def trunc_of_date(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
@@ -133,9 +213,9 @@ def day_arithmetic(node: exp.Add | exp.Sub, rw: Rewriter) -> exp.Expression | No
     if sub and is_date(left, rw) and is_date(right, rw):
         text = (f"(EXTRACT(EPOCH FROM ({rw.sql(left)} - {rw.sql(right)})) / 86400)" if pg else
                 f"(TIMESTAMPDIFF(SECOND, {rw.sql(right)}, {rw.sql(left)}) / 86400)")
-    elif is_date(left, rw) and is_number_literal(right):
+    elif is_date(left, rw) and is_numeric(right, rw):
         text = _add_days(rw.sql(left), rw.sql(right), "-" if sub else "+", pg, right)
-    elif not sub and is_number_literal(left) and is_date(right, rw):
+    elif not sub and is_numeric(left, rw) and is_date(right, rw):
         text = _add_days(rw.sql(right), rw.sql(left), "+", pg, left)
     else:
         return None
@@ -223,13 +303,14 @@ def to_char_without_to_char(node: exp.ToChar, rw: Rewriter) -> exp.Expression | 
     return exp.Anonymous(this="DATE_FORMAT", expressions=[value, exp.Literal.string(converted)])
 
 
-PREPASSES = [ansi_joins, recursive_ctes]
+PREPASSES = [ansi_joins, derived_table_aliases, row_generators, rownum_paging, recursive_ctes]
 
 REWRITES = [
     rewrite(exp.Column, pseudo_column),
     rewrite(exp.Column, rownum_left),
     rewrite((exp.Anonymous, exp.Func), trunc_of_date),
     rewrite((exp.Add, exp.Sub), day_arithmetic),
+    rewrite(exp.DateStrToDate, date_literal),
     rewrite(exp.Div, exact_division, needs=lambda p: p.integer_division_truncates),
     rewrite(exp.ToChar, to_char_without_to_char, needs=lambda p: not p.has_to_char),
     rewrite(exp.DateTrunc, trunc_of_day_count),
