@@ -209,6 +209,58 @@ def connect_by_left(node: exp.Connect, rw: Rewriter) -> exp.Expression | None:
     return node
 
 
+def pivot_clause(node: exp.Table | exp.Subquery, rw: Rewriter) -> exp.Expression | None:
+    """FROM src PIVOT (...) / UNPIVOT (...) as a derived table (convert.pivot); None leaves the clause
+    to sqlglot, which reports it."""
+    from migplan.convert import pivot
+
+    pivots = node.args.get("pivots") or []
+    if len(pivots) != 1 or rw.source.family == rw.profile.family:
+        return None
+    p = pivots[0]
+    columns = _source_columns(node, rw)
+    if columns is None:
+        return None
+    source = node.copy()
+    source.set("pivots", None)
+    alias = p.alias or node.alias or "mig_pivot"
+    tsql = rw.source.splitter == "tsql"
+    build = pivot.unpivot if p.args.get("unpivot") else pivot.pivot
+    out = build(source, p, columns, rw.source.fold, tsql, alias)
+    return rw.sub(out) if out is not None else None
+
+
+def _source_columns(node: exp.Table | exp.Subquery, rw: Rewriter) -> list[str] | None:
+    """The column names a pivoted source gives: a subquery's select list, a table's columns."""
+    if isinstance(node, exp.Subquery):
+        inner = node.this
+        if not isinstance(inner, exp.Select):
+            return None
+        names = []
+        for e in inner.expressions:
+            if isinstance(e, exp.Star):
+                frm = inner.args.get("from_")
+                if frm is None or inner.args.get("joins") or not isinstance(frm.this, exp.Table):
+                    return None
+                found = _table_columns(frm.this, rw)
+                if found is None:
+                    return None
+                names += found
+            elif e.alias_or_name:
+                names.append(e.alias_or_name)
+            else:
+                return None
+        return names
+    return _table_columns(node, rw)
+
+
+def _table_columns(table: exp.Table, rw: Rewriter) -> list[str] | None:
+    resolve = rw.converter.resolve
+    obj = resolve(str(table.name), str(table.db) if table.db else None) if resolve else None
+    columns = getattr(obj, "columns", None)
+    return [c.name for c in columns] if columns else None
+
+
 def is_json(node: exp.Is, rw: Rewriter) -> exp.Expression | None:
     if not isinstance(node.expression, exp.JSON):
         return None
@@ -314,6 +366,7 @@ AFTER: list[Rewrite] = [
     rewrite(exp.RegexpLike, regexp_operator, needs=lambda p: not p.has_regexp_like),
     rewrite((exp.EQ, exp.NEQ), any_array, needs=lambda p: not p.has_array_any),
     rewrite(exp.Connect, connect_by_left),
+    rewrite((exp.Table, exp.Subquery), pivot_clause),
     rewrite(exp.Is, is_json, needs=lambda p: not p.has_is_json),
     rewrite(exp.GroupingId, grouping_id),
     rewrite((exp.GroupingSets, exp.Cube), grouping_sets, needs=lambda p: not p.has_grouping_sets),
