@@ -45,6 +45,12 @@ class TargetProfile:
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
     trunc_function = "TRUNC"  # truncation of a number to an integer
     has_generate_series = True  # generate_series(start, stop) as a row source
+    concat_skips_null = True  # concat(a, b) skips NULL arguments (else CONCAT_WS('', ...) does)
+    has_trim_scale = True  # trim_scale(numeric) drops trailing zeros
+    substring_counts_from_end = False  # SUBSTRING(s, -3) starts 3 characters from the end
+    greatest_skips_null = True  # GREATEST/LEAST ignore NULL arguments
+    trim_takes_set = True  # TRIM(LEADING 'ab' FROM s) removes any of the characters (else the string 'ab')
+    extract_second_fraction = True  # EXTRACT(SECOND ...) keeps the fraction of a second
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
     auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
@@ -171,6 +177,12 @@ class MysqlProfile(TargetProfile):
     strict_text_compare = False
     trunc_function = "TRUNCATE"
     has_generate_series = False
+    concat_skips_null = False
+    has_trim_scale = False
+    substring_counts_from_end = True
+    greatest_skips_null = False
+    trim_takes_set = False
+    extract_second_fraction = False
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
     max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character

@@ -51,6 +51,8 @@ class EmptyStringIsNull(Rule):
     kinds = VIEWS + CODE + ("package", "table")
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
+        if obj.kind in VIEWS and ctx.converted(obj):
+            return  # the converter wrote '' as NULL where Oracle reads it so
         tree = ctx.tree(obj)
         if tree is not None:
             for lit in tree.find_all(exp.Literal):

@@ -2,18 +2,19 @@ from migplan.analyze.actions.base import Rule
 
 
 class DateArithmeticMonthEnds(Rule):
-    """ADD_MONTHS / MONTHS_BETWEEN rewritten with intervals: month ends and fractions differ.
+    """ADD_MONTHS / MONTHS_BETWEEN written with Oracle's month-end rules: review the rewrite.
 
     What it detects:
-        A call to Oracle ``ADD_MONTHS`` (written as ``date + n * interval '1 month'``) or
-        ``MONTHS_BETWEEN`` (written with ``age()``) in a view, default, check or computed column.
+        A call to Oracle ``ADD_MONTHS`` or ``MONTHS_BETWEEN`` in a view, default, check or computed
+        column, which migplan wrote as an expression with Oracle's rules on the target.
 
     Why it matters:
         ``ADD_MONTHS`` moves a last day of month to the last day of the target month (30 Apr + 1 month =
-        31 May); interval arithmetic keeps the day number (30 Apr + 1 month = 30 May). Both clip 31 Jan
-        to the end of February. ``MONTHS_BETWEEN`` returns fractions of a month on a 31-day basis; the
-        ``age()`` rewrite returns whole months. Billing periods, due dates and ages computed this way
-        change by a day or a fraction, without error.
+        31 May) and keeps the time of day; interval arithmetic keeps the day number (30 Apr + 1 month =
+        30 May). ``MONTHS_BETWEEN`` returns fractions of a month on a 31-day basis (whole months when
+        both dates are the same day of the month or both month ends). Neither target has the
+        functions: migplan writes a CASE expression that gives Oracle's values, which reads very
+        differently from the source and from what a developer would write by hand.
 
     Example:
         CREATE VIEW contracts_due AS
@@ -22,15 +23,15 @@ class DateArithmeticMonthEnds(Rule):
           FROM contracts;
 
     Typical rewrite:
-        Where month-end behaviour or fractions matter, use a function with Oracle's semantics (the
-        add_months / months_between of the orafce extension, or SCT's aws_oracle_ext emulation), and
-        test with month-end dates.
+        None needed for the values. Where the code is maintained on the target, a function with
+        Oracle's semantics reads better (the add_months / months_between of the orafce extension,
+        or SCT's aws_oracle_ext emulation); test with month-end dates either way.
 
         CREATE EXTENSION IF NOT EXISTS orafce;
         SELECT id, add_months(start_date::date, term_months) AS end_date FROM contracts;
 
     Effort:
-        Simple per occurrence; test with 28th-31st dates.
+        Simple: a review per occurrence.
 
     References:
         https://docs.aws.amazon.com/dms/latest/oracle-to-aurora-postgresql-migration-playbook/chap-oracle-aurora-pg.tools.actioncode.html
@@ -40,7 +41,7 @@ class DateArithmeticMonthEnds(Rule):
     code = "FDM008"
     name = "date-arithmetic-month-ends"
     category = "functional differences"
-    severity = "medium"
+    severity = "low"
     effort = "simple"
     sources = ("oracle",)
     raised_by = "converter"

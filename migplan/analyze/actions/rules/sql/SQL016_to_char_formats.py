@@ -86,7 +86,8 @@ class ToCharFormats(Rule):
             if fmt_tok is not None and fmt_tok.kind == "string":
                 model = re.sub(r'"[^"]*"', "", fmt_tok.text.strip("'").upper())
                 issues = [why for pattern, why in _PG_DIFF if pattern.search(model)]
-                if w.up == "TO_DATE" and _TIME.search(model):
+                if w.up == "TO_DATE" and _TIME.search(model) and not (obj.kind in VIEWS and ctx.converted(obj)):
+                    # a converted view has to_timestamp already
                     issues.append("a time part in TO_DATE (PostgreSQL's to_date drops it: use to_timestamp)")
             if len(args) > 2:
                 issues.append("an NLS parameter (PostgreSQL has none: TM prefix and lc_time)")
