@@ -138,7 +138,7 @@ def test_bad_input_and_configuration_match_schema(tmp_path):
     (src / "install.sql").write_text("@@missing.sql\n@@tables.sql\n", "utf-8")
     (src / "tables.sql").write_text(
         "CREATE TABLE app.t (id NUMBER PRIMARY KEY, note VARCHAR2(10) DEFAULT '', body CLOB);\n"
-        "CREATE VIEW app.v AS SELECT id FROM app.t WHERE ROWNUM <= 10;\n", "utf-8")
+        "CREATE VIEW app.v AS SELECT id FROM app.t WHERE ROWNUM <= 10 ORDER BY id;\n", "utf-8")
     (src / "legacy.sql").write_bytes("COMMENT ON TABLE app.t IS 'privilégiés';\n".encode("cp1252"))
     (src / "junk.sql").write_bytes(bytes(range(256)) * 20)
     (src / "cut.sql").write_text("COMMENT ON TABLE app.t IS 'oops\n", "utf-8")  # truncated

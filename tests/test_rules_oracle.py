@@ -67,8 +67,13 @@ def test_builtin_packages_are_graded_per_package():
 
 
 def test_format_models_matter_more_on_mysql():
+    # in code: a converted view on MySQL has DATE_FORMAT with the same picture and no item
     sql = """CREATE TABLE orders (order_id NUMBER(10) PRIMARY KEY, order_date DATE);
-CREATE VIEW v AS SELECT TO_CHAR(order_date, 'DD.MM.RR') AS d FROM orders;
+CREATE OR REPLACE FUNCTION short_date (p_date DATE) RETURN VARCHAR2 IS
+BEGIN
+  RETURN TO_CHAR(p_date, 'DD.MM.RR');
+END;
+/
 """
     assert [f.severity for f in _findings(sql, "aurora-mysql", "SQL016")] == ["medium"]
     assert [getattr(f, "severity", None) for f in _findings(sql, "aurora-postgresql", "SQL016")] == [None]

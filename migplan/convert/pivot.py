@@ -75,9 +75,18 @@ def _conditional(agg: exp.Expression, cond: exp.Expression) -> exp.Expression | 
     return out
 
 
+def _plain(p: exp.Pivot) -> bool:
+    """A PIVOT/UNPIVOT of the classic form: fixed IN lists, no dialect extras."""
+    if any(p.args.get(k) for k in ("using", "group", "into", "with_", "default_on_null")):
+        return False
+    return not any(e.find(exp.Select, exp.Subquery) for f in p.args.get("fields") or [] for e in f.expressions)
+
+
 def pivot(source: exp.Expression, p: exp.Pivot, columns: list[str], fold: Callable[[str], str], tsql: bool,
           alias: str) -> exp.Subquery | None:
     fields = p.args.get("fields") or []
+    if not _plain(p):
+        return None
     if len(fields) != 1 or not isinstance(fields[0], exp.In):
         return None
     field = fields[0]
@@ -114,6 +123,8 @@ def pivot(source: exp.Expression, p: exp.Pivot, columns: list[str], fold: Callab
 def unpivot(source: exp.Expression, p: exp.Pivot, columns: list[str], fold: Callable[[str], str],
             tsql: bool, alias: str) -> exp.Subquery | None:
     fields = p.args.get("fields") or []
+    if not _plain(p):
+        return None
     if len(fields) != 1 or not isinstance(fields[0], exp.In) or not p.expressions:
         return None
     field = fields[0]
