@@ -288,6 +288,29 @@ def filter_as_case(node: exp.Filter, rw: Rewriter) -> exp.Expression:
     return agg
 
 
+_LAG_DONE = "lag_default_done"
+
+
+def lag_default(node: exp.Window, rw: Rewriter) -> exp.Expression | None:
+    """LAG/LEAD(x, n, d) OVER w -> CASE WHEN LAG(1, n) OVER w IS NULL THEN d ELSE LAG(x, n) OVER w END:
+    the constant 1 is NULL only where the offset leaves the partition, which is where the default
+    applies (a NULL x stays NULL); both calls share the window, so they read the same row."""
+    fn = node.this
+    if not isinstance(fn, (exp.Lag, exp.Lead)) or fn.args.get("default") is None or node.meta.get(_LAG_DONE):
+        return None
+    offset = fn.args.get("offset") or exp.Literal.number(1)
+
+    def call(value: exp.Expression) -> exp.Window:
+        w = node.copy()
+        w.set("this", type(fn)(this=value, offset=offset.copy()))
+        w.meta[_LAG_DONE] = True
+        return w
+
+    probe = call(exp.Literal.number(1))
+    return rw.sub(exp.Case(ifs=[exp.If(this=exp.Is(this=probe, expression=exp.Null()),
+                                       true=fn.args["default"].copy())], default=call(fn.this.copy())))
+
+
 def composite_field(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
     if not isinstance(node.this, exp.Paren):
         return None
@@ -371,6 +394,7 @@ AFTER: list[Rewrite] = [
     rewrite(exp.GroupingId, grouping_id),
     rewrite((exp.GroupingSets, exp.Cube), grouping_sets, needs=lambda p: not p.has_grouping_sets),
     rewrite(exp.Filter, filter_as_case, needs=lambda p: not p.has_filter_clause),
+    rewrite(exp.Window, lag_default, needs=lambda p: not p.has_lag_default),
     rewrite(exp.Dot, composite_field, needs=lambda p: not p.has_composite_fields),
     rewrite((exp.ArrayContainsAll, exp.ArrayOverlaps), array_operator, needs=lambda p: not p.has_arrays),
     rewrite(exp.NextValueFor, next_value_for),

@@ -4,6 +4,7 @@ NUMBER division, TRUNC of dates and of day counts, TO_CHAR pictures where the ta
 from __future__ import annotations
 
 import re
+import warnings
 
 import sqlglot
 from sqlglot import exp
@@ -501,7 +502,8 @@ def to_char_number(node: exp.ToChar, rw: Rewriter) -> exp.Expression | None:
 
 # -- string functions --------------------------------------------------------------------------------
 
-_MAY_BE_EMPTY = (exp.Replace, exp.Trim, exp.Substring, exp.RegexpReplace, exp.RegexpExtract, exp.Translate, exp.Pad)
+_MAY_BE_EMPTY = (exp.Replace, exp.Trim, exp.Substring, exp.RegexpReplace, exp.RegexpExtract, exp.RegexpSubstr,
+                 exp.Translate, exp.Pad)
 _WRAPPED = "oracle_nullif"
 
 
@@ -624,6 +626,49 @@ def instr_occurrence(node: exp.StrPosition, rw: Rewriter) -> exp.Expression | No
     where = found if pos > 0 else f"CHAR_LENGTH({s}) - ({found}) - {m} + 2"
     return sqlglot.parse_one(f"CASE WHEN {s} IS NULL THEN NULL WHEN {count} >= {occ} THEN {where} ELSE 0 END",
                              read=rw.profile.sqlglot)
+
+
+# what makes a match depend on the text before it (anchors, word boundaries, lookbehind, flags)
+_LEFT_CONTEXT = re.compile(r"\^|\\[bBAG<>]|\(\?")
+_MAX_OCCURRENCE = 3  # each step repeats the text before it three times
+
+
+def _matches_alone(pattern: str) -> bool:
+    """Whether a match of ``pattern`` is the same wherever the text around it is cut off: nothing
+    looks left of the match, and the match is never empty (an empty match would not move on)."""
+    if _LEFT_CONTEXT.search(pattern.replace("[^", "[")):
+        return False
+    try:
+        with warnings.catch_warnings():  # POSIX classes ([[:alpha:]]) read as nested sets in Python
+            warnings.simplefilter("ignore")
+            return re.fullmatch(pattern, "") is None
+    except re.error:
+        return False
+
+
+def regexp_substr_occurrence(node: exp.RegexpSubstr, rw: Rewriter) -> exp.Expression | None:
+    """REGEXP_SUBSTR(s, p, pos, n) where the target only takes (s, p): the n-th match is the first
+    match of what follows the (n-1)-th, which is the same match when nothing in p looks at the text
+    before it. Other shapes keep the four arguments (MySQL 8.0 takes them)."""
+    pos_node, occ_node = node.args.get("position"), node.args.get("occurrence")
+    if (pos_node is None and occ_node is None) or node.args.get("parameters") is not None \
+            or node.args.get("group") is not None:
+        return None
+    pos = _literal_int(pos_node) if pos_node is not None else 1
+    occ = _literal_int(occ_node) if occ_node is not None else 1
+    pattern = node.expression
+    if pos is None or occ is None or pos < 1 or not 1 <= occ <= _MAX_OCCURRENCE \
+            or not (isinstance(pattern, exp.Literal) and pattern.is_string and _matches_alone(pattern.this)):
+        return None
+    p = rw.sub(pattern)
+    rest = rw.sub(node.this)
+    if pos > 1:
+        rest = exp.Substring(this=rest, start=exp.Literal.number(pos))
+    for _ in range(occ - 1):  # cut after the first match (no match: NULL on MySQL 8.0, '' on MariaDB)
+        end = exp.Add(this=exp.RegexpInstr(this=rest.copy(), expression=p.copy()),
+                      expression=exp.Length(this=exp.RegexpSubstr(this=rest.copy(), expression=p.copy())))
+        rest = exp.Substring(this=rest, start=end)
+    return exp.RegexpSubstr(this=rest, expression=p.copy())
 
 
 def greatest_least_null(node: exp.Greatest | exp.Least, rw: Rewriter) -> exp.Expression | None:
@@ -882,6 +927,7 @@ REWRITES = [
     rewrite(exp.Replace, replace_two_arguments),
     rewrite(exp.Substring, substr_start),
     rewrite(exp.StrPosition, instr_occurrence),
+    rewrite(exp.RegexpSubstr, regexp_substr_occurrence, needs=lambda p: not p.has_regexp_occurrence),
     rewrite((exp.Greatest, exp.Least), greatest_least_null, needs=lambda p: p.greatest_skips_null),
     rewrite(exp.Trim, trim_set, needs=lambda p: not p.trim_takes_set),
     rewrite((exp.Initcap, exp.Translate), missing_function),
