@@ -316,6 +316,65 @@ def to_char_picture(node: exp.ToChar, rw: Rewriter) -> exp.Expression | None:
     return exp.ToChar(this=rw.sub(node.this), format=exp.Literal.string("".join(out)))
 
 
+# NLS parameters of TO_CHAR / TO_DATE / TO_TIMESTAMP / TO_NUMBER: the value the targets always use
+# (English names, '.' and ','), and when a picture reads the parameter at all
+_NLS_NEUTRAL = {"NLS_DATE_LANGUAGE": {"AMERICAN", "ENGLISH"}, "NLS_NUMERIC_CHARACTERS": {".,"},
+                "NLS_CALENDAR": {"GREGORIAN"}}
+_NAME_ELEMENTS = {"MONTH", "MON", "DAY", "DY", "AM", "PM", "A.M.", "P.M."}
+_NLS_SETTING = re.compile(r"(NLS_\w+)\s*=\s*('(?:[^']|'')*'|\"[^\"]*\"|[^\s'\"]+)", re.IGNORECASE)
+
+
+def _names_in(node: exp.Expression) -> bool:
+    """Whether the picture of a conversion writes or reads month/day names (or cannot be told)."""
+    fmt = node.args.get("format")
+    if not (isinstance(fmt, exp.Literal) and fmt.is_string):
+        return True
+    if isinstance(node, (exp.StrToDate, exp.StrToTime)):  # sqlglot has made it a strftime format
+        return re.search(r"%[bBaAph]", fmt.this) is not None
+    tokens = picture_tokens(fmt.this)
+    return tokens is None or any(k == "element" and t.upper() in _NAME_ELEMENTS for k, t in tokens)
+
+
+def _nls_read(name: str, node: exp.Expression) -> bool:
+    """Whether the picture reads the setting ``name`` (conservatively: yes when unsure)."""
+    fmt = node.args.get("format")
+    picture = fmt.this.upper() if isinstance(fmt, exp.Literal) and fmt.is_string else None
+    if name == "NLS_DATE_LANGUAGE":
+        return _names_in(node)
+    if picture is None:
+        return True
+    letters = {"NLS_NUMERIC_CHARACTERS": "DG", "NLS_CURRENCY": "L", "NLS_ISO_CURRENCY": "C",
+               "NLS_DUAL_CURRENCY": "U"}.get(name)
+    return letters is None or any(ch in picture for ch in letters)
+
+
+def nls_parameter(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
+    """TO_CHAR(x, fmt, 'NLS_DATE_LANGUAGE = ...'): the targets have no per-call language or number
+    characters (PostgreSQL's TM names and D/G follow the session's lc_time / lc_numeric). The
+    parameter goes when it asks for what the target writes anyway or the picture does not read it;
+    otherwise the object is held back."""
+    param = node.args.get("nlsparam")
+    if param is None:
+        return None
+    func = {exp.ToChar: "TO_CHAR", exp.StrToDate: "TO_DATE", exp.StrToTime: "TO_TIMESTAMP"}.get(type(node),
+                                                                                                "TO_NUMBER")
+    settings = _NLS_SETTING.findall(param.this) if isinstance(param, exp.Literal) and param.is_string else []
+    if not settings:
+        rw.problem("SQL001", f"{func} with an NLS parameter that is not a literal: the target has no per-call "
+                             "language or number characters")
+        return None
+    for name, value in settings:
+        name, value = name.upper(), value.strip("'\"").replace("''", "'").upper()
+        if value not in _NLS_NEUTRAL.get(name, ()) and _nls_read(name, node):
+            rw.problem("SQL001", f"{func}(..., '{name}={value}'): the target writes and reads English names and "
+                                 "'.' / ',' whatever the call asks (PostgreSQL follows the session's lc_time and "
+                                 "lc_numeric, MySQL's lc_time_names): no per-call form")
+            return None
+    out = node.copy()
+    out.set("nlsparam", None)
+    return rw.sub(out)
+
+
 # element -> (DATE_FORMAT code or SQL with {d}, padded) for (padded, FM); names are handled apart
 _MYSQL_ELEMENTS = {"YYYY": ("%Y", "%Y"), "RRRR": ("%Y", "%Y"), "YY": ("%y", "%y"), "RR": ("%y", "%y"),
                    "MM": ("%m", "%c"), "DDD": ("%j", "{DAYOFYEAR}"), "DD": ("%d", "%e"), "HH24": ("%H", "%k"),
@@ -943,6 +1002,7 @@ REWRITES = [
     rewrite(exp.Extract, extract_second_fraction, needs=lambda p: not p.extract_second_fraction),
     rewrite(exp.Div, exact_division, needs=lambda p: p.integer_division_truncates),
     rewrite(exp.Mod, mod_by_zero),
+    rewrite((exp.ToChar, exp.StrToDate, exp.StrToTime, exp.ToNumber), nls_parameter),
     rewrite(exp.ToChar, to_char_number),
     rewrite(exp.ToChar, to_char_picture, needs=lambda p: p.has_to_char),
     rewrite(exp.ToChar, to_char_without_to_char, needs=lambda p: not p.has_to_char),
