@@ -90,7 +90,7 @@ class ExpressionConverter:
             return Converted(None, [("PRS002", f"sqlglot failed on this {context} ({type(err).__name__}: "
                                                f"{first_line(err)})")])
         rw = Rewriter(self.source, self.profile, self, context, {k.upper(): v for k, v in (columns or {}).items()},
-                      table=self.table)
+                      table=self.table, text=text)
         rw.ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
         tree = tree.copy()
         for tree_pass in self.table.prepasses:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from migplan.convert.transforms import generated
+
 TREE = "mig_tree"
 _PATH_WIDTH = 4000  # the paths and the sort key are text columns of the CTE; the anchor sets their width
 
@@ -180,7 +182,7 @@ def _is_leaf(table: exp.Table, alias: str, pairs) -> exp.Expression:
 
 
 def _key_text(node: exp.Expression) -> exp.Expression:
-    return exp.cast(node.copy(), exp.DataType.build("VARCHAR(100)"))
+    return generated(exp.cast(node.copy(), exp.DataType.build("VARCHAR(100)")))
 
 
 def _sort_text(node: exp.Expression, column_types: dict) -> exp.Expression:
@@ -188,7 +190,7 @@ def _sort_text(node: exp.Expression, column_types: dict) -> exp.Expression:
     spec = column_types.get(str(getattr(node, "name", "")).upper()) if isinstance(node, exp.Column) else None
     numeric = spec is not None and spec.base.upper() in ("NUMBER", "INTEGER", "INT", "SMALLINT", "DECIMAL",
                                                           "NUMERIC", "BIGINT", "FLOAT", "BINARY_DOUBLE")
-    value = exp.cast(node.copy(), exp.DataType.build("VARCHAR(100)"))
+    value = generated(exp.cast(node.copy(), exp.DataType.build("VARCHAR(100)")))
     if numeric:
         return exp.Anonymous(this="LPAD", expressions=[value, exp.Literal.number(20), exp.Literal.string("0")])
-    return exp.Coalesce(this=value, expressions=[exp.Literal.string("")])
+    return exp.Coalesce(this=value, expressions=[generated(exp.Literal.string(""))])

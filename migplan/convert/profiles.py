@@ -53,6 +53,7 @@ class TargetProfile:
     extract_second_fraction = True  # EXTRACT(SECOND ...) keeps the fraction of a second
     has_lag_default = True  # LAG/LEAD(x, n, default) (else a CASE on LAG(1, n) IS NULL gives the default)
     has_regexp_occurrence = True  # REGEXP_SUBSTR(s, p, position, occurrence)
+    has_percentile_aggregates = True  # PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x) as an aggregate
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
     auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
@@ -187,6 +188,7 @@ class MysqlProfile(TargetProfile):
     extract_second_fraction = False
     has_lag_default = False  # MySQL 8.0 takes it, MariaDB (a target, and the verify engine) does not
     has_regexp_occurrence = False  # MySQL 8.0 takes it, MariaDB only REGEXP_SUBSTR(s, p)
+    has_percentile_aggregates = False
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
     max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character

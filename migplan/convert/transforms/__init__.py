@@ -26,6 +26,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from migplan.engines import Engine
 
 Fn = Callable[[Any, "Rewriter"], "exp.Expression | None"]
+# meta key of nodes the converter builds itself (hierarchical keys...): the source's semantic rewrites
+# leave them alone
+GENERATED = "migplan_generated"
+
+
+def generated(node: exp.Expression) -> exp.Expression:
+    node.meta[GENERATED] = True
+    return node
 TreePass = Callable[[exp.Expression, "Rewriter"], exp.Expression]
 
 
@@ -106,6 +114,12 @@ class Rewriter:
     ctes: set[str] = field(default_factory=set)
     xml_refs: set[str] = field(default_factory=set)
     table: PairTable | None = None
+    text: str = ""  # what the tree was read from (a node's meta start/end index it)
+
+    def spelled(self, node: exp.Expression) -> str:
+        """The source's spelling of a function node (VARIANCE or VAR_SAMP: one sqlglot class), upper case."""
+        start, end = node.meta.get("start"), node.meta.get("end")
+        return self.text[start:end + 1].upper() if isinstance(start, int) and isinstance(end, int) else ""
 
     @property
     def names(self):

@@ -9,7 +9,7 @@ import warnings
 import sqlglot
 from sqlglot import exp
 
-from migplan.convert.transforms import Rewriter, rewrite
+from migplan.convert.transforms import GENERATED, Rewriter, rewrite
 from migplan.convert.transforms.functions import builtins, call_args, first_line, func_name, is_number_literal
 
 # -- pseudo-columns ----------------------------------------------------------------------------------
@@ -463,7 +463,8 @@ _EMPTY_KEEPS = (exp.DPipe, exp.Concat, exp.ConcatWs, exp.GroupConcat, exp.Replac
 
 def empty_string_is_null(node: exp.Literal, rw: Rewriter) -> exp.Expression | None:
     """Oracle stores and compares '' as NULL: NVL('', x) is x, s <> '' is never true."""
-    if not (node.is_string and node.this == "") or rw.context != "query" or isinstance(node.parent, _EMPTY_KEEPS):
+    if not (node.is_string and node.this == "") or rw.context != "query" or isinstance(node.parent, _EMPTY_KEEPS) \
+            or node.meta.get(GENERATED):
         return None
     if isinstance(node.parent, exp.Anonymous) and func_name(node.parent) == "REPLACE":
         return None
@@ -963,6 +964,95 @@ def window_null_order(node: exp.Window, rw: Rewriter) -> exp.Expression | None:
     return rw.sub(out)
 
 
+# -- aggregates and functions whose Oracle meaning differs -------------------------------------------
+
+_SPREAD_DONE = "oracle_spread_done"
+
+
+def one_row_spread(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
+    """VARIANCE(x) and STDDEV(x) are 0 for a single row in Oracle (VAR_SAMP / STDDEV_SAMP, and the
+    targets' functions, give NULL): CASE WHEN COUNT(x) = 1 THEN 0 ELSE VAR_SAMP(x) END, with the
+    same OVER clause for the analytic form. VARIANCE and VAR_SAMP are one sqlglot class: the
+    source's spelling tells them apart."""
+    window = node if isinstance(node, exp.Window) else None
+    fn = node.this if window is not None else node
+    if node.meta.get(_SPREAD_DONE) or (window is None and isinstance(node.parent, exp.Window)):
+        return None
+    if isinstance(fn, exp.Variance):
+        if rw.spelled(fn) != "VARIANCE":
+            return None
+        sample: exp.Expression = exp.Variance(this=fn.this.copy())
+    elif isinstance(fn, exp.Stddev):
+        sample = exp.StddevSamp(this=fn.this.copy())
+    else:
+        return None
+    count: exp.Expression = exp.Count(this=fn.this.copy())
+    if window is not None:
+        count, sample = (_over(window, f) for f in (count, sample))
+    sample.meta[_SPREAD_DONE] = True
+    return rw.sub(exp.Case(ifs=[exp.If(this=exp.EQ(this=count, expression=exp.Literal.number(1)),
+                                       true=exp.Literal.number(0))], default=sample))
+
+
+def _over(window: exp.Window, fn: exp.Expression) -> exp.Window:
+    out = window.copy()
+    out.set("this", fn)
+    out.meta[_SPREAD_DONE] = True
+    return out
+
+
+def char_length(node: exp.Length, rw: Rewriter) -> exp.Expression | None:
+    """LENGTH of a CHAR(n) column is n in Oracle (the value keeps its blanks); the targets strip
+    them (PostgreSQL's char semantics, MySQL's retrieval)."""
+    width = _char_length(node.this, rw)
+    if width is None or rw.context != "query":
+        return None
+    return exp.Case(ifs=[exp.If(this=exp.Is(this=rw.sub(node.this), expression=exp.Null()), true=exp.Null())],
+                    default=exp.Literal.number(width))
+
+
+_TEXT_TYPES = (exp.DataType.Type.VARCHAR, exp.DataType.Type.NVARCHAR, exp.DataType.Type.CHAR,
+               exp.DataType.Type.NCHAR, exp.DataType.Type.TEXT)
+_CAST_DONE = "oracle_cast_done"
+
+
+def number_cast_to_text(node: exp.Cast, rw: Rewriter) -> exp.Expression | None:
+    """CAST(n AS VARCHAR2(k)) writes the number as TO_CHAR(n) does (10.50 is '10.5'); the targets
+    keep the column's scale."""
+    if node.meta.get(_CAST_DONE) or node.meta.get(GENERATED) or node.to.this not in _TEXT_TYPES \
+            or not is_numeric(node.this, rw) or rw.context != "query":
+        return None
+    probe = node.copy()
+    probe.meta[_CAST_DONE] = True
+    typed = rw.rewrite(probe)  # the type through the type map
+    if not isinstance(typed, exp.Cast):
+        return None
+    typed.set("this", number_text(node.this, rw))
+    return typed
+
+
+def chr_code(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
+    """CHR(n) is the character whose bytes in the database character set are n: the same character
+    as the targets' for an ASCII code (MySQL needs USING to return text, not bytes); other codes
+    depend on the source's character set."""
+    codes = node.expressions
+    n = _literal_int(codes[0]) if len(codes) == 1 else None
+    if n is None or not 0 < n < 128 or node.args.get("charset"):
+        rw.problem("SQL001", f"{node.sql(dialect='oracle')}: CHR of a code outside ASCII (or not a literal) "
+                             "reads the code as bytes in the Oracle database character set; the targets "
+                             "take a code point (PostgreSQL) or bytes of utf8mb4 (MySQL)")
+        return None
+    if rw.profile.family != "mysql":
+        return None
+    return sqlglot.parse_one(f"CHAR({n} USING utf8mb4)", read="mysql")
+
+
+def ordered_set_aggregate(node: exp.Expression, rw: Rewriter) -> None:
+    """MEDIAN / PERCENTILE_CONT / PERCENTILE_DISC: MySQL has no percentile aggregate (MariaDB only
+    as a window function)."""
+    rw.problem("SQL001", f"{type(node).__name__.upper()}: {rw.profile.display} has no percentile aggregate")
+
+
 def mod_by_zero(node: exp.Mod, rw: Rewriter) -> exp.Expression | None:
     """MOD(m, 0) is m in Oracle (an error on PostgreSQL, NULL on MySQL)."""
     from migplan.convert.rownum import _number
@@ -1002,6 +1092,12 @@ REWRITES = [
     rewrite(exp.Extract, extract_second_fraction, needs=lambda p: not p.extract_second_fraction),
     rewrite(exp.Div, exact_division, needs=lambda p: p.integer_division_truncates),
     rewrite(exp.Mod, mod_by_zero),
+    rewrite((exp.Window, exp.Variance, exp.Stddev), one_row_spread),
+    rewrite(exp.Length, char_length),
+    rewrite(exp.Cast, number_cast_to_text),
+    rewrite(exp.Chr, chr_code),
+    rewrite((exp.Median, exp.PercentileCont, exp.PercentileDisc), ordered_set_aggregate,
+            needs=lambda p: not p.has_percentile_aggregates),
     rewrite((exp.ToChar, exp.StrToDate, exp.StrToTime, exp.ToNumber), nls_parameter),
     rewrite(exp.ToChar, to_char_number),
     rewrite(exp.ToChar, to_char_picture, needs=lambda p: p.has_to_char),
