@@ -1035,6 +1035,8 @@ def chr_code(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
     """CHR(n) is the character whose bytes in the database character set are n: the same character
     as the targets' for an ASCII code (MySQL needs USING to return text, not bytes); other codes
     depend on the source's character set."""
+    if rw.context != "query":
+        return None
     codes = node.expressions
     n = _literal_int(codes[0]) if len(codes) == 1 else None
     if n is None or not 0 < n < 128 or node.args.get("charset"):
