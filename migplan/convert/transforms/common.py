@@ -285,6 +285,19 @@ def date_trunc_unit(node: exp.DateTrunc, rw: Rewriter) -> None:
     return None
 
 
+def recursive_with(node: exp.With, rw: Rewriter) -> None:
+    """T-SQL and Oracle read a common table expression that names itself as recursive; PostgreSQL
+    and MySQL need WITH RECURSIVE for it (which lets every CTE of the list refer to itself)."""
+    if node.args.get("recursive"):
+        return None
+    for cte in node.expressions:
+        name = str(cte.alias_or_name).upper()
+        if any(not t.db and str(t.name).upper() == name for t in cte.this.find_all(exp.Table)):
+            node.set("recursive", True)
+            break
+    return None
+
+
 def drop_dual(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """SELECT ... FROM dual: both targets select without FROM (a quoted `dual` would be a table)."""
     for frm in list(tree.find_all(exp.From)):
@@ -323,4 +336,5 @@ AFTER: list[Rewrite] = [
     rewrite(exp.NextValueFor, next_value_for),
     rewrite((exp.EQ, exp.NEQ), boolean_compare, needs=lambda p: p.has_boolean),
     rewrite(exp.DateTrunc, date_trunc_unit),
+    rewrite(exp.With, recursive_with, sources=("oracle", "sqlserver", "sap-ase")),
 ]
