@@ -34,6 +34,8 @@ class TargetProfile:
     has_is_json = True  # x IS JSON
     has_grouping_sets = True  # GROUPING SETS, CUBE
     has_filter_clause = True  # agg(x) FILTER (WHERE ...)
+    has_fetch_with_ties = True  # FETCH FIRST n ROWS WITH TIES (PostgreSQL 13+)
+    limit_in_quantified_subquery = True  # x IN (SELECT ... LIMIT n), = ANY / ALL (...) likewise
     has_composite_fields = True  # (row).field
     has_arrays = True  # array types and their operators
     has_boolean = True  # a real boolean type (BIT columns become boolean)
@@ -159,6 +161,8 @@ class MysqlProfile(TargetProfile):
     has_is_json = False
     has_grouping_sets = False  # only GROUP BY ... WITH ROLLUP
     has_filter_clause = False
+    has_fetch_with_ties = False
+    limit_in_quantified_subquery = False  # "doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'"
     has_composite_fields = False
     has_arrays = False
     has_boolean = False  # BOOLEAN is TINYINT(1)
