@@ -70,3 +70,47 @@ def test_oracle_fetch_with_ties_on_mysql_ranks_with_oracles_null_order():
                      "mysql")
     assert "RANK() OVER (ORDER BY CASE WHEN sal IS NULL THEN 1 ELSE 0 END, sal)" in sql  # NULLs last, as Oracle
     assert "mig_top.mig_rk <= 3" in sql and "LIMIT" not in sql
+
+
+# -- grouping ---------------------------------------------------------------------------------------
+def test_rollup_alone_is_with_rollup_on_mysql():
+    sql, _ = convert("oracle", "CREATE VIEW v AS SELECT dept, job, SUM(sal) AS s FROM emp GROUP BY ROLLUP (dept, job)",
+                     "mysql")
+    assert sql.endswith("GROUP BY dept, job WITH ROLLUP") and "UNION" not in sql
+
+
+def test_grouping_call_makes_mysql_take_the_union():
+    sql, _ = convert("postgresql", "CREATE VIEW v AS SELECT dept, grouping(dept) AS g, count(*) AS n FROM emp "
+                                   "GROUP BY ROLLUP (dept)", "mysql")
+    assert sql == ("CREATE VIEW v AS SELECT dept, 0 AS g, COUNT(*) AS n FROM emp GROUP BY dept "
+                   "UNION ALL SELECT NULL AS dept, 1 AS g, COUNT(*) AS n FROM emp")
+
+
+def test_select_distinct_over_grouping_sets_is_a_union_distinct():
+    sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT DISTINCT dept, job FROM emp "
+                                  "GROUP BY GROUPING SETS ((dept), (job), ()) HAVING COUNT(*) > 0", "mysql")
+    assert sql.count(" UNION ") == 2 and "UNION ALL" not in sql and "DISTINCT" not in sql
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT dept, SUM(sal) AS s, RANK() OVER (ORDER BY SUM(sal)) AS r FROM emp GROUP BY CUBE (dept, job)",
+    "SELECT dept, (SELECT MAX(name) FROM emp x WHERE x.dept = emp.dept) AS m FROM emp GROUP BY ROLLUP (dept), job",
+    "SELECT dept, job FROM emp GROUP BY GROUPING SETS ((dept), ())",
+])
+def test_grouping_sets_mysql_cannot_union_faithfully_hold_the_view_back(query):
+    sql, items = convert("sqlserver", f"CREATE VIEW v AS {query}", "mysql")
+    assert sql is None
+    assert "WITH ROLLUP" in items["VEW011"]
+
+
+def test_group_by_all_without_where_is_a_plain_group_by():
+    for target in ("postgresql", "mysql"):
+        sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT dept, COUNT(*) AS n FROM emp GROUP BY ALL dept", target)
+        assert sql.endswith("FROM emp GROUP BY dept")
+
+
+def test_group_by_all_keeps_window_functions_over_the_groups():
+    sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT dept, SUM(qty) AS q, SUM(SUM(qty)) OVER () AS t "
+                                  "FROM emp WHERE sal > 0 GROUP BY ALL dept", "postgresql")
+    assert "SUM(CASE WHEN sal > 0 THEN qty END) AS q" in sql
+    assert "SUM(SUM(CASE WHEN sal > 0 THEN qty END)) OVER () AS t" in sql and "WHERE" not in sql
