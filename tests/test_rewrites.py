@@ -114,3 +114,36 @@ def test_group_by_all_keeps_window_functions_over_the_groups():
                                   "FROM emp WHERE sal > 0 GROUP BY ALL dept", "postgresql")
     assert "SUM(CASE WHEN sal > 0 THEN qty END) AS q" in sql
     assert "SUM(SUM(CASE WHEN sal > 0 THEN qty END)) OVER () AS t" in sql and "WHERE" not in sql
+
+
+# -- integer arithmetic -----------------------------------------------------------------------------
+def test_integer_division_is_div_on_mysql_only_when_both_sides_are_integers():
+    sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT qty / 2 AS a, sal / 2 AS b, COUNT(*) / qty AS c, "
+                                  "qty / LEN(name) AS d FROM emp GROUP BY qty, sal, name", "mysql")
+    assert "qty DIV 2 AS a" in sql and "sal / 2 AS b" in sql and "COUNT(*) DIV qty AS c" in sql
+    assert "qty DIV CHAR_LENGTH(" in sql
+    pg, _ = convert("sqlserver", "CREATE VIEW v AS SELECT qty / 2 AS a FROM emp", "postgresql")
+    assert "qty / 2 AS a" in pg  # PostgreSQL truncates like SQL Server
+
+
+def test_oracle_and_mysql_division_stays_exact():
+    sql, _ = convert("mysql", "CREATE VIEW v AS SELECT qty / 2 AS a FROM emp", "postgresql")
+    assert "DIV" not in sql and "/" in sql
+    sql, _ = convert("oracle", "CREATE VIEW v AS SELECT qty / 2 AS a FROM emp", "mysql")
+    assert "DIV" not in sql
+
+
+def test_avg_of_an_integer_from_sql_server_is_sum_over_count():
+    sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT AVG(DISTINCT qty) AS a, AVG(sal) AS b FROM emp",
+                     "postgresql")
+    assert "(SUM(DISTINCT qty) / COUNT(DISTINCT qty)) AS a" in sql and "AVG(sal) AS b" in sql
+    sql, _ = convert("postgresql", "CREATE VIEW v AS SELECT avg(qty) AS a FROM emp", "mysql")
+    assert "AVG(qty)" in sql  # PostgreSQL's avg(integer) is numeric
+
+
+def test_cast_of_a_decimal_to_int_truncates_only_from_sql_server():
+    sql, _ = convert("sqlserver", "CREATE VIEW v AS SELECT CAST(sal AS INT) AS a, CAST(qty AS BIGINT) AS b FROM emp",
+                     "postgresql")
+    assert "CAST(TRUNC(sal) AS INT) AS a" in sql and "CAST(qty AS BIGINT) AS b" in sql
+    sql, _ = convert("oracle", "CREATE VIEW v AS SELECT CAST(sal AS INTEGER) AS a FROM emp", "postgresql")
+    assert "TRUNC" not in sql  # Oracle rounds, like the targets

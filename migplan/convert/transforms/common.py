@@ -7,7 +7,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from migplan.convert.transforms import Rewrite, Rewriter, grouping, paging, rewrite
+from migplan.convert.transforms import Rewrite, Rewriter, arithmetic, grouping, paging, rewrite
 from migplan.convert.transforms.functions import builtins, call_args, func_name
 
 # -- names ----------------------------------------------------------------------------------------
@@ -330,6 +330,8 @@ AFTER: list[Rewrite] = [
     rewrite(exp.NextValueFor, next_value_for),
     rewrite((exp.EQ, exp.NEQ), boolean_compare, needs=lambda p: p.has_boolean),
     rewrite(exp.DateTrunc, date_trunc_unit),
+    rewrite(exp.Div, arithmetic.integer_division, sources=("sqlserver", "sap-ase", "postgresql", "greenplum"),
+            needs=lambda p: not p.integer_division_truncates),
     rewrite(exp.With, recursive_with, sources=("oracle", "sqlserver", "sap-ase")),
     rewrite(exp.Select, grouping.group_by_all, sources=("sqlserver", "sap-ase")),
     rewrite(exp.Select, grouping.grouping_extensions),

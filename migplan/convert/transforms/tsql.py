@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlglot
 from sqlglot import exp
 
-from migplan.convert.transforms import Rewriter, rewrite
+from migplan.convert.transforms import Rewriter, arithmetic, rewrite
 from migplan.convert.transforms.functions import STRING_TYPES, method
 
 
@@ -188,6 +188,8 @@ REWRITES = [
     rewrite(exp.Dot, xml_method, needs=lambda p: p.has_xpath),
     rewrite(exp.Lateral, xml_nodes, needs=lambda p: p.has_xpath),
     rewrite(exp.Add, string_plus),
+    rewrite((exp.Cast, exp.Convert), arithmetic.truncating_cast),
+    rewrite((exp.Avg, exp.Window), arithmetic.integer_avg),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), text_vs_number,
             sources=("sqlserver",), needs=lambda p: p.strict_text_compare),
 ]
