@@ -46,6 +46,25 @@ class TargetProfile:
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
     trunc_function = "TRUNC"  # truncation of a number to an integer
+    # the target's words for the parts of a date or timestamp {0} (integers), from which the source
+    # modules compose their engine's own date functions (convert/transforms/dateparts.py)
+    date_parts: dict[str, str] = {
+        "year": "CAST(EXTRACT(year FROM {0}) AS integer)", "quarter": "CAST(EXTRACT(quarter FROM {0}) AS integer)",
+        "month": "CAST(EXTRACT(month FROM {0}) AS integer)", "day": "CAST(EXTRACT(day FROM {0}) AS integer)",
+        "dayofyear": "CAST(EXTRACT(doy FROM {0}) AS integer)",
+        "weekday0": "CAST(EXTRACT(dow FROM {0}) AS integer)",  # Sunday 0 .. Saturday 6
+        "isoweek": "CAST(EXTRACT(week FROM {0}) AS integer)",
+        "hour": "CAST(EXTRACT(hour FROM CAST({0} AS timestamp)) AS integer)",
+        "minute": "CAST(EXTRACT(minute FROM CAST({0} AS timestamp)) AS integer)",
+        "second": "CAST(FLOOR(EXTRACT(second FROM CAST({0} AS timestamp))) AS integer)",
+        "millisecond": "(CAST(FLOOR(EXTRACT(milliseconds FROM CAST({0} AS timestamp))) AS integer) % 1000)",
+        "microsecond": "(CAST(EXTRACT(microseconds FROM CAST({0} AS timestamp)) AS integer) % 1000000)",
+        "year_start": "CAST(date_trunc('year', {0}) AS date)",
+        "days_between": "(CAST({1} AS date) - CAST({0} AS date))",  # midnights from {0} to {1}
+        "date_add_on_date": "CAST({0} AS date)",  # date + interval is a timestamp
+        "timestamp_literal": "CAST({0} AS timestamp)",
+        "int_div": "(({0}) / {1})",  # integer division of integers
+    }
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
     auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
@@ -173,6 +192,15 @@ class MysqlProfile(TargetProfile):
     intervals_multiply = False
     strict_text_compare = False
     trunc_function = "TRUNCATE"
+    date_parts = {
+        "year": "YEAR({0})", "quarter": "QUARTER({0})", "month": "MONTH({0})", "day": "DAYOFMONTH({0})",
+        "dayofyear": "DAYOFYEAR({0})", "weekday0": "(DAYOFWEEK({0}) - 1)", "isoweek": "WEEK({0}, 3)",
+        "hour": "HOUR({0})", "minute": "MINUTE({0})", "second": "SECOND({0})",
+        "millisecond": "(MICROSECOND({0}) DIV 1000)", "microsecond": "MICROSECOND({0})",
+        "year_start": "MAKEDATE(YEAR({0}), 1)", "days_between": "DATEDIFF({1}, {0})",
+        "date_add_on_date": "{0}", "timestamp_literal": "CAST({0} AS datetime(6))",
+        "int_div": "(({0}) DIV {1})",
+    }
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
     max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlglot
 from sqlglot import exp
 
-from migplan.convert.transforms import Rewriter, arithmetic, rewrite
+from migplan.convert.transforms import Rewriter, arithmetic, dateparts, rewrite
 from migplan.convert.transforms.functions import STRING_TYPES, method
 
 
@@ -187,6 +187,10 @@ REWRITES = [
     rewrite(exp.Dot, hierarchyid_method),
     rewrite(exp.Dot, xml_method, needs=lambda p: p.has_xpath),
     rewrite(exp.Lateral, xml_nodes, needs=lambda p: p.has_xpath),
+    rewrite(exp.Extract, dateparts.datepart),
+    rewrite(exp.DateDiff, dateparts.datediff),
+    rewrite(exp.DateAdd, dateparts.dateadd),
+    rewrite((exp.Add, exp.Sub), dateparts.datetime_plus_days),
     rewrite(exp.Add, string_plus),
     rewrite((exp.Cast, exp.Convert), arithmetic.truncating_cast),
     rewrite((exp.Avg, exp.Window), arithmetic.integer_avg),
