@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlglot
 from sqlglot import exp
 
-from migplan.convert.transforms import Rewriter, arithmetic, dateparts, rewrite
+from migplan.convert.transforms import Rewriter, arithmetic, dateparts, rewrite, tsql_functions
 from migplan.convert.transforms.functions import STRING_TYPES, method
 
 
@@ -181,7 +181,7 @@ def collect_xml_refs(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
 
 
 TEXT_PASSES = [money_literals]
-PREPASSES = [collect_xml_refs]
+PREPASSES = [collect_xml_refs, tsql_functions.tsql_only_calls]
 
 REWRITES = [
     rewrite(exp.Dot, hierarchyid_method),
@@ -191,7 +191,14 @@ REWRITES = [
     rewrite(exp.DateDiff, dateparts.datediff),
     rewrite(exp.DateAdd, dateparts.dateadd),
     rewrite((exp.Add, exp.Sub), dateparts.datetime_plus_days),
+    rewrite(exp.Add, tsql_functions.text_plus_number),
     rewrite(exp.Add, string_plus),
+    rewrite(exp.Anonymous, tsql_functions.no_equivalent),
+    rewrite(exp.Length, tsql_functions.len_without_trailing_blanks),
+    rewrite(exp.Coalesce, tsql_functions.isnull_first_type),
+    rewrite(exp.Round, tsql_functions.round_truncate),
+    rewrite(exp.NumberToStr, tsql_functions.format_number),
+    rewrite((exp.TryCast, exp.Convert), tsql_functions.try_cast_text),
     rewrite((exp.Cast, exp.Convert), arithmetic.truncating_cast),
     rewrite((exp.Avg, exp.Window), arithmetic.integer_avg),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), text_vs_number,
