@@ -42,6 +42,7 @@ class TargetProfile:
     has_to_char = True  # TO_CHAR(value, picture)
     has_date_trunc = True  # DATE_TRUNC(unit, value)
     has_xpath = True  # xpath(), xpath_exists(), XMLTABLE
+    has_extractvalue = False  # MySQL's ExtractValue(xml, xpath): an XPath subset without namespaces
     integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
@@ -188,6 +189,7 @@ class MysqlProfile(TargetProfile):
     has_to_char = False
     has_date_trunc = False
     has_xpath = False
+    has_extractvalue = True
     integer_division_truncates = False  # / is exact (DIV truncates)
     intervals_multiply = False
     strict_text_compare = False

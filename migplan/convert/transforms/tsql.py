@@ -121,7 +121,7 @@ def _xml_context(left: exp.Expression, rw: Rewriter) -> tuple[str, bool] | None:
     spec = rw.columns.get(str(name.name).upper())
     if not is_node and (spec is None or spec.base.upper() != "XML"):
         return None
-    return rw.sub(column).sql(dialect="postgres"), is_node
+    return rw.sub(column).sql(dialect=rw.profile.sqlglot), is_node
 
 
 def xml_method(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
@@ -155,6 +155,26 @@ def xml_method(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
     return exp.Paren(this=exp.Var(this=value_query(done[0], ctx[0], done[1], target)))
 
 
+def xml_exist_extractvalue(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
+    """exist() on MySQL: ExtractValue(doc, 'count(path)') > 0 (NULL for a NULL document, as exist()),
+    for a path MySQL's XPath subset reads (no namespaces, no (path)[n]). value() stays unconverted:
+    ExtractValue joins an element's own text nodes with blanks, not its string value."""
+    from migplan.convert.xmlquery import translate
+
+    if method(node) != "EXIST":
+        return None
+    ctx = _xml_context(node.this, rw)
+    args = node.expression.expressions
+    if ctx is None or ctx[1] or len(args) != 1 or not isinstance(args[0], (exp.Literal, exp.National)):
+        return None
+    done = translate(args[0].this, relative_to_node=False, for_value=False)
+    if done is None or done[1] or "(" in done[0]:
+        return None
+    count = exp.Anonymous(this="ExtractValue", expressions=[sqlglot.parse_one(ctx[0], read=rw.profile.sqlglot),
+                                                            exp.Literal.string(f"count({done[0]})")])
+    return exp.Paren(this=exp.GT(this=count, expression=exp.Literal.number(0)))
+
+
 def xml_nodes(node: exp.Lateral, rw: Rewriter) -> None:
     """CROSS APPLY x.nodes(...) T(ref): one row per node, as a LATERAL unnest of xpath()."""
     from migplan.convert.xmlquery import translate, xpath_call
@@ -173,6 +193,17 @@ def xml_nodes(node: exp.Lateral, rw: Rewriter) -> None:
     return None
 
 
+def outer_apply(node: exp.Join, rw: Rewriter) -> None:
+    """OUTER APPLY is LEFT JOIN LATERAL ... ON TRUE: MySQL refuses a LEFT JOIN without ON (sqlglot
+    writes the ON only for PostgreSQL). Changed in place, the walk goes on into it."""
+    lateral = node.this
+    if isinstance(lateral, exp.Lateral) and lateral.args.get("cross_apply") is False and not node.args.get("on"):
+        lateral.set("cross_apply", None)
+        node.set("side", "LEFT")
+        node.set("on", exp.true())
+    return None
+
+
 def collect_xml_refs(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """The aliases of CROSS APPLY x.nodes(...) T(ref): T.ref.value(...) reads a node, not a column."""
     rw.xml_refs = {str(lat.alias).upper() for lat in tree.find_all(exp.Lateral)
@@ -186,11 +217,13 @@ PREPASSES = [collect_xml_refs, tsql_functions.tsql_only_calls]
 REWRITES = [
     rewrite(exp.Dot, hierarchyid_method),
     rewrite(exp.Dot, xml_method, needs=lambda p: p.has_xpath),
+    rewrite(exp.Dot, xml_exist_extractvalue, needs=lambda p: p.has_extractvalue),
     rewrite(exp.Lateral, xml_nodes, needs=lambda p: p.has_xpath),
     rewrite(exp.Extract, dateparts.datepart),
     rewrite(exp.DateDiff, dateparts.datediff),
     rewrite(exp.DateAdd, dateparts.dateadd),
     rewrite((exp.Add, exp.Sub), dateparts.datetime_plus_days),
+    rewrite(exp.Join, outer_apply),
     rewrite(exp.Add, tsql_functions.text_plus_number),
     rewrite(exp.Add, string_plus),
     rewrite(exp.Anonymous, tsql_functions.no_equivalent),
