@@ -38,7 +38,8 @@ def isnull_first_type(node: exp.Coalesce, rw: Rewriter) -> exp.Expression | None
             or not str(spec.params[0]).isdigit():
         return None
     size = int(spec.params[0])
-    if isinstance(second, exp.Literal) and second.is_string and len(second.this) <= size:
+    if isinstance(second, (exp.Literal, exp.National)) and (isinstance(second, exp.National) or second.is_string) \
+            and len(second.this) <= size:
         return None  # fits: nothing to cut
     if isinstance(second, exp.Column):
         other = rw.columns.get(str(second.name).upper())
@@ -206,7 +207,7 @@ def _patindex(node: exp.Anonymous, rw: Rewriter) -> exp.Expression | None:
     return exp.Anonymous(this="REGEXP_INSTR", expressions=call)
 
 
-def _like_class(node: exp.Like) -> exp.Expression | None:
+def _like_class(node: exp.Like, rw: Rewriter) -> exp.Expression | None:
     pattern = node.expression
     if node.args.get("escape") or not isinstance(pattern, exp.Literal) or not pattern.is_string \
             or "[" not in pattern.this:
@@ -214,7 +215,10 @@ def _like_class(node: exp.Like) -> exp.Expression | None:
     regex = _like_to_regex(pattern.this)
     if regex is None:
         return None
-    return exp.RegexpLike(this=node.this.copy(), expression=exp.Literal.string(regex))
+    # SQL Server's default collation ignores case in LIKE's classes too ([A-Z] takes 'a'): a CHECK
+    # written case-sensitively would refuse rows the source took
+    match = exp.RegexpILike if rw.profile.case_sensitive_text else exp.RegexpLike
+    return match(this=node.this.copy(), expression=exp.Literal.string(regex))
 
 
 def tsql_only_calls(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
@@ -227,7 +231,7 @@ def tsql_only_calls(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
             done = _choose(node) if name == "CHOOSE" else _patindex(node, rw) if name == "PATINDEX" else None
             return done or node
         if isinstance(node, exp.Like):
-            return _like_class(node) or node
+            return _like_class(node, rw) or node
         return node
 
     return tree.transform(one, copy=False)
