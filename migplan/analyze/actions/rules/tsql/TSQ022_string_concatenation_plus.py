@@ -25,10 +25,10 @@ class StringConcatenationPlus(Rule[View]):
         needs ``CONCAT()`` (its ``+`` converts both sides to numbers: ``'a' + 'b'`` is 0). NULL handling
         also differs: with CONCAT_NULL_YIELDS_NULL ON (the default) ``NULL + 'x'`` is NULL as is
         ``NULL || 'x'``, but MySQL's and PostgreSQL's ``concat()`` differ (MySQL CONCAT returns NULL,
-        PostgreSQL concat() skips NULLs). T-SQL also converts a number to a string only explicitly:
-        ``'No ' + 5`` fails there but works with ``||``: text meeting a number literal or a number
-        column is converted and added (``'5' + 1`` is 6), which the converter writes as a cast and
-        +, so that ``+`` is not reported.
+        PostgreSQL concat() skips NULLs). Text meeting a number is not concatenated: T-SQL converts
+        the text to the number's type and adds (``'5' + 1`` is 6, ``'No ' + 5`` fails); the
+        converter writes that as a cast and +, and such a ``+`` (with a number literal or a number
+        column) is not reported.
 
     Example:
         CREATE VIEW customer_names AS SELECT first_name + ' ' + last_name AS full_name FROM customers;
