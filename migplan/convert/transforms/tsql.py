@@ -26,6 +26,22 @@ def money_literals(text: str) -> str:
     return "".join(out)
 
 
+def datepart_w(text: str) -> str:
+    """DATEPART(w, x) is the weekday in T-SQL; sqlglot reads the abbreviation w as week. It is spelt out."""
+    from migplan.ingest.lexer import lexer_for
+
+    toks = [t for t in lexer_for("tsql").tokens(text) if t[0] not in ("ws", "nl", "comment")]
+    spans = []
+    for i in range(len(toks) - 3):
+        (k0, s0, e0), (_, s1, e1), (k2, s2, e2), (_, s3, e3) = toks[i:i + 4]
+        if k0 == "word" and text[s0:e0].upper() == "DATEPART" and text[s1:e1] == "(" and k2 == "word" \
+                and text[s2:e2] in ("w", "W") and text[s3:e3] == ",":
+            spans.append((s2, e2))
+    for start, end in reversed(spans):
+        text = text[:start] + "weekday" + text[end:]
+    return text
+
+
 def stringy(node: exp.Expression, rw: Rewriter) -> bool:
     """Whether an expression is a character string, as far as the text and column types tell."""
     if isinstance(node, exp.Literal):
@@ -211,7 +227,7 @@ def collect_xml_refs(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     return tree
 
 
-TEXT_PASSES = [money_literals]
+TEXT_PASSES = [money_literals, datepart_w]
 PREPASSES = [collect_xml_refs, tsql_functions.tsql_only_calls]
 
 REWRITES = [
