@@ -73,7 +73,9 @@ def _part(part: str, value: str, rw: Rewriter) -> str | None:
 def _parse(text: str, rw: Rewriter) -> exp.Expression:
     """The target's text as a node (not rewritten again), in parentheses unless it is one term."""
     node = sqlglot.parse_one(text, read=rw.profile.sqlglot)
-    return node if isinstance(node, (exp.Paren, exp.Func, exp.Column, exp.Literal)) else exp.Paren(this=node)
+    assert isinstance(node, exp.Expression)  # a SQL text parses to one
+    one_term = isinstance(node, (exp.Paren, exp.Func, exp.Column, exp.Literal))
+    return node if one_term else exp.Paren(this=node)
 
 
 def datepart(node: exp.Extract, rw: Rewriter) -> exp.Expression | None:

@@ -119,7 +119,7 @@ def _grouping_bits(call: exp.Grouping | exp.GroupingId, kept: list[exp.Expressio
     value = 0
     for arg in call.expressions:
         value = value * 2 + (0 if _in(arg, kept) else 1)
-    return exp.Literal.number(value)
+    return exp.Literal(this=str(value), is_string=False)  # never negative
 
 
 def _for_set(part: exp.Expression, kept: list[exp.Expression], every: list[exp.Expression]) -> exp.Expression:
@@ -186,7 +186,7 @@ def _union_of_groupings(node: exp.Select, sets: list[list[exp.Expression]]) -> e
         items = []
         for item in branch.expressions:
             inner = item.this if isinstance(item, exp.Alias) else item
-            new = _for_set(inner, kept, every)
+            new: exp.Expr = _for_set(inner, kept, every)
             if isinstance(item, exp.Alias):
                 new = exp.alias_(new, item.args["alias"].copy())
             elif isinstance(inner, exp.Column) and not isinstance(new, exp.Column):

@@ -101,7 +101,7 @@ def _numbered_rows(node: exp.Select, count: exp.Expression, percent: bool, ties:
     skip = offset.expression.copy() if offset is not None else None
     if skip is not None:
         bound = exp.Add(this=_operand(skip.copy()), expression=bound)
-    cond: exp.Expression = exp.LTE(this=_col("mig_rk" if ties else "mig_rn", "mig_top"), expression=bound)
+    cond: exp.Expr = exp.LTE(this=_col("mig_rk" if ties else "mig_rn", "mig_top"), expression=bound)
     if skip is not None:
         cond = exp.and_(exp.GT(this=_col("mig_rn", "mig_top"), expression=skip), cond)
     outer = exp.Select(expressions=[exp.Column(this=n.copy(), table=exp.to_identifier("mig_top")) for n in names])
