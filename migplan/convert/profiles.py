@@ -34,12 +34,15 @@ class TargetProfile:
     has_is_json = True  # x IS JSON
     has_grouping_sets = True  # GROUPING SETS, CUBE
     has_filter_clause = True  # agg(x) FILTER (WHERE ...)
+    has_fetch_with_ties = True  # FETCH FIRST n ROWS WITH TIES (PostgreSQL 13+)
+    limit_in_quantified_subquery = True  # x IN (SELECT ... LIMIT n), = ANY / ALL (...) likewise
     has_composite_fields = True  # (row).field
     has_arrays = True  # array types and their operators
     has_boolean = True  # a real boolean type (BIT columns become boolean)
     has_to_char = True  # TO_CHAR(value, picture)
     has_date_trunc = True  # DATE_TRUNC(unit, value)
     has_xpath = True  # xpath(), xpath_exists(), XMLTABLE
+    has_extractvalue = False  # MySQL's ExtractValue(xml, xpath): an XPath subset without namespaces
     integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
@@ -54,6 +57,25 @@ class TargetProfile:
     has_lag_default = True  # LAG/LEAD(x, n, default) (else a CASE on LAG(1, n) IS NULL gives the default)
     has_regexp_occurrence = True  # REGEXP_SUBSTR(s, p, position, occurrence)
     has_percentile_aggregates = True  # PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x) as an aggregate
+    # the target's words for the parts of a date or timestamp {0} (integers), from which the source
+    # modules compose their engine's own date functions (convert/transforms/dateparts.py)
+    date_parts: dict[str, str] = {
+        "year": "CAST(EXTRACT(year FROM {0}) AS integer)", "quarter": "CAST(EXTRACT(quarter FROM {0}) AS integer)",
+        "month": "CAST(EXTRACT(month FROM {0}) AS integer)", "day": "CAST(EXTRACT(day FROM {0}) AS integer)",
+        "dayofyear": "CAST(EXTRACT(doy FROM {0}) AS integer)",
+        "weekday0": "CAST(EXTRACT(dow FROM {0}) AS integer)",  # Sunday 0 .. Saturday 6
+        "isoweek": "CAST(EXTRACT(week FROM {0}) AS integer)",
+        "hour": "CAST(EXTRACT(hour FROM CAST({0} AS timestamp)) AS integer)",
+        "minute": "CAST(EXTRACT(minute FROM CAST({0} AS timestamp)) AS integer)",
+        "second": "CAST(FLOOR(EXTRACT(second FROM CAST({0} AS timestamp))) AS integer)",
+        "millisecond": "(CAST(FLOOR(EXTRACT(milliseconds FROM CAST({0} AS timestamp))) AS integer) % 1000)",
+        "microsecond": "(CAST(EXTRACT(microseconds FROM CAST({0} AS timestamp)) AS integer) % 1000000)",
+        "year_start": "CAST(date_trunc('year', {0}) AS date)",
+        "days_between": "(CAST({1} AS date) - CAST({0} AS date))",  # midnights from {0} to {1}
+        "date_add_on_date": "CAST({0} AS date)",  # date + interval is a timestamp
+        "timestamp_literal": "CAST({0} AS timestamp)",
+        "int_div": "(({0}) / {1})",  # integer division of integers
+    }
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
     auto_increment_leads_key = False  # an AUTO_INCREMENT column must lead an index
@@ -169,12 +191,15 @@ class MysqlProfile(TargetProfile):
     has_is_json = False
     has_grouping_sets = False  # only GROUP BY ... WITH ROLLUP
     has_filter_clause = False
+    has_fetch_with_ties = False
+    limit_in_quantified_subquery = False  # "doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'"
     has_composite_fields = False
     has_arrays = False
     has_boolean = False  # BOOLEAN is TINYINT(1)
     has_to_char = False
     has_date_trunc = False
     has_xpath = False
+    has_extractvalue = True
     integer_division_truncates = False  # / is exact (DIV truncates)
     intervals_multiply = False
     strict_text_compare = False
@@ -189,6 +214,15 @@ class MysqlProfile(TargetProfile):
     has_lag_default = False  # MySQL 8.0 takes it, MariaDB (a target, and the verify engine) does not
     has_regexp_occurrence = False  # MySQL 8.0 takes it, MariaDB only REGEXP_SUBSTR(s, p)
     has_percentile_aggregates = False
+    date_parts = {
+        "year": "YEAR({0})", "quarter": "QUARTER({0})", "month": "MONTH({0})", "day": "DAYOFMONTH({0})",
+        "dayofyear": "DAYOFYEAR({0})", "weekday0": "(DAYOFWEEK({0}) - 1)", "isoweek": "WEEK({0}, 3)",
+        "hour": "HOUR({0})", "minute": "MINUTE({0})", "second": "SECOND({0})",
+        "millisecond": "(MICROSECOND({0}) DIV 1000)", "microsecond": "MICROSECOND({0})",
+        "year_start": "MAKEDATE(YEAR({0}), 1)", "days_between": "DATEDIFF({1}, {0})",
+        "date_add_on_date": "{0}", "timestamp_literal": "CAST({0} AS datetime(6))",
+        "int_div": "(({0}) DIV {1})",
+    }
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
     max_row_bytes = 65535  # InnoDB, utf8mb4 at 4 bytes a character

@@ -7,7 +7,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from migplan.convert.transforms import Rewrite, Rewriter, rewrite
+from migplan.convert.transforms import Rewrite, Rewriter, arithmetic, grouping, paging, rewrite
 from migplan.convert.transforms.functions import builtins, call_args, func_name
 
 # -- names ----------------------------------------------------------------------------------------
@@ -272,11 +272,6 @@ def grouping_id(node: exp.GroupingId, rw: Rewriter) -> exp.Expression:
     return exp.Anonymous(this="GROUPING", expressions=[rw.sub(a) for a in node.expressions])
 
 
-def grouping_sets(node: exp.Expression, rw: Rewriter) -> exp.Expression:
-    rw.problem("SQL001", "GROUPING SETS / CUBE: MySQL only has GROUP BY ... WITH ROLLUP")
-    return node
-
-
 def filter_as_case(node: exp.Filter, rw: Rewriter) -> exp.Expression:
     """agg(x) FILTER (WHERE c) -> agg(CASE WHEN c THEN x END): the aggregates skip the NULLs the CASE
     leaves for other rows (COUNT(*) counts the 1s)."""
@@ -360,6 +355,19 @@ def date_trunc_unit(node: exp.DateTrunc, rw: Rewriter) -> None:
     return None
 
 
+def recursive_with(node: exp.With, rw: Rewriter) -> None:
+    """T-SQL and Oracle read a common table expression that names itself as recursive; PostgreSQL
+    and MySQL need WITH RECURSIVE for it (which lets every CTE of the list refer to itself)."""
+    if node.args.get("recursive"):
+        return None
+    for cte in node.expressions:
+        name = str(cte.alias_or_name).upper()
+        if any(not t.db and str(t.name).upper() == name for t in cte.this.find_all(exp.Table)):
+            node.set("recursive", True)
+            break
+    return None
+
+
 def drop_dual(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """SELECT ... FROM dual: both targets select without FROM (a quoted `dual` would be a table)."""
     for frm in list(tree.find_all(exp.From)):
@@ -392,7 +400,6 @@ AFTER: list[Rewrite] = [
     rewrite((exp.Table, exp.Subquery), pivot_clause),
     rewrite(exp.Is, is_json, needs=lambda p: not p.has_is_json),
     rewrite(exp.GroupingId, grouping_id),
-    rewrite((exp.GroupingSets, exp.Cube), grouping_sets, needs=lambda p: not p.has_grouping_sets),
     rewrite(exp.Filter, filter_as_case, needs=lambda p: not p.has_filter_clause),
     rewrite(exp.Window, lag_default, needs=lambda p: not p.has_lag_default),
     rewrite(exp.Dot, composite_field, needs=lambda p: not p.has_composite_fields),
@@ -400,4 +407,11 @@ AFTER: list[Rewrite] = [
     rewrite(exp.NextValueFor, next_value_for),
     rewrite((exp.EQ, exp.NEQ), boolean_compare, needs=lambda p: p.has_boolean),
     rewrite(exp.DateTrunc, date_trunc_unit),
+    rewrite(exp.Div, arithmetic.integer_division, sources=("sqlserver", "sap-ase", "postgresql", "greenplum"),
+            needs=lambda p: not p.integer_division_truncates),
+    rewrite(exp.With, recursive_with, sources=("oracle", "sqlserver", "sap-ase")),
+    rewrite(exp.Select, grouping.group_by_all, sources=("sqlserver", "sap-ase")),
+    rewrite(exp.Select, grouping.grouping_extensions),
+    rewrite(exp.Select, paging.row_limit),
+    rewrite((exp.In, exp.Any, exp.All), paging.limit_in_subquery, needs=lambda p: not p.limit_in_quantified_subquery),
 ]

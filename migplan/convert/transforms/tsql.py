@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlglot
 from sqlglot import exp
 
-from migplan.convert.transforms import Rewriter, rewrite
+from migplan.convert.transforms import Rewriter, arithmetic, dateparts, rewrite, tsql_functions
 from migplan.convert.transforms.functions import STRING_TYPES, method
 
 
@@ -24,6 +24,22 @@ def money_literals(text: str) -> str:
             last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def datepart_w(text: str) -> str:
+    """DATEPART(w, x) is the weekday in T-SQL; sqlglot reads the abbreviation w as week. It is spelt out."""
+    from migplan.ingest.lexer import lexer_for
+
+    toks = [t for t in lexer_for("tsql").tokens(text) if t[0] not in ("ws", "nl", "comment")]
+    spans = []
+    for i in range(len(toks) - 3):
+        (k0, s0, e0), (_, s1, e1), (k2, s2, e2), (_, s3, e3) = toks[i:i + 4]
+        if k0 == "word" and text[s0:e0].upper() == "DATEPART" and text[s1:e1] == "(" and k2 == "word" \
+                and text[s2:e2] in ("w", "W") and text[s3:e3] == ",":
+            spans.append((s2, e2))
+    for start, end in reversed(spans):
+        text = text[:start] + "weekday" + text[end:]
+    return text
 
 
 def stringy(node: exp.Expression, rw: Rewriter) -> bool:
@@ -121,7 +137,7 @@ def _xml_context(left: exp.Expression, rw: Rewriter) -> tuple[str, bool] | None:
     spec = rw.columns.get(str(name.name).upper())
     if not is_node and (spec is None or spec.base.upper() != "XML"):
         return None
-    return rw.sub(column).sql(dialect="postgres"), is_node
+    return rw.sub(column).sql(dialect=rw.profile.sqlglot), is_node
 
 
 def xml_method(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
@@ -155,6 +171,26 @@ def xml_method(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
     return exp.Paren(this=exp.Var(this=value_query(done[0], ctx[0], done[1], target)))
 
 
+def xml_exist_extractvalue(node: exp.Dot, rw: Rewriter) -> exp.Expression | None:
+    """exist() on MySQL: ExtractValue(doc, 'count(path)') > 0 (NULL for a NULL document, as exist()),
+    for a path MySQL's XPath subset reads (no namespaces, no (path)[n]). value() stays unconverted:
+    ExtractValue joins an element's own text nodes with blanks, not its string value."""
+    from migplan.convert.xmlquery import translate
+
+    if method(node) != "EXIST":
+        return None
+    ctx = _xml_context(node.this, rw)
+    args = node.expression.expressions
+    if ctx is None or ctx[1] or len(args) != 1 or not isinstance(args[0], (exp.Literal, exp.National)):
+        return None
+    done = translate(args[0].this, relative_to_node=False, for_value=False)
+    if done is None or done[1] or "(" in done[0]:
+        return None
+    count = exp.Anonymous(this="ExtractValue", expressions=[sqlglot.parse_one(ctx[0], read=rw.profile.sqlglot),
+                                                            exp.Literal.string(f"count({done[0]})")])
+    return exp.Paren(this=exp.GT(this=count, expression=exp.Literal.number(0)))
+
+
 def xml_nodes(node: exp.Lateral, rw: Rewriter) -> None:
     """CROSS APPLY x.nodes(...) T(ref): one row per node, as a LATERAL unnest of xpath()."""
     from migplan.convert.xmlquery import translate, xpath_call
@@ -173,6 +209,17 @@ def xml_nodes(node: exp.Lateral, rw: Rewriter) -> None:
     return None
 
 
+def outer_apply(node: exp.Join, rw: Rewriter) -> None:
+    """OUTER APPLY is LEFT JOIN LATERAL ... ON TRUE: MySQL refuses a LEFT JOIN without ON (sqlglot
+    writes the ON only for PostgreSQL). Changed in place, the walk goes on into it."""
+    lateral = node.this
+    if isinstance(lateral, exp.Lateral) and lateral.args.get("cross_apply") is False and not node.args.get("on"):
+        lateral.set("cross_apply", None)
+        node.set("side", "LEFT")
+        node.set("on", exp.true())
+    return None
+
+
 def collect_xml_refs(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """The aliases of CROSS APPLY x.nodes(...) T(ref): T.ref.value(...) reads a node, not a column."""
     rw.xml_refs = {str(lat.alias).upper() for lat in tree.find_all(exp.Lateral)
@@ -180,14 +227,29 @@ def collect_xml_refs(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     return tree
 
 
-TEXT_PASSES = [money_literals]
-PREPASSES = [collect_xml_refs]
+TEXT_PASSES = [money_literals, datepart_w]
+PREPASSES = [collect_xml_refs, tsql_functions.tsql_only_calls]
 
 REWRITES = [
     rewrite(exp.Dot, hierarchyid_method),
     rewrite(exp.Dot, xml_method, needs=lambda p: p.has_xpath),
+    rewrite(exp.Dot, xml_exist_extractvalue, needs=lambda p: p.has_extractvalue),
     rewrite(exp.Lateral, xml_nodes, needs=lambda p: p.has_xpath),
+    rewrite(exp.Extract, dateparts.datepart),
+    rewrite(exp.DateDiff, dateparts.datediff),
+    rewrite(exp.DateAdd, dateparts.dateadd),
+    rewrite((exp.Add, exp.Sub), dateparts.datetime_plus_days),
+    rewrite(exp.Join, outer_apply),
+    rewrite(exp.Add, tsql_functions.text_plus_number),
     rewrite(exp.Add, string_plus),
+    rewrite(exp.Anonymous, tsql_functions.no_equivalent),
+    rewrite(exp.Length, tsql_functions.len_without_trailing_blanks),
+    rewrite(exp.Coalesce, tsql_functions.isnull_first_type),
+    rewrite(exp.Round, tsql_functions.round_truncate),
+    rewrite(exp.NumberToStr, tsql_functions.format_number),
+    rewrite((exp.TryCast, exp.Convert), tsql_functions.try_cast_text),
+    rewrite((exp.Cast, exp.Convert), arithmetic.truncating_cast),
+    rewrite((exp.Avg, exp.Window), arithmetic.integer_avg),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), text_vs_number,
             sources=("sqlserver",), needs=lambda p: p.strict_text_compare),
 ]

@@ -10,9 +10,11 @@ class TopClause(Rule):
     """TOP n PERCENT, TOP ... WITH TIES, TOP in UPDATE/DELETE/INSERT: no direct LIMIT form.
 
     What it detects:
-        In T-SQL views, procedures, functions and triggers: each ``TOP`` with ``PERCENT`` or ``WITH
-        TIES``, and each ``TOP`` in an UPDATE, DELETE or INSERT. A plain ``SELECT TOP n`` converts to
-        LIMIT and is not reported.
+        In T-SQL procedures, functions and triggers: each ``TOP`` with ``PERCENT`` or ``WITH TIES``,
+        and each ``TOP`` in an UPDATE, DELETE or INSERT. A plain ``SELECT TOP n`` converts to LIMIT and
+        is not reported. In views only ``TOP 100 PERCENT``: the converter writes a view's other
+        PERCENT and WITH TIES limits itself (FETCH FIRST n ROWS WITH TIES on PostgreSQL, rows numbered
+        by ROW_NUMBER()/RANK() over the ORDER BY otherwise), or holds the view back with SQL001.
 
     Why it matters:
         ``TOP (n) PERCENT`` has no LIMIT form on either target (compute the row count first);
@@ -74,11 +76,16 @@ class TopClause(Rule):
             count = " ".join(x.text for x in ws[i + 1:j])
             after = [x.up for x in ws[j:j + 2]]
             prev = ws[i - 1].up if i > 0 else ""
+            converted = obj.kind == "view"  # the converter writes PERCENT and WITH TIES in a view's query
             if after[:1] == ["PERCENT"]:
                 if count.strip("() ") == "100":
                     msg = "TOP 100 PERCENT: a no-op; drop it (and the ORDER BY of a view)"
+                elif converted:
+                    continue
                 else:
                     msg = f"TOP {count} PERCENT: no LIMIT form; compute the row count first"
+            elif after == ["WITH", "TIES"] and converted:
+                continue
             elif after == ["WITH", "TIES"]:
                 msg = "TOP ... WITH TIES: use a RANK() filter (MySQL has no WITH TIES)" if mysql \
                     else "TOP ... WITH TIES: FETCH FIRST n ROWS WITH TIES (PostgreSQL 13+)"

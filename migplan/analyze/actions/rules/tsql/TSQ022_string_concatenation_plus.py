@@ -6,6 +6,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.model.conversion import Finding
 from migplan.model.schema import View
 
+_NUMBER_TYPES = frozenset({"INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "DECIMAL", "NUMERIC", "FLOAT", "REAL"})
 _STRING_FUNCS = {"LEFT", "RIGHT", "SUBSTRING", "UPPER", "LOWER", "LTRIM", "RTRIM", "TRIM", "REPLACE",
                  "CONCAT", "CONCAT_WS", "STUFF", "FORMAT", "QUOTENAME", "REPLICATE", "SPACE", "CHAR", "NCHAR",
                  "STR", "REVERSE", "DATENAME", "STRING_AGG", "TRANSLATE"}
@@ -24,8 +25,10 @@ class StringConcatenationPlus(Rule[View]):
         needs ``CONCAT()`` (its ``+`` converts both sides to numbers: ``'a' + 'b'`` is 0). NULL handling
         also differs: with CONCAT_NULL_YIELDS_NULL ON (the default) ``NULL + 'x'`` is NULL as is
         ``NULL || 'x'``, but MySQL's and PostgreSQL's ``concat()`` differ (MySQL CONCAT returns NULL,
-        PostgreSQL concat() skips NULLs). T-SQL also converts a number to a string only explicitly:
-        ``'No ' + 5`` fails there but works with ``||``.
+        PostgreSQL concat() skips NULLs). Text meeting a number is not concatenated: T-SQL converts
+        the text to the number's type and adds (``'5' + 1`` is 6, ``'No ' + 5`` fails); the
+        converter writes that as a cast and +, and such a ``+`` (with a number literal or a number
+        column) is not reported.
 
     Example:
         CREATE VIEW customer_names AS SELECT first_name + ' ' + last_name AS full_name FROM customers;
@@ -54,15 +57,23 @@ class StringConcatenationPlus(Rule[View]):
     kinds = ("view",)
 
     def check(self, obj: View, ctx: AnalysisContext) -> Iterable[Finding]:
-        cols = {name for name, types in column_types(ctx, obj.references).items() if types & CHAR_TYPES}
+        types = column_types(ctx, obj.references)
+        cols = {name for name, t in types.items() if t & CHAR_TYPES}
+        numbers = {name for name, t in types.items() if t and t <= _NUMBER_TYPES}
         ws = ctx.words(obj)
         mysql = ctx.target_family == "mysql"
         how = "CONCAT() (MySQL's + adds numbers)" if mysql else "|| (NULL || 'x' is NULL)"
         for i, w in enumerate(ws):
             if w.up != "+" or w.kind != "punct" or i == 0 or i + 1 >= len(ws):
                 continue
+            if _number(ws[i - 1], numbers) or _number(ws[i + 1], numbers):
+                continue  # text + number adds in SQL Server (the text is converted)
             if _left(ws, i - 1, cols) or _right(ws, i + 1, cols):
                 yield ctx.hit(self, obj, w.line, f"string concatenation with +: becomes {how}", source="+")
+
+
+def _number(w, numbers) -> bool:
+    return w.kind == "number" or (w.kind in ("word", "qident") and _bare(w.text) in numbers)
 
 
 def _left(ws, k, cols) -> bool:
