@@ -55,6 +55,8 @@ class TargetProfile:
     generated_reads_identity = True  # a generated column may read the identity column
     has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
     case_sensitive_text = True  # text compares case- and accent-sensitively by default
+    binary_collation = ""  # where it does not: the collation that does (tables of a binary source get it)
+    ci_collation = ""  # and the case-insensitive one a column of such a table falls back to (citext)
     parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
     bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
     constraint_names_per_schema = False  # FK and CHECK names unique in the whole schema (database)
@@ -179,6 +181,9 @@ class MysqlProfile(TargetProfile):
     generated_reads_identity = False
     has_on_update = True
     case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
+    # utf8mb4_bin compares code points (MySQL 8.0 and MariaDB alike; utf8mb4_0900_bin is MySQL 8.0 only)
+    binary_collation = "utf8mb4_bin"
+    ci_collation = "utf8mb4_unicode_ci"
     parenthesised_default_expressions = True
     bit_string_prefix = "b"
     constraint_names_per_schema = True

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
+from migplan.convert import collation
 from migplan.convert.context import LOSSY_ITEMS, ConvertContext
 from migplan.convert.expressions import infer_type
 from migplan.convert.profiles import non_deterministic_calls
@@ -102,6 +103,8 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         table.tail = " " + " ".join(t.partitioning.split())
     if p.table_options:
         table.tail = p.table_options
+        if _binary_table(ctx):
+            table.tail += f" COLLATE={p.binary_collation}"
     if p.inline_comments and t.comment:
         table.tail += f" COMMENT={p.string(t.comment[:2048])}"
     ctx.table_defs[id(t)] = table
@@ -176,6 +179,9 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
                     "integers; written as bigint", line, sub=col.name)
         type_sql = "bigint"
     parts: list[str] = []
+    column_collation = _column_collation(col, t, type_sql, ctx)
+    if column_collation:
+        parts.append(f"COLLATE {column_collation}")
     if identity is not None:
         parts.append(_identity(col, type_sql, conv, ctx, line))
     elif p.identity_clause == "auto_increment" and serial_default(col):
@@ -209,6 +215,28 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     return ColumnDef(tname, type_sql, parts)
 
 
+def _binary_table(ctx: ConvertContext) -> bool:
+    """Text of a source that compares it the binary way (Oracle, PostgreSQL) keeps doing so on a target
+    whose default collation ignores case and accents (MySQL): the table's default collation is binary.
+    Comparisons, LIKE, REGEXP, GROUP BY, DISTINCT, ORDER BY (by code point, as Oracle's BINARY sort) and
+    unique keys then mean what they meant; with the target's default, 'abc' and 'ABC' would be one
+    value, and a unique key holding both would stop the full load."""
+    p = ctx.profile
+    return not p.case_sensitive_text and bool(p.binary_collation) and ctx.source.family != p.family \
+        and ctx.source.text_collation == collation.BINARY
+
+
+def _column_collation(col: Column, t: Table, type_sql: str, ctx: ConvertContext) -> str | None:
+    """The collation a text column needs on a target whose tables are binary (_binary_table), when its
+    own differs from its table's: a case-insensitive column (citext, Oracle BINARY_CI) stays so."""
+    p = ctx.profile
+    if not _binary_table(ctx) or not type_sql.lower().startswith(_MYSQL_TEXT):
+        return None
+    cls = collation.column_class(col, t, ctx.source)
+    return p.ci_collation if cls in (collation.CASE_INSENSITIVE, collation.ACCENT_INSENSITIVE) else None
+
+
+_MYSQL_TEXT = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set")
 _NEXTVAL = re.compile(r"^\(*\s*nextval\s*\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)\s*\)*$", re.I)
 
 
