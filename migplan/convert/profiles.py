@@ -43,6 +43,13 @@ class TargetProfile:
     integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
+    length_counts_bytes = False  # LENGTH() counts bytes (MySQL); else characters
+    greatest_ignores_nulls = True  # GREATEST/LEAST skip NULL arguments (PostgreSQL); else a NULL argument wins
+    division_by_zero_is_null = False  # x / 0 and MOD(x, 0) are NULL (MySQL); else an error
+    substring_from_end = False  # SUBSTRING(s, -n) counts from the end (MySQL); else from before the start
+    date_arithmetic_keeps_date = False  # DATE_ADD(date, INTERVAL 1 DAY) is a date (MySQL); else a timestamp
+    has_mysql_builtins = False  # DAYOFYEAR(), WEEK(), QUARTER(), TIMESTAMPDIFF(), HEX(), EXTRACT(YEAR_MONTH ...)
+    having_sees_aliases = False  # HAVING may name a select-list alias (MySQL)
     trunc_function = "TRUNC"  # truncation of a number to an integer
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
@@ -170,6 +177,13 @@ class MysqlProfile(TargetProfile):
     integer_division_truncates = False  # / is exact (DIV truncates)
     intervals_multiply = False
     strict_text_compare = False
+    length_counts_bytes = True
+    greatest_ignores_nulls = False
+    division_by_zero_is_null = True
+    substring_from_end = True
+    date_arithmetic_keeps_date = True
+    has_mysql_builtins = True
+    having_sees_aliases = True
     trunc_function = "TRUNCATE"
     identity_clause = "auto_increment"
     auto_increment_leads_key = True
