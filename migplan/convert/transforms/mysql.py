@@ -3,6 +3,8 @@ that means something else by the same words (the flags of migplan/convert/profil
 
 from __future__ import annotations
 
+import re
+
 from sqlglot import exp
 
 from migplan.convert.transforms import Rewriter, rewrite
@@ -224,6 +226,78 @@ def compound_extract(node: exp.Extract, rw: Rewriter) -> exp.Expression | None:
     return template(rw, f"CAST({' + '.join(terms)} AS bigint)", node.expression)
 
 
+# DATE_FORMAT: sqlglot has read MySQL's codes into Python's strftime codes (%i is %M, %u is %W ...); each
+# becomes a to_char picture, or an expression where to_char has none (MySQL's week numbers, %w).
+_PICTURES = {
+    "%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "FMMM", "%d": "DD", "%-d": "FMDD", "%D": "FMDDth", "%H": "HH24",
+    "%-H": "FMHH24", "%I": "HH12", "%-I": "FMHH12", "%M": "MI", "%S": "SS", "%f": "US", "%j": "DDD",
+    "%B": "TMMonth", "%A": "TMDay", "%a": "TMDy", "%b": "TMMon", "%p": "AM", "%v": "IW", "%G": "IYYY",
+}
+_FORMAT_EXPRESSIONS = {
+    "%U": f"to_char({_WEEKS[0]}, 'FM00')",  # MySQL %U: week mode 0
+    "%W": f"to_char({_WEEKS[1]}, 'FM00')",  # MySQL %u: week mode 1
+    "%w": "to_char(EXTRACT(DOW FROM {0}), 'FM0')",  # 0 = Sunday
+}
+_FORMAT_CODE = re.compile(r"%-?[A-Za-z%]")
+
+
+def date_format(node: exp.TimeToStr, rw: Rewriter) -> exp.Expression | None:
+    """DATE_FORMAT(d, literal) as to_char() pieces; literal text is quoted so that to_char copies it."""
+    fmt = node.args.get("format")
+    if not (isinstance(fmt, exp.Literal) and fmt.is_string):
+        return None
+    pieces: list[tuple[str, str]] = []  # ("pic", picture) | ("lit", text) | ("expr", template)
+    last = 0
+    text = fmt.this
+    for m in _FORMAT_CODE.finditer(text):
+        literal, code = text[last:m.start()], m.group(0)
+        last = m.end()
+        if literal:
+            pieces.append(("lit", literal))
+        if code == "%%":
+            pieces.append(("lit", "%"))
+        elif code in _PICTURES:
+            pieces.append(("pic", _PICTURES[code]))
+        elif code in _FORMAT_EXPRESSIONS:
+            pieces.append(("expr", _FORMAT_EXPRESSIONS[code]))
+        else:
+            rw.problem("SQL001", f"DATE_FORMAT code {code} (in sqlglot's reading): no to_char picture for it")
+            return None
+    if text[last:]:
+        pieces.append(("lit", text[last:]))
+    parts: list[exp.Expression] = []
+    run: list[tuple[str, str]] = []
+
+    def close_run() -> None:
+        if any(kind == "pic" for kind, _ in run):
+            picture = "".join(body if kind == "pic" else _quoted(body) for kind, body in run)
+            parts.append(exp.Anonymous(this="to_char", expressions=[rw.sub(node.this), exp.Literal.string(picture)]))
+        elif run:
+            parts.append(exp.Literal.string("".join(body for _, body in run)))
+        run.clear()
+
+    for kind, body in pieces:
+        if kind == "expr":
+            close_run()
+            parts.append(template(rw, body, node.this))
+        else:
+            run.append((kind, body))
+    close_run()
+    if not parts:
+        return exp.Literal.string("")
+    out = parts[0]
+    for part in parts[1:]:
+        out = exp.DPipe(this=out, expression=part, safe=False)
+    return out
+
+
+def _quoted(literal: str) -> str:
+    """Literal text in a to_char picture: letters in double quotes, so that they are not read as pictures."""
+    if not re.search(r"[A-Za-z\\\"]", literal):
+        return literal
+    return '"' + literal.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def enum_order(node: exp.Ordered, rw: Rewriter) -> exp.Expression | None:
     """ORDER BY an ENUM column sorts by the value's position in the list (the column becomes text)."""
     col = node.this
@@ -278,6 +352,7 @@ REWRITES = [
             needs=lambda p: not p.date_arithmetic_keeps_date),
     rewrite(exp.TimestampDiff, timestampdiff, needs=lambda p: not p.has_mysql_builtins),
     rewrite((exp.DayOfYear, exp.Quarter, exp.Week), date_part_function, needs=lambda p: not p.has_mysql_builtins),
+    rewrite(exp.TimeToStr, date_format, needs=lambda p: p.has_to_char),
     rewrite(exp.Extract, compound_extract, needs=lambda p: not p.has_mysql_builtins),
     rewrite(exp.Ordered, enum_order, needs=lambda p: p.has_arrays),
     rewrite(exp.Select, having_aliases, needs=lambda p: not p.having_sees_aliases),
