@@ -394,6 +394,7 @@ def ci_in(node: exp.In, rw: Rewriter) -> exp.Expression | None:
         return None
     how = _folding([text_class(node.this, rw)] + [text_class(e, rw) for e in node.expressions])
     if how is None:
+        _unfolded(node, rw, [node.this, *node.expressions])
         return None
     pad = _pads(rw)
     return exp.In(this=_fold(node.this, how, rw, pad=pad), expressions=[_fold(e, how, rw, pad=pad)
@@ -404,6 +405,7 @@ def ci_between(node: exp.Between, rw: Rewriter) -> exp.Expression | None:
     parts = [node.this, node.args["low"], node.args["high"]]
     how = _folding([text_class(p, rw) for p in parts])
     if how is None:
+        _unfolded(node, rw, parts)
         return None
     return exp.Between(this=_fold(parts[0], how, rw), low=_fold(parts[1], how, rw), high=_fold(parts[2], how, rw))
 
@@ -414,6 +416,7 @@ def ci_like(node: exp.Like, rw: Rewriter) -> exp.Expression | None:
 
     how = _folding([text_class(node.this, rw), text_class(node.expression, rw)])
     if how is None:
+        _unfolded(node, rw, [node.this, node.expression])
         return None
     if how == ACCENT_INSENSITIVE:
         left, right = _fold(node.this, how, rw), _fold(node.expression, how, rw)
@@ -543,11 +546,22 @@ def ci_group(node: exp.Select, rw: Rewriter) -> None:
 
 
 def _unfolded(node: exp.Expression, rw: Rewriter, sides: list[exp.Expression]) -> None:
-    """A comparison with a case-insensitive text column on one side and an operand of unknown type on the
-    other is left as it is: say so."""
+    """A comparison left as it is although it may compare text of a case-insensitive source: a text column
+    against an operand of unknown type, or a string against a column of a table the scripts do not define
+    (its type is not known). Say so."""
     classes = [text_class(s, rw) for s in sides]
-    if None in classes and any(c not in (None, _LITERAL) and c != "binary" for c in classes):
+    if None not in classes:
+        return
+    if any(c not in (None, _LITERAL) and c != "binary" for c in classes) or (
+            _LITERAL in classes and rw.source.text_collation not in ("", "binary")
+            and any(_unknown_column(s, rw) for s in sides)):
         _residual(rw, node.sql(dialect=rw.source.sqlglot)[:80])
+
+
+def _unknown_column(node: exp.Expression, rw: Rewriter) -> bool:
+    while isinstance(node, exp.Paren):
+        node = node.this
+    return rw.context == "query" and isinstance(node, exp.Column) and str(node.name).upper() not in rw.columns
 
 
 def _residual(rw: Rewriter, what: str) -> None:

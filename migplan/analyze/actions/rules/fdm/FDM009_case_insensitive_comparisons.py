@@ -28,7 +28,9 @@ class CaseInsensitiveComparisons(Rule):
         which ignores trailing blanks), LIKE becomes ILIKE, MySQL's REGEXP becomes ~*, COUNT(DISTINCT
         text), GROUP BY text, ORDER BY text and PARTITION BY text are folded. The item stays for what
         is not: SELECT DISTINCT, UNION, INTERSECT and EXCEPT on text, MIN/MAX of text, IN (subquery),
-        a text column compared with an operand of unknown type.
+        a text column compared with an operand of unknown type, and a string compared with a column of
+        a table the scripts do not define (its type is not known). A column known not to be text (a
+        DATE compared with '2024-01-01') raises nothing.
 
     Why it matters:
         The default collations of SQL Server (SQL_Latin1_General_CP1_CI_AS) and MySQL
