@@ -316,6 +316,64 @@ def enum_order(node: exp.Ordered, rw: Rewriter) -> exp.Expression | None:
     return out
 
 
+# -- booleans are integers in MySQL --------------------------------------------------------------------
+_PREDICATES = (exp.Predicate, exp.Not, exp.And, exp.Or, exp.Xor, exp.Boolean, exp.Exists, exp.RegexpLike,
+               exp.RegexpILike)
+
+
+def _boolean(node: exp.Expression) -> bool:
+    while isinstance(node, exp.Paren):
+        node = node.this
+    return isinstance(node, _PREDICATES)
+
+
+def _number(node: exp.Expression, rw: Rewriter) -> bool:
+    while isinstance(node, exp.Paren):
+        node = node.this
+    return is_number_literal(node) or _type(node, rw) in _NUMBER_TYPES or (
+        isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.Neg)) and not _boolean(node))
+
+
+def _truth(node: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """A number where a condition is wanted: true when it is not 0 (NULL stays NULL)."""
+    return exp.NEQ(this=node, expression=exp.Literal.number(0)) if _number(node, rw) else node
+
+
+def number_as_condition(node: exp.Expression, rw: Rewriter) -> None:
+    """A number used as a condition (WHERE flag, NOT flag, a AND 1, CASE WHEN qty THEN ...): MySQL reads
+    it as true when it is not 0; a target with a boolean type wants flag <> 0."""
+    keys = ("this", "expression") if isinstance(node, (exp.And, exp.Or, exp.Xor)) else ("this",)
+    if isinstance(node, exp.Join):
+        keys = ("on",)
+    for key in keys:
+        arg = node.args.get(key)
+        if isinstance(arg, exp.Expression):
+            node.set(key, _truth(arg, rw))
+    return None
+
+
+def condition_as_number(node: exp.Expression, rw: Rewriter) -> None:
+    """A condition used as a number (TRUE + 1, SUM(a > b)) is the integer 1 or 0 in MySQL."""
+    for key in ("this", "expression"):
+        arg = node.args.get(key)
+        if isinstance(arg, exp.Expression) and _boolean(arg):
+            node.set(key, exp.cast(arg, exp.DataType.Type.INT))
+    return None
+
+
+def condition_in_select_list(node: exp.Select, rw: Rewriter) -> None:
+    """A condition in the select list is a column of 1s and 0s in MySQL, not a boolean."""
+    out = []
+    for e in node.expressions:
+        inner = e.this if isinstance(e, exp.Alias) else e
+        if _boolean(inner):
+            cast = exp.cast(inner.copy(), exp.DataType.Type.INT)
+            e = exp.alias_(cast, e.args["alias"].copy()) if isinstance(e, exp.Alias) else cast
+        out.append(e)
+    node.set("expressions", out)
+    return None
+
+
 def having_aliases(node: exp.Select, rw: Rewriter) -> None:
     """HAVING may name a select-list alias in MySQL: the alias is replaced by its expression."""
     having = node.args.get("having")
@@ -337,6 +395,12 @@ def having_aliases(node: exp.Select, rw: Rewriter) -> None:
 
 
 REWRITES = [
+    # booleans are integers (first: the operands of the rewrites below are then of the target's types)
+    rewrite((exp.And, exp.Or, exp.Xor, exp.Not, exp.Where, exp.Having, exp.Join, exp.If), number_as_condition,
+            needs=lambda p: p.has_boolean),
+    rewrite((exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.Neg, exp.Sum, exp.Avg), condition_as_number,
+            needs=lambda p: p.has_boolean),
+    rewrite(exp.Select, condition_in_select_list, needs=lambda p: p.has_boolean),
     # MySQL compares a character column with a number as numbers: the text's leading number
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), text_vs_number,
             needs=lambda p: p.strict_text_compare),
