@@ -180,6 +180,9 @@ def regexp_operator(node: exp.RegexpLike, rw: Rewriter) -> exp.Expression | None
 def any_array(node: exp.EQ | exp.NEQ, rw: Rewriter) -> exp.Expression | None:
     """pg_dump's x = ANY (ARRAY['a', 'b']) is x IN ('a', 'b'); x <> ALL (...) is NOT IN."""
     quant = node.expression
+    name = func_name(quant) if isinstance(quant, exp.Anonymous) else None
+    if name in ("ANY", "ALL") and len(quant.expressions) == 1:  # sqlglot reads <> ALL (ARRAY[...]) as a call
+        quant = (exp.Any if name == "ANY" else exp.All)(this=quant.expressions[0])
     if not isinstance(quant, (exp.Any, exp.All)):
         return None
     if isinstance(node, exp.EQ) != isinstance(quant, exp.Any):
