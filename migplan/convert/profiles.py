@@ -50,6 +50,7 @@ class TargetProfile:
     date_arithmetic_keeps_date = False  # DATE_ADD(date, INTERVAL 1 DAY) is a date (MySQL); else a timestamp
     has_mysql_builtins = False  # DAYOFYEAR(), WEEK(), QUARTER(), TIMESTAMPDIFF(), HEX(), EXTRACT(YEAR_MONTH ...)
     having_sees_aliases = False  # HAVING may name a select-list alias (MySQL)
+    has_generate_series = True  # generate_series() as a row source (else a recursive CTE)
     trunc_function = "TRUNC"  # truncation of a number to an integer
     # how the target writes tables (convert/tables.py keys on these)
     identity_clause = "identity"  # "identity": GENERATED ... AS IDENTITY; "auto_increment": AUTO_INCREMENT
@@ -184,6 +185,7 @@ class MysqlProfile(TargetProfile):
     date_arithmetic_keeps_date = True
     has_mysql_builtins = True
     having_sees_aliases = True
+    has_generate_series = False
     trunc_function = "TRUNCATE"
     identity_clause = "auto_increment"
     auto_increment_leads_key = True

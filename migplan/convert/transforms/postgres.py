@@ -290,7 +290,49 @@ def date_trunc_week(node: exp.TimestampTrunc | exp.DateTrunc, rw: Rewriter) -> e
     return _mysql(rw, "CAST(DATE_SUB(CAST({0} AS DATE), INTERVAL WEEKDAY({0}) DAY) AS DATETIME)", node.this)
 
 
+# -- row sources ------------------------------------------------------------------------------------------
+_MAX_RECURSION = 1000  # MySQL's default cte_max_recursion_depth
+
+
+def generate_series(node: exp.Table, rw: Rewriter) -> exp.Expression | None:
+    """FROM generate_series(start, stop[, step]) AS g as a recursive CTE: the start (when it is not past
+    the stop), then each value plus the step while it does not pass the stop. A series of timestamps
+    (an interval step) is DATETIME(6), as PostgreSQL's is a timestamp."""
+    series = node.this
+    if not isinstance(series, (exp.ExplodingGenerateSeries, exp.GenerateSeries)):
+        return None
+    start, stop, step = series.args.get("start"), series.args.get("end"), series.args.get("step")
+    alias = node.args.get("alias")
+    table = alias.name if alias is not None and alias.name else "generate_series"
+    columns = alias.args.get("columns") if alias is not None else None
+    column = columns[0].name if columns else table
+    timed = isinstance(step, exp.Interval)
+    if timed:
+        down = str(step.this.name if isinstance(step.this, exp.Literal) else "").lstrip().startswith("-")
+    else:
+        value = int_literal(step) if step is not None else 1
+        if step is not None and value is None:
+            rw.problem("SQL001", "generate_series with a step that is not a literal: no MySQL rewrite")
+            return None
+        down = value < 0
+        low, high = int_literal(start), int_literal(stop)
+        if value == 0 or (low is not None and high is not None and abs(high - low) // abs(value) >= _MAX_RECURSION):
+            rw.problem("SQL001", f"generate_series of more than {_MAX_RECURSION} values (or a step of 0): MySQL's "
+                                 "recursive CTE stops at cte_max_recursion_depth")
+            return None
+    q = rw.profile.ident
+    col, cte = q(column), q(f"{table}_series")
+    first = f"CAST({rw.sql(start)} AS DATETIME(6))" if timed else f"CAST({rw.sql(start)} AS SIGNED)"
+    nxt = f"{col} + {rw.sql(step)}" if step is not None else f"{col} + 1"
+    cmp = ">=" if down else "<="
+    end = rw.sql(stop)
+    sql = (f"SELECT * FROM (WITH RECURSIVE {cte} ({col}) AS (SELECT {first} FROM (SELECT 1) AS one_row WHERE {first} {cmp} {end} "
+           f"UNION ALL SELECT {nxt} FROM {cte} WHERE {nxt} {cmp} {end}) SELECT {col} FROM {cte}) AS {q(table)}")
+    return sqlglot.parse_one(sql, read=rw.profile.sqlglot).args["from_"].this
+
+
 REWRITES = [
+    rewrite(exp.Table, generate_series, needs=lambda p: not p.has_generate_series),
     rewrite(exp.Anonymous, to_char),
     rewrite((exp.Left, exp.Right), left_right_negative, needs=lambda p: p.has_mysql_builtins),
     rewrite(exp.SplitPart, split_part, needs=lambda p: p.has_mysql_builtins),
