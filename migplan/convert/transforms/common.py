@@ -590,6 +590,35 @@ def ci_set_operation(node: exp.SetOperation, rw: Rewriter) -> None:
     return None
 
 
+def window_nulls_order(node: exp.Window, rw: Rewriter) -> None:
+    """ORDER BY x in a window where the source puts NULLs last (PostgreSQL, Oracle: ascending) and the
+    target first (MySQL): sqlglot cannot write its NULLS LAST emulation inside OVER (...), so the key
+    x IS NULL goes first. It does not change the peers of a RANGE frame (it follows from x)."""
+    order = node.args.get("order")
+    if not isinstance(order, exp.Order):
+        return None
+    keys: list[exp.Expression] = []
+    changed = False
+    for key in order.expressions:
+        if not isinstance(key, exp.Ordered):
+            keys.append(key)
+            continue
+        desc = bool(key.args.get("desc"))
+        natural = not desc  # MySQL: NULLs are the smallest values
+        if bool(key.args.get("nulls_first")) == natural:
+            keys.append(key)
+            continue
+        changed = True
+        keys.append(exp.Ordered(this=exp.Is(this=key.this.copy(), expression=exp.Null()), desc=desc,
+                                nulls_first=natural))
+        again = key.copy()
+        again.set("nulls_first", natural)
+        keys.append(again)
+    if changed:
+        order.set("expressions", keys)
+    return None
+
+
 def _func(node: exp.Expression) -> bool:
     return isinstance(node, (exp.Anonymous, exp.Func)) and not isinstance(node, exp.Column)
 
@@ -619,6 +648,7 @@ AFTER: list[Rewrite] = [
     rewrite(exp.NextValueFor, next_value_for),
     rewrite((exp.EQ, exp.NEQ), boolean_compare, needs=lambda p: p.has_boolean),
     rewrite(exp.DateTrunc, date_trunc_unit),
+    rewrite(exp.Window, window_nulls_order, needs=lambda p: not p.has_nulls_ordering),
     # text collation of a case-insensitive source (the rewrites fold nothing for a binary one)
     rewrite(exp.Select, ci_group, needs=lambda p: p.case_sensitive_text),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), ci_compare, needs=lambda p: p.case_sensitive_text),
