@@ -197,9 +197,11 @@ class MysqlProfile(TargetProfile):
     generated_reads_identity = False
     has_on_update = True
     case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
-    # utf8mb4_bin compares code points (MySQL 8.0 and MariaDB alike; utf8mb4_0900_bin is MySQL 8.0 only)
-    binary_collation = "utf8mb4_bin"
-    ci_collation = "utf8mb4_unicode_ci"
+    # MySQL 8.0's NO PAD collations: utf8mb4_0900_bin compares code points and 'a ' <> 'a' (utf8mb4_bin pads);
+    # utf8mb4_0900_as_ci ignores case but not accents, as citext does (the verifier's MariaDB reads them by
+    # its own names: verify/engines.py MARIADB_COLLATIONS)
+    binary_collation = "utf8mb4_0900_bin"
+    ci_collation = "utf8mb4_0900_as_ci"
     parenthesised_default_expressions = True
     bit_string_prefix = "b"
     constraint_names_per_schema = True
