@@ -64,7 +64,8 @@ class TargetProfile:
     has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
     case_sensitive_text = True  # text compares case- and accent-sensitively by default
     binary_collation = ""  # where it does not: the collation that does (tables of a binary source get it)
-    ci_collation = ""  # and the case-insensitive one a column of such a table falls back to (citext)
+    ci_collation = ""  # case-insensitive, accent-sensitive (SQL Server's default, citext)
+    ai_collation = ""  # case- and accent-insensitive
     parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
     bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
     constraint_names_per_schema = False  # FK and CHECK names unique in the whole schema (database)
@@ -202,6 +203,7 @@ class MysqlProfile(TargetProfile):
     # its own names: verify/engines.py MARIADB_COLLATIONS)
     binary_collation = "utf8mb4_0900_bin"
     ci_collation = "utf8mb4_0900_as_ci"
+    ai_collation = "utf8mb4_0900_ai_ci"
     parenthesised_default_expressions = True
     bit_string_prefix = "b"
     constraint_names_per_schema = True

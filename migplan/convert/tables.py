@@ -103,8 +103,9 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         table.tail = " " + " ".join(t.partitioning.split())
     if p.table_options:
         table.tail = p.table_options
-        if _binary_table(ctx):
-            table.tail += f" COLLATE={p.binary_collation}"
+        table_collation = _table_collation(ctx)
+        if table_collation:
+            table.tail += f" COLLATE={table_collation}"
     if p.inline_comments and t.comment:
         table.tail += f" COMMENT={p.string(t.comment[:2048])}"
     ctx.table_defs[id(t)] = table
@@ -215,25 +216,31 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     return ColumnDef(tname, type_sql, parts)
 
 
-def _binary_table(ctx: ConvertContext) -> bool:
-    """Text of a source that compares it the binary way (Oracle, PostgreSQL) keeps doing so on a target
-    whose default collation ignores case and accents (MySQL): the table's default collation is binary.
-    Comparisons, LIKE, REGEXP, GROUP BY, DISTINCT, ORDER BY (by code point, as Oracle's BINARY sort) and
-    unique keys then mean what they meant; with the target's default, 'abc' and 'ABC' would be one
-    value, and a unique key holding both would stop the full load."""
+def _table_collation(ctx: ConvertContext) -> str | None:
+    """The default collation of a converted table on a target whose own default ignores case and accents
+    (MySQL 8.0's utf8mb4_0900_ai_ci), so that text keeps comparing as it did in the source: binary for
+    Oracle and PostgreSQL (comparisons, LIKE, REGEXP, GROUP BY, DISTINCT, ORDER BY by code point, unique
+    keys: with the default, 'abc' and 'ABC' would be one value and a unique key holding both would stop the
+    full load), case-insensitive but accent-sensitive for SQL Server's SQL_Latin1_General_CP1_CI_AS
+    ('é' <> 'e'). A source that ignores accents too (MySQL) keeps the target's default."""
     p = ctx.profile
-    return not p.case_sensitive_text and bool(p.binary_collation) and ctx.source.family != p.family \
-        and ctx.source.text_collation == collation.BINARY
+    if p.case_sensitive_text or ctx.source.family == p.family:
+        return None
+    return {collation.BINARY: p.binary_collation, collation.CASE_INSENSITIVE: p.ci_collation}.get(
+        ctx.source.text_collation) or None
 
 
 def _column_collation(col: Column, t: Table, type_sql: str, ctx: ConvertContext) -> str | None:
-    """The collation a text column needs on a target whose tables are binary (_binary_table), when its
-    own differs from its table's: a case-insensitive column (citext, Oracle BINARY_CI) stays so."""
+    """The collation a text column needs where its own class differs from its table's (_table_collation):
+    citext or Oracle BINARY_CI in a binary table, a SQL Server column declared _BIN or _CI_AI."""
     p = ctx.profile
-    if not _binary_table(ctx) or not type_sql.lower().startswith(_MYSQL_TEXT):
+    table = _table_collation(ctx)
+    if table is None or not type_sql.lower().startswith(_MYSQL_TEXT):
         return None
     cls = collation.column_class(col, t, ctx.source)
-    return p.ci_collation if cls in (collation.CASE_INSENSITIVE, collation.ACCENT_INSENSITIVE) else None
+    wanted = {collation.BINARY: p.binary_collation, collation.CASE_INSENSITIVE: p.ci_collation,
+              collation.ACCENT_INSENSITIVE: p.ai_collation}.get(cls or "")
+    return wanted if wanted and wanted != table else None
 
 
 _MYSQL_TEXT = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set")

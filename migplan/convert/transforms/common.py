@@ -389,6 +389,33 @@ def ci_compare(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
     return type(node)(this=_fold(node.this, how, rw, pad=pad), expression=_fold(node.expression, how, rw, pad=pad))
 
 
+def _rtrim(node: exp.Expression, rw: Rewriter) -> exp.Expression:
+    inner = node
+    while isinstance(inner, exp.Paren):
+        inner = inner.this
+    if isinstance(inner, (exp.Literal, exp.National)) and inner.is_string:
+        return exp.Literal.string(inner.this.rstrip(" "))
+    return exp.Anonymous(this="RTRIM", expressions=[rw.sub(node)])
+
+
+def pad_compare(node: exp.EQ | exp.NEQ | exp.In, rw: Rewriter) -> exp.Expression | None:
+    """SQL Server compares text with = and <> ignoring trailing blanks whatever the collation (ANSI
+    padding); the target's collations (MySQL 8.0's utf8mb4_0900_*) do not pad: both sides are rtrim()med.
+    The case of the comparison is the collation's (convert/tables.py gives the tables SQL Server's)."""
+    if not _pads(rw):
+        return None
+    sides = [node.this, *node.expressions] if isinstance(node, exp.In) else [node.this, node.expression]
+    if isinstance(node, exp.In) and (node.args.get("query") or node.args.get("unnest") or not node.expressions):
+        return None
+    classes = [text_class(side, rw) for side in sides]
+    if None in classes or all(c == _LITERAL for c in classes):
+        return None
+    trimmed = [_rtrim(side, rw) for side in sides]
+    if isinstance(node, exp.In):
+        return exp.In(this=trimmed[0], expressions=trimmed[1:])
+    return type(node)(this=trimmed[0], expression=trimmed[1])
+
+
 def ci_in(node: exp.In, rw: Rewriter) -> exp.Expression | None:
     """x IN ('a', 'b') on text of a case-insensitive source: every member folded."""
     if node.args.get("query") or node.args.get("unnest") or not node.expressions:
@@ -649,6 +676,7 @@ AFTER: list[Rewrite] = [
     rewrite((exp.EQ, exp.NEQ), boolean_compare, needs=lambda p: p.has_boolean),
     rewrite(exp.DateTrunc, date_trunc_unit),
     rewrite(exp.Window, window_nulls_order, needs=lambda p: not p.has_nulls_ordering),
+    rewrite((exp.EQ, exp.NEQ, exp.In), pad_compare, needs=lambda p: not p.case_sensitive_text),
     # text collation of a case-insensitive source (the rewrites fold nothing for a binary one)
     rewrite(exp.Select, ci_group, needs=lambda p: p.case_sensitive_text),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), ci_compare, needs=lambda p: p.case_sensitive_text),
