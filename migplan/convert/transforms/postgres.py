@@ -54,9 +54,11 @@ def keep_to_char_picture(text: str) -> str:
 
     out, last = [], 0
     toks = list(lexer_for("postgres").tokens(text))
+    def tok(k: int) -> str:
+        return text[toks[k][1]:toks[k][2]] if 0 <= k < len(toks) else ""
+
     for i, (kind, start, end) in enumerate(toks):
-        if kind == "word" and text[start:end].lower() == "to_char" and i + 1 < len(toks) \
-                and text[toks[i + 1][1]:toks[i + 1][2]] == "(" and (i == 0 or text[toks[i - 1][1]:toks[i - 1][2]] != "."):
+        if kind == "word" and text[start:end].lower() == "to_char" and tok(i + 1) == "(" and tok(i - 1) != ".":
             out.append(text[last:start])
             out.append(_TO_CHAR)
             last = end
@@ -70,7 +72,8 @@ _NAME_CASES = {"Month": ("%M", ""), "MONTH": ("%M", "UPPER"), "month": ("%M", "L
                "Dy": ("%a", ""), "DY": ("%a", "UPPER"), "dy": ("%a", "LOWER")}
 # picture -> (MySQL piece padded, MySQL piece with FM); a piece is a DATE_FORMAT code or ("expr", template)
 _PICTURES: dict[str, tuple] = {
-    "YYYY": ("%Y", "%Y"), "IYYY": ("%x", "%x"), "YY": ("%y", "%y"), "MM": ("%m", "%c"), "DDD": ("%j", ("expr", "DAYOFYEAR({0})")),
+    "YYYY": ("%Y", "%Y"), "IYYY": ("%x", "%x"), "YY": ("%y", "%y"), "MM": ("%m", "%c"),
+    "DDD": ("%j", ("expr", "DAYOFYEAR({0})")),
     "DD": ("%d", "%e"), "HH24": ("%H", "%k"), "HH12": ("%h", "%l"), "HH": ("%h", "%l"),
     "MI": ("%i", ("expr", "MINUTE({0})")), "SS": ("%s", ("expr", "SECOND({0})")), "US": ("%f", "%f"),
     "AM": ("%p", "%p"), "PM": ("%p", "%p"), "am": (("expr", "LOWER(DATE_FORMAT({0}, '%p'))"),) * 2,
@@ -201,7 +204,7 @@ def split_part(node: exp.SplitPart, rw: Rewriter) -> exp.Expression | None:
         rw.problem("SQL001", "split_part with a part number or delimiter that is not a literal: no MySQL rewrite")
         return None
     pieces = "((CHAR_LENGTH({0}) - CHAR_LENGTH(REPLACE({0}, {1}, ''))) DIV CHAR_LENGTH({1}) + 1)"
-    pick = "SUBSTRING_INDEX(SUBSTRING_INDEX({0}, {1}, %d), {1}, %d)" % (n, -1 if n > 0 else 1)
+    pick = f"SUBSTRING_INDEX(SUBSTRING_INDEX({{0}}, {{1}}, {n}), {{1}}, {-1 if n > 0 else 1})"
     return _mysql(rw, f"CASE WHEN {pieces} < {abs(n)} THEN '' ELSE {pick} END", node.this, delim)
 
 
@@ -326,8 +329,9 @@ def generate_series(node: exp.Table, rw: Rewriter) -> exp.Expression | None:
     nxt = f"{col} + {rw.sql(step)}" if step is not None else f"{col} + 1"
     cmp = ">=" if down else "<="
     end = rw.sql(stop)
-    sql = (f"SELECT * FROM (WITH RECURSIVE {cte} ({col}) AS (SELECT {first} FROM (SELECT 1) AS one_row WHERE {first} {cmp} {end} "
-           f"UNION ALL SELECT {nxt} FROM {cte} WHERE {nxt} {cmp} {end}) SELECT {col} FROM {cte}) AS {q(table)}")
+    sql = (f"SELECT * FROM (WITH RECURSIVE {cte} ({col}) AS (SELECT {first} FROM (SELECT 1) AS one_row "
+           f"WHERE {first} {cmp} {end} UNION ALL SELECT {nxt} FROM {cte} WHERE {nxt} {cmp} {end}) "
+           f"SELECT {col} FROM {cte}) AS {q(table)}")
     return sqlglot.parse_one(sql, read=rw.profile.sqlglot).args["from_"].this
 
 
