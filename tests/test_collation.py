@@ -61,3 +61,13 @@ def test_mariadb_reads_mysql_collation_names():
     assert for_mariadb(sql) == ("CREATE TABLE t (a varchar(5) COLLATE utf8mb4_uca1400_nopad_as_ci) "
                                 "COLLATE=utf8mb4_nopad_bin")
     assert for_mariadb("SELECT 'utf8mb4_0900_binary'") == "SELECT 'utf8mb4_0900_binary'"
+
+
+def test_sqlserver_padded_comparisons_on_mysql():
+    # SQL Server ignores trailing blanks in = / <> / IN; MySQL 8.0's NO PAD collations do not, but MySQL
+    # strips a CHAR value's trailing blanks itself: only the varchar side is rtrim()med
+    a = migplan.assess_text("CREATE TABLE c (id nchar(5) PRIMARY KEY, n varchar(10));\nGO\n"
+                            "CREATE VIEW w AS SELECT c.id FROM c WHERE c.id = N'X  ' OR n IN (N'a ', 'b');\nGO",
+                            "sqlserver", "aurora-mysql")
+    view = [st.sql for obj in a.conversion.objects for st in obj.statements if "VIEW" in st.sql]
+    assert view == ["CREATE VIEW w AS SELECT c.id FROM c WHERE c.id = 'X' OR RTRIM(n) IN ('a', 'b')"]

@@ -389,12 +389,21 @@ def ci_compare(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
     return type(node)(this=_fold(node.this, how, rw, pad=pad), expression=_fold(node.expression, how, rw, pad=pad))
 
 
+_FIXED_CHAR = frozenset({"CHAR", "NCHAR", "CHARACTER", "NATIONAL CHAR", "NATIONAL CHARACTER"})
+
+
 def _rtrim(node: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """An operand without its trailing blanks: a literal trimmed here, a CHAR(n) column as it is (MySQL
+    strips a CHAR value's trailing blanks when it reads it; and an index on it stays usable)."""
     inner = node
     while isinstance(inner, exp.Paren):
         inner = inner.this
-    if isinstance(inner, (exp.Literal, exp.National)) and inner.is_string:
+    if isinstance(inner, exp.National) or (isinstance(inner, exp.Literal) and inner.is_string):
         return exp.Literal.string(inner.this.rstrip(" "))
+    if isinstance(inner, exp.Column):
+        spec = rw.columns.get(str(inner.name).upper())
+        if spec is not None and spec.base.upper() in _FIXED_CHAR:
+            return rw.sub(node)
     return exp.Anonymous(this="RTRIM", expressions=[rw.sub(node)])
 
 
