@@ -29,6 +29,7 @@ class Engine:
     sqlglot: str | None = None
     dms_engine: str | None = None
     sct_name: str | None = None
+    text_collation: str = ""  # binary | case-insensitive | accent-insensitive ("" = not known)
     aliases: tuple[str, ...] = field(default_factory=tuple)
 
     @property

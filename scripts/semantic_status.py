@@ -36,7 +36,9 @@ REGENERATE = ".venv/bin/python scripts/semantic_status.py"
 ENGINES = ("The engines: the embedded PostgreSQL 18 (database collation C.UTF-8, so text sorts by code point; "
            "Aurora's default en_US.UTF-8 sorts linguistically), the Debian PostgreSQL for the cases that need "
            "libxml, and Debian's MariaDB 10.11 standing in for Aurora MySQL 3 (MySQL 8.0): with MySQL 8.0's default "
-           "sql_mode, but utf8mb4_unicode_ci instead of utf8mb4_0900_ai_ci, and without LATERAL, GROUPING() or "
+           "sql_mode, but utf8mb4_unicode_ci instead of utf8mb4_0900_ai_ci as the server's default (the MySQL 8.0 "
+           "collations the converter writes, utf8mb4_0900_bin/_as_ci/_ai_ci, are read by MariaDB's names for the same "
+           "comparisons, utf8mb4_nopad_bin and utf8mb4_uca1400_nopad_*), and without LATERAL, GROUPING() or "
            "LAG/LEAD defaults, so a reason naming MariaDB marks SQL that MySQL 8.0 would take. Session "
            "time zone UTC on both.")
 SOURCE_NAMES = {"oracle": "Oracle", "sqlserver": "SQL Server", "mysql": "MySQL", "postgresql": "PostgreSQL"}

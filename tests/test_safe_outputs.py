@@ -123,6 +123,8 @@ def test_hostile_ddl_applies_on_postgresql_and_drops_nothing(hostile, tmp_path, 
 def test_hostile_ddl_applies_on_mariadb_and_drops_nothing(hostile, tmp_path, mariadb_dsn):
     import pymysql
 
+    from migplan.verify.engines import for_mariadb
+
     folder, _ = hostile
     out = tmp_path / "out"
     a = _assess(folder, "aurora-mysql", out)
@@ -139,10 +141,11 @@ def test_hostile_ddl_applies_on_mariadb_and_drops_nothing(hostile, tmp_path, mar
         client = shutil.which("mariadb") or shutil.which("mysql") or pytest.fail("no mariadb client")
         env = dict(os.environ, MYSQL_PWD=args["password"])
         for f in _sql_files(out):
-            with open(f, "rb") as fh:
-                run = subprocess.run([client, "--no-defaults", "-h", args["host"], "-P", str(args["port"]), "-u",
-                                      args["user"], "--default-character-set=utf8mb4", db], stdin=fh,
-                                     capture_output=True, env=env)
+            # written for MySQL 8.0: its collation names as the MariaDB stand-in spells them
+            text = for_mariadb(f.read_bytes().decode("utf-8"))
+            run = subprocess.run([client, "--no-defaults", "-h", args["host"], "-P", str(args["port"]), "-u",
+                                  args["user"], "--default-character-set=utf8mb4", db], input=text.encode("utf-8"),
+                                 capture_output=True, env=env)
             assert run.returncode == 0, f"{f.name}: {run.stderr.decode(errors='replace')}"
         with conn.cursor() as cur:
             marks = ", ".join(["%s"] * (len(schemas) + 1))

@@ -86,6 +86,9 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None, progr
                 out.objects.append(conv)
                 done.add(id(obj))
     progress_bar.close()
+    for ext in sorted(exprs.extensions):  # what the rewritten expressions call (unaccent)
+        out.prelude.append(TargetStatement("extension", f"CREATE EXTENSION IF NOT EXISTS {profile.ident(ext)}", ext,
+                                           None, None, {}))
     align_foreign_keys(out.objects, ctx)
     for obj in inv.objects:
         if id(obj) not in done:

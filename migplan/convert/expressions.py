@@ -48,6 +48,7 @@ class ExpressionConverter:
         self.routines: set[str] = set()  # names of functions/procedures/packages the scripts define
         self.resolve = None  # unqualified table name -> the source schema it lives in (set by convert())
         self.table = table_for(source.family, profile)
+        self.extensions: set[str] = set()  # target extensions the converted expressions need
 
     def rule(self, name: str, nargs: int) -> FunctionRule | None:
         """The pair's function-map row for a call of ``name`` with ``nargs`` arguments, if any."""
@@ -56,9 +57,11 @@ class ExpressionConverter:
                 return rule
         return None
 
-    def convert(self, text: str, context: str = "expression", columns: dict | None = None) -> Converted:
+    def convert(self, text: str, context: str = "expression", columns: dict | None = None,
+                texts: dict[str, str] | None = None) -> Converted:
         """``columns``: source column name (upper case) -> TypeSpec of the table the expression belongs to,
-        for rewrites that depend on a column's type (BIT compared with 0/1 on PostgreSQL).
+        for rewrites that depend on a column's type (BIT compared with 0/1 on PostgreSQL); ``texts``: text
+        column name (upper case) -> its collation class in the source (convert/collation.py).
 
         An expression nested deeper than sqlglot can take is not converted (PRS008), see parse.depth."""
         what = "query" if context == "query" else context
@@ -67,11 +70,11 @@ class ExpressionConverter:
             return Converted(None, [(depth.CODE, deep)])
         try:
             with recursion_room():
-                return self._convert(text, context, columns)
+                return self._convert(text, context, columns, texts)
         except RecursionError:
             return Converted(None, [(depth.CODE, recursion_message(what))])
 
-    def _convert(self, text: str, context: str, columns: dict | None) -> Converted:
+    def _convert(self, text: str, context: str, columns: dict | None, texts: dict[str, str] | None) -> Converted:
         for text_pass in self.table.text_passes:
             text = text_pass(text)
         try:
@@ -90,7 +93,7 @@ class ExpressionConverter:
             return Converted(None, [("PRS002", f"sqlglot failed on this {context} ({type(err).__name__}: "
                                                f"{first_line(err)})")])
         rw = Rewriter(self.source, self.profile, self, context, {k.upper(): v for k, v in (columns or {}).items()},
-                      table=self.table, text=text)
+                      texts={k.upper(): v for k, v in (texts or {}).items()}, table=self.table, text=text)
         rw.ctes = {str(c.alias_or_name).upper() for c in tree.find_all(exp.CTE)}
         tree = tree.copy()
         for tree_pass in self.table.prepasses:
@@ -109,6 +112,8 @@ class ExpressionConverter:
                                        f"({type(err).__name__}: {first_line(err)})"))
             sql = None
         draft = None
+        if sql is not None and not any(code in BLOCKING for code, _ in problems):
+            self.extensions |= rw.extensions
         if any(code in BLOCKING for code, _ in problems):
             sql = None
             try:

@@ -46,6 +46,14 @@ class TargetProfile:
     integer_division_truncates = True  # int / int is an int (Oracle's NUMBER division needs a cast)
     intervals_multiply = True  # n * INTERVAL '1 day' (else INTERVAL n DAY)
     strict_text_compare = True  # text = integer is refused (the source's implicit conversion must be written)
+    length_counts_bytes = False  # LENGTH() counts bytes (MySQL); else characters
+    greatest_ignores_nulls = True  # GREATEST/LEAST skip NULL arguments (PostgreSQL); else a NULL argument wins
+    division_by_zero_is_null = False  # x / 0 and MOD(x, 0) are NULL (MySQL); else an error
+    substring_from_end = False  # SUBSTRING(s, -n) counts from the end (MySQL); else from before the start
+    date_arithmetic_keeps_date = False  # DATE_ADD(date, INTERVAL 1 DAY) is a date (MySQL); else a timestamp
+    has_mysql_builtins = False  # DAYOFYEAR(), WEEK(), QUARTER(), TIMESTAMPDIFF(), HEX(), EXTRACT(YEAR_MONTH ...)
+    having_sees_aliases = False  # HAVING may name a select-list alias (MySQL)
+    has_generate_series = True  # generate_series() as a row source (else a recursive CTE)
     trunc_function = "TRUNC"  # truncation of a number to an integer
     has_generate_series = True  # generate_series(start, stop) as a row source
     concat_skips_null = True  # concat(a, b) skips NULL arguments (else CONCAT_WS('', ...) does)
@@ -87,6 +95,9 @@ class TargetProfile:
     generated_reads_identity = True  # a generated column may read the identity column
     has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
     case_sensitive_text = True  # text compares case- and accent-sensitively by default
+    binary_collation = ""  # where it does not: the collation that does (tables of a binary source get it)
+    ci_collation = ""  # case-insensitive, accent-sensitive (SQL Server's default, citext)
+    ai_collation = ""  # case- and accent-insensitive
     parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
     bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
     constraint_names_per_schema = False  # FK and CHECK names unique in the whole schema (database)
@@ -203,6 +214,14 @@ class MysqlProfile(TargetProfile):
     integer_division_truncates = False  # / is exact (DIV truncates)
     intervals_multiply = False
     strict_text_compare = False
+    length_counts_bytes = True
+    greatest_ignores_nulls = False
+    division_by_zero_is_null = True
+    substring_from_end = True
+    date_arithmetic_keeps_date = True
+    has_mysql_builtins = True
+    having_sees_aliases = True
+    has_generate_series = False
     trunc_function = "TRUNCATE"
     has_generate_series = False
     concat_skips_null = False
@@ -233,6 +252,12 @@ class MysqlProfile(TargetProfile):
     generated_reads_identity = False
     has_on_update = True
     case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
+    # MySQL 8.0's NO PAD collations: utf8mb4_0900_bin compares code points and 'a ' <> 'a' (utf8mb4_bin pads);
+    # utf8mb4_0900_as_ci ignores case but not accents, as citext does (the verifier's MariaDB reads them by
+    # its own names: verify/engines.py MARIADB_COLLATIONS)
+    binary_collation = "utf8mb4_0900_bin"
+    ci_collation = "utf8mb4_0900_as_ci"
+    ai_collation = "utf8mb4_0900_ai_ci"
     parenthesised_default_expressions = True
     bit_string_prefix = "b"
     constraint_names_per_schema = True

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
+from migplan.convert import collation
 from migplan.convert.context import LOSSY_ITEMS, ConvertContext
 from migplan.convert.expressions import infer_type
 from migplan.convert.profiles import non_deterministic_calls
@@ -102,6 +103,9 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         table.tail = " " + " ".join(t.partitioning.split())
     if p.table_options:
         table.tail = p.table_options
+        table_collation = _table_collation(ctx)
+        if table_collation:
+            table.tail += f" COLLATE={table_collation}"
     if p.inline_comments and t.comment:
         table.tail += f" COMMENT={p.string(t.comment[:2048])}"
     ctx.table_defs[id(t)] = table
@@ -176,6 +180,9 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
                     "integers; written as bigint", line, sub=col.name)
         type_sql = "bigint"
     parts: list[str] = []
+    column_collation = _column_collation(col, t, type_sql, ctx)
+    if column_collation:
+        parts.append(f"COLLATE {column_collation}")
     if identity is not None:
         parts.append(_identity(col, type_sql, conv, ctx, line))
     elif p.identity_clause == "auto_increment" and serial_default(col):
@@ -209,6 +216,34 @@ def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,
     return ColumnDef(tname, type_sql, parts)
 
 
+def _table_collation(ctx: ConvertContext) -> str | None:
+    """The default collation of a converted table on a target whose own default ignores case and accents
+    (MySQL 8.0's utf8mb4_0900_ai_ci), so that text keeps comparing as it did in the source: binary for
+    Oracle and PostgreSQL (comparisons, LIKE, REGEXP, GROUP BY, DISTINCT, ORDER BY by code point, unique
+    keys: with the default, 'abc' and 'ABC' would be one value and a unique key holding both would stop the
+    full load), case-insensitive but accent-sensitive for SQL Server's SQL_Latin1_General_CP1_CI_AS
+    ('é' <> 'e'). A source that ignores accents too (MySQL) keeps the target's default."""
+    p = ctx.profile
+    if p.case_sensitive_text or ctx.source.family == p.family:
+        return None
+    return {collation.BINARY: p.binary_collation, collation.CASE_INSENSITIVE: p.ci_collation}.get(
+        ctx.source.text_collation) or None
+
+
+def _column_collation(col: Column, t: Table, type_sql: str, ctx: ConvertContext) -> str | None:
+    """The collation a text column needs where its own class differs from its table's (_table_collation):
+    citext or Oracle BINARY_CI in a binary table, a SQL Server column declared _BIN or _CI_AI."""
+    p = ctx.profile
+    table = _table_collation(ctx)
+    if table is None or not type_sql.lower().startswith(_MYSQL_TEXT):
+        return None
+    cls = collation.column_class(col, t, ctx.source)
+    wanted = {collation.BINARY: p.binary_collation, collation.CASE_INSENSITIVE: p.ci_collation,
+              collation.ACCENT_INSENSITIVE: p.ai_collation}.get(cls or "")
+    return wanted if wanted and wanted != table else None
+
+
+_MYSQL_TEXT = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set")
 _NEXTVAL = re.compile(r"^\(*\s*nextval\s*\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)\s*\)*$", re.I)
 
 

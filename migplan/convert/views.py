@@ -13,7 +13,8 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
     schema, name = ctx.target_of(view)
     conv = ConvertedObject(view, schema, name)
     line = view.location.line
-    expr = ctx.exprs.convert(view.query, context="query", columns=view_column_types(view, ctx))
+    expr = ctx.exprs.convert(view.query, context="query", columns=view_column_types(view, ctx),
+                             texts=view_text_classes(view, ctx))
     if not expr.ok:
         ctx.finding(conv, ctx.failure_code(expr, "VEW011"), f"query not converted: {ctx.failure_message(expr)}",
                     line, source=view.query)
@@ -100,15 +101,14 @@ def _missing_relations(view, ctx: ConvertContext) -> list[str]:
     return out
 
 
-def view_column_types(view, ctx: ConvertContext) -> dict:
-    """Source column name -> type for the tables a view reads, directly or through other views; a
-    name two tables give different types is left out (the rewrite would be a guess)."""
+def _view_columns(view, ctx: ConvertContext) -> list:
+    """(column, table) for the tables a view reads, directly or through other views."""
     from migplan.model.schema import Table, View
     from migplan.parse.sqlglot_bridge import read_tree, table_references
 
-    out: dict = {}
-    clashes: set = set()
+    out: list = []
     seen: set = set()
+    tables: set = set()
     todo = [view]
     while todo:
         v = todo.pop()
@@ -120,12 +120,40 @@ def view_column_types(view, ctx: ConvertContext) -> dict:
             continue
         for ref in table_references(tree):
             obj = ctx.exprs.resolve(ref.name, ref.db or v.schema) or ctx.exprs.resolve(ref.name)
-            if isinstance(obj, Table):
-                for c in obj.columns:
-                    key = c.name.upper()
-                    if key in out and (out[key].base, out[key].params) != (c.type.base, c.type.params):
-                        clashes.add(key)
-                    out.setdefault(key, c.type)
+            if isinstance(obj, Table) and id(obj) not in tables:
+                tables.add(id(obj))
+                out += [(c, obj) for c in obj.columns]
             elif isinstance(obj, View):
                 todo.append(obj)
+    return out
+
+
+def view_column_types(view, ctx: ConvertContext) -> dict:
+    """Source column name -> type for the tables a view reads, directly or through other views; a
+    name two tables give different types is left out (the rewrite would be a guess)."""
+    out: dict = {}
+    clashes: set = set()
+    for c, _table in _view_columns(view, ctx):
+        key = c.name.upper()
+        if key in out and (out[key].base, out[key].params) != (c.type.base, c.type.params):
+            clashes.add(key)
+        out.setdefault(key, c.type)
+    return {k: v for k, v in out.items() if k not in clashes}
+
+
+def view_text_classes(view, ctx: ConvertContext) -> dict[str, str]:
+    """Source column name -> collation class (convert/collation.py) of the text columns a view reads;
+    a name two tables give different classes is left out."""
+    from migplan.convert.collation import column_class
+
+    out: dict[str, str] = {}
+    clashes: set = set()
+    for c, table in _view_columns(view, ctx):
+        cls = column_class(c, table, ctx.source)
+        if cls is None:
+            continue
+        key = c.name.upper()
+        if out.get(key, cls) != cls:
+            clashes.add(key)
+        out.setdefault(key, cls)
     return {k: v for k, v in out.items() if k not in clashes}

@@ -136,13 +136,17 @@ class Parsed:
         return self.ok
 
 
-def _significant(text: str, d: Dialect) -> Counter:
+def _significant(text: str, d: Dialect, formats: frozenset[str] = frozenset()) -> Counter:
     """Names and literals, lower-cased. Function names are left out: a function sqlglot read into a
-    typed node was understood even when it writes it under another name (IFNULL -> COALESCE)."""
+    typed node was understood even when it writes it under another name (IFNULL -> COALESCE), and so
+    are the date format strings it read (``formats``: their Python form), which it may write back in
+    another spelling of the same format (MySQL's '%H:%i:%s' comes back as '%T')."""
     out: Counter = Counter()
     toks = d.tokenize(text)
     for i, tok in enumerate(toks):
         if tok.token_type not in _SIGNIFICANT:
+            continue
+        if formats and tok.token_type == TokenType.STRING and "%" in tok.text and _read_format(d, tok.text) in formats:
             continue
         if (tok.token_type in (TokenType.VAR, TokenType.IDENTIFIER) and i + 1 < len(toks)
                 and toks[i + 1].token_type == TokenType.L_PAREN):
@@ -154,6 +158,24 @@ def _significant(text: str, d: Dialect) -> Counter:
     return out
 
 
+def _read_format(d: Dialect, text: str) -> str | None:
+    try:
+        read = d.format_time(exp.Literal.string(text).sql())
+    except Exception:  # sqlglot's own reading of an odd format: then it is compared as text
+        return None
+    return read.this if isinstance(read, exp.Literal) else None
+
+
+def _formats(tree: exp.Expr) -> frozenset[str]:
+    """The date format strings sqlglot read into the tree (in its Python strftime form)."""
+    out = set()
+    for node in tree.find_all(exp.TimeToStr, exp.StrToTime, exp.StrToDate):
+        fmt = node.args.get("format")
+        if isinstance(fmt, exp.Literal) and fmt.is_string:
+            out.add(fmt.this)
+    return frozenset(out)
+
+
 def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: bool = True) -> list[str]:
     """Identifiers/literals of ``source`` that are missing from ``tree`` written back.
 
@@ -161,7 +183,7 @@ def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: 
     tree, so only for a tree the caller no longer needs)."""
     d = dialect(dialect_name)
     try:
-        before = _significant(source, d)
+        before = _significant(source, d, _formats(tree))
         for phrase in _TYPE_PHRASES.findall(source):
             before -= Counter(w.lower() for w in phrase.split())
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword

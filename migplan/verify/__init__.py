@@ -207,6 +207,10 @@ def _execute(session, sql: str) -> str | None:
         if session.family == "postgresql":
             session.conn.execute(sql)
         else:
+            if session.version.startswith("MariaDB"):
+                from migplan.verify.engines import for_mariadb
+
+                sql = for_mariadb(sql)
             with session.conn.cursor() as cur:
                 cur.execute(sql)
         return None

@@ -24,6 +24,7 @@ import ctypes
 import importlib.util
 import itertools
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -524,6 +525,20 @@ class LocalMariaDB(_Server):
             with _lock:
                 _shared["mysql"] = server
         return server
+
+
+# MySQL 8.0 collations the converter writes (convert/profiles.py), by the names MariaDB gives the same
+# comparison: the converted DDL is written for MySQL 8.0 (Aurora MySQL 3), MariaDB stands in for it here
+# (MariaDB 11.4.5+ knows the MySQL names itself).
+MARIADB_COLLATIONS = {"utf8mb4_0900_bin": "utf8mb4_nopad_bin", "utf8mb4_0900_as_ci": "utf8mb4_uca1400_nopad_as_ci",
+                      "utf8mb4_0900_as_cs": "utf8mb4_uca1400_nopad_as_cs",
+                      "utf8mb4_0900_ai_ci": "utf8mb4_uca1400_nopad_ai_ci"}
+_MYSQL_COLLATION = re.compile(r"\b(" + "|".join(MARIADB_COLLATIONS) + r")\b")
+
+
+def for_mariadb(sql: str) -> str:
+    """DDL written for MySQL 8.0 as the MariaDB stand-in reads it (its collation names)."""
+    return _MYSQL_COLLATION.sub(lambda m: MARIADB_COLLATIONS[m.group(1)], sql)
 
 
 def mysql_session(dsn: str | DSN | None = None, connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT) -> Session:

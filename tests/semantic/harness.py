@@ -516,6 +516,8 @@ class MySQLEngine(_Engine):
         self.cur.execute("SET SESSION time_zone = '+00:00'")
         self.cur.execute("SET SESSION max_recursive_iterations = 100000")  # MariaDB's name for it
         self.cur.execute("SET SESSION max_statement_time = 20")
+        self.cur.execute("SELECT VERSION()")
+        self.mariadb = "mariadb" in str(self.cur.fetchone()[0]).lower()
 
     def _databases(self) -> set[str]:
         self.cur.execute("SHOW DATABASES")
@@ -534,8 +536,11 @@ class MySQLEngine(_Engine):
         self.cur.execute("SET FOREIGN_KEY_CHECKS = 1")
 
     def execute(self, sql: str, params=None, fetch: bool = False, fixture: bool = False):
+        from migplan.verify.engines import for_mariadb
+
         try:
-            self.cur.execute(sql, params)  # no parameters: pymysql leaves % alone
+            # no parameters: pymysql leaves % alone; MySQL 8.0's collation names as MariaDB spells them
+            self.cur.execute(for_mariadb(sql) if self.mariadb else sql, params)
             return list(self.cur.fetchall()) if fetch else None
         except self.pymysql.Error as err:
             raise (FixtureError if fixture else Rejected)(f"MariaDB: {err}\n  in: {sql}") from None

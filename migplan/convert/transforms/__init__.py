@@ -110,9 +110,11 @@ class Rewriter:
     converter: Any  # the ExpressionConverter: names, sequences, routines, resolve, map_type, rules
     context: str  # "expression" | "query"
     columns: dict[str, Any]  # column name (upper) -> TypeSpec of the table the expression belongs to
+    texts: dict[str, str] = field(default_factory=dict)  # text column name (upper) -> source collation class
     problems: list[tuple[str, str]] = field(default_factory=list)
     ctes: set[str] = field(default_factory=set)
     xml_refs: set[str] = field(default_factory=set)
+    extensions: set[str] = field(default_factory=set)  # target extensions the rewrites call (unaccent)
     table: PairTable | None = None
     text: str = ""  # what the tree was read from (a node's meta start/end index it)
 

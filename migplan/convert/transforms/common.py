@@ -82,7 +82,8 @@ def unknown_function(node: exp.Anonymous, rw: Rewriter) -> None:
     """A function sqlglot does not know, with no row in the pair's function map: if the target has
     no built-in of that name and the scripts do not define it, the call cannot run there."""
     name = func_name(node)
-    if not name or rw.source.family == rw.profile.family or name.upper() in rw.converter.routines:
+    if not name or rw.source.family == rw.profile.family or name.upper() in rw.converter.routines \
+            or name.lower() in rw.extensions:
         return None
     if isinstance(node.parent, exp.Dot):
         left = node.parent.this
@@ -179,6 +180,9 @@ def regexp_operator(node: exp.RegexpLike, rw: Rewriter) -> exp.Expression | None
 def any_array(node: exp.EQ | exp.NEQ, rw: Rewriter) -> exp.Expression | None:
     """pg_dump's x = ANY (ARRAY['a', 'b']) is x IN ('a', 'b'); x <> ALL (...) is NOT IN."""
     quant = node.expression
+    name = func_name(quant) if isinstance(quant, exp.Anonymous) else None
+    if name in ("ANY", "ALL") and len(quant.expressions) == 1:  # sqlglot reads <> ALL (ARRAY[...]) as a call
+        quant = (exp.Any if name == "ANY" else exp.All)(this=quant.expressions[0])
     if not isinstance(quant, (exp.Any, exp.All)):
         return None
     if isinstance(node, exp.EQ) != isinstance(quant, exp.Any):
@@ -377,6 +381,363 @@ def drop_dual(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     return tree
 
 
+# -- text collation: a case-insensitive source on a target that compares text the binary way ----------
+# SQL Server's and MySQL's default collations ignore case (MySQL's accents too); PostgreSQL's deterministic
+# collations do not, and its nondeterministic (ICU) ones need ICU and refuse LIKE before PostgreSQL 18. The
+# comparisons are folded instead: lower() on both sides, unaccent(lower()) where the source ignores accents
+# (the unaccent extension), ILIKE for LIKE, ~* for REGEXP. What is not folded says so (FDM009).
+
+_LITERAL = "literal"
+# text functions whose result compares under the collation of their (first) text argument
+_TEXT_OF_FIRST = (exp.Upper, exp.Lower, exp.Trim, exp.Substring, exp.Left, exp.Right, exp.Replace, exp.Pad,
+                  exp.Initcap, exp.Min, exp.Max)
+_TEXT_OF_ALL = (exp.Concat, exp.DPipe, exp.ConcatWs, exp.Coalesce)
+
+
+def text_class(node: exp.Expression, rw: Rewriter) -> str | None:
+    """The source collation class of a text operand (convert/collation.py), "literal" for a string
+    literal (it takes the other side's), None when it is not text or its type is not known."""
+    from migplan.convert.collation import is_text
+
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, exp.Literal):
+        return _LITERAL if node.is_string else None
+    if isinstance(node, exp.National):
+        return _LITERAL
+    if isinstance(node, exp.Column):
+        name = str(node.name).upper()
+        if not is_text(rw.columns.get(name)):
+            return None
+        return rw.texts.get(name) or rw.source.text_collation or None
+    if isinstance(node, _TEXT_OF_FIRST):
+        return text_class(node.this, rw)
+    if isinstance(node, _TEXT_OF_ALL):
+        args = [node.this, node.expression] if isinstance(node, exp.DPipe) else \
+            [node.this, *node.expressions] if isinstance(node, exp.Coalesce) else list(node.expressions)
+        classes = [text_class(a, rw) for a in args]
+        if not classes or None in classes:
+            return None
+        real = [c for c in classes if c != _LITERAL]
+        return real[0] if real else _LITERAL
+    return None
+
+
+def _folding(classes: list[str | None]) -> str | None:
+    """The class two or more compared operands fold under: None unless they are all text, one of them
+    a column of a case- or accent-insensitive class, and none binary."""
+    from migplan.convert.collation import ACCENT_INSENSITIVE, BINARY, CASE_INSENSITIVE
+
+    if not classes or None in classes:
+        return None
+    real = {c for c in classes if c != _LITERAL}
+    if not real or BINARY in real:
+        return None
+    return ACCENT_INSENSITIVE if ACCENT_INSENSITIVE in real else CASE_INSENSITIVE
+
+
+def _fold(node: exp.Expression, how: str, rw: Rewriter, sub: bool = True, pad: bool = False) -> exp.Expression:
+    """lower(x), or unaccent(lower(x)) for an accent-insensitive source; a string literal of plain ASCII is
+    folded here. ``pad``: SQL Server ignores trailing blanks in comparisons (rtrim). ``sub``: rewrite the
+    operand now (for a node that replaces the original; an operand changed in place is rewritten by the
+    walk that goes on into it)."""
+    from migplan.convert.collation import ACCENT_INSENSITIVE
+
+    inner = node
+    while isinstance(inner, exp.Paren):
+        inner = inner.this
+    if isinstance(inner, (exp.Literal, exp.National)) and inner.this.isascii():
+        text = inner.this.lower()
+        return exp.Literal.string(text.rstrip(" ") if pad else text)
+    out: exp.Expression = exp.Lower(this=rw.sub(node) if sub else node.copy())
+    if how == ACCENT_INSENSITIVE:
+        out = exp.Anonymous(this="unaccent", expressions=[out])
+        rw.extensions.add("unaccent")
+    if pad:
+        out = exp.Anonymous(this="rtrim", expressions=[out])
+    return out
+
+
+def _pads(rw: Rewriter) -> bool:
+    return rw.source.family == "sqlserver"  # = and <> ignore trailing blanks in SQL Server (ANSI padding)
+
+
+def ci_compare(node: exp.Expression, rw: Rewriter) -> exp.Expression | None:
+    """a = b (<>, <, <=, >, >=) on text of a case-insensitive source: both sides folded."""
+    how = _folding([text_class(node.this, rw), text_class(node.expression, rw)])
+    if how is None:
+        _unfolded(node, rw, [node.this, node.expression])
+        return None
+    pad = _pads(rw) and isinstance(node, (exp.EQ, exp.NEQ))
+    return type(node)(this=_fold(node.this, how, rw, pad=pad), expression=_fold(node.expression, how, rw, pad=pad))
+
+
+_FIXED_CHAR = frozenset({"CHAR", "NCHAR", "CHARACTER", "NATIONAL CHAR", "NATIONAL CHARACTER"})
+
+
+def _rtrim(node: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """An operand without its trailing blanks: a literal trimmed here, a CHAR(n) column as it is (MySQL
+    strips a CHAR value's trailing blanks when it reads it; and an index on it stays usable)."""
+    inner = node
+    while isinstance(inner, exp.Paren):
+        inner = inner.this
+    if isinstance(inner, exp.National) or (isinstance(inner, exp.Literal) and inner.is_string):
+        return exp.Literal.string(inner.this.rstrip(" "))
+    if isinstance(inner, exp.Column):
+        spec = rw.columns.get(str(inner.name).upper())
+        if spec is not None and spec.base.upper() in _FIXED_CHAR:
+            return rw.sub(node)
+    return exp.Anonymous(this="RTRIM", expressions=[rw.sub(node)])
+
+
+def pad_compare(node: exp.EQ | exp.NEQ | exp.In, rw: Rewriter) -> exp.Expression | None:
+    """SQL Server compares text with = and <> ignoring trailing blanks whatever the collation (ANSI
+    padding); the target's collations (MySQL 8.0's utf8mb4_0900_*) do not pad: both sides are rtrim()med.
+    The case of the comparison is the collation's (convert/tables.py gives the tables SQL Server's)."""
+    if not _pads(rw):
+        return None
+    sides = [node.this, *node.expressions] if isinstance(node, exp.In) else [node.this, node.expression]
+    if isinstance(node, exp.In) and (node.args.get("query") or node.args.get("unnest") or not node.expressions):
+        return None
+    classes = [text_class(side, rw) for side in sides]
+    if None in classes or all(c == _LITERAL for c in classes):
+        return None
+    trimmed = [_rtrim(side, rw) for side in sides]
+    if isinstance(node, exp.In):
+        return exp.In(this=trimmed[0], expressions=trimmed[1:])
+    return type(node)(this=trimmed[0], expression=trimmed[1])
+
+
+def ci_in(node: exp.In, rw: Rewriter) -> exp.Expression | None:
+    """x IN ('a', 'b') on text of a case-insensitive source: every member folded."""
+    if node.args.get("query") or node.args.get("unnest") or not node.expressions:
+        if text_class(node.this, rw) not in (None, _LITERAL):
+            _residual(rw, f"{node.this.sql(dialect=rw.source.sqlglot)} IN (subquery)")
+        return None
+    how = _folding([text_class(node.this, rw)] + [text_class(e, rw) for e in node.expressions])
+    if how is None:
+        _unfolded(node, rw, [node.this, *node.expressions])
+        return None
+    pad = _pads(rw)
+    return exp.In(this=_fold(node.this, how, rw, pad=pad), expressions=[_fold(e, how, rw, pad=pad)
+                                                                         for e in node.expressions])
+
+
+def ci_between(node: exp.Between, rw: Rewriter) -> exp.Expression | None:
+    parts = [node.this, node.args["low"], node.args["high"]]
+    how = _folding([text_class(p, rw) for p in parts])
+    if how is None:
+        _unfolded(node, rw, parts)
+        return None
+    return exp.Between(this=_fold(parts[0], how, rw), low=_fold(parts[1], how, rw), high=_fold(parts[2], how, rw))
+
+
+def ci_like(node: exp.Like, rw: Rewriter) -> exp.Expression | None:
+    """LIKE of a case-insensitive source: ILIKE (on unaccent()ed sides where accents are ignored too)."""
+    from migplan.convert.collation import ACCENT_INSENSITIVE
+
+    how = _folding([text_class(node.this, rw), text_class(node.expression, rw)])
+    if how is None:
+        _unfolded(node, rw, [node.this, node.expression])
+        return None
+    if how == ACCENT_INSENSITIVE:
+        left, right = _fold(node.this, how, rw), _fold(node.expression, how, rw)
+    else:
+        left, right = rw.sub(node.this), rw.sub(node.expression)
+    return exp.ILike(this=left, expression=right, negate=node.args.get("negate"))
+
+
+def ci_regexp(node: exp.RegexpLike, rw: Rewriter) -> exp.Expression | None:
+    """MySQL's REGEXP under a case-insensitive collation matches case-insensitively: ~*. A match type
+    with 'c' or 'i' says it itself; one without either gets the collation's 'i'."""
+    if _folding([text_class(node.this, rw), text_class(node.expression, rw)]) is None:
+        return None
+    flag = node.args.get("flag")
+    if flag is None:
+        return exp.RegexpILike(this=rw.sub(node.this), expression=rw.sub(node.expression))
+    if not (isinstance(flag, exp.Literal) and flag.is_string):
+        rw.problem("SQL001", f"{node.sql(dialect=rw.source.sqlglot)}: a match type that is not a literal cannot be "
+                             "written for the target")
+        return None
+    if "c" in flag.this.lower() or "i" in flag.this.lower():
+        return None
+    return exp.RegexpLike(this=rw.sub(node.this), expression=rw.sub(node.expression),
+                          flag=exp.Literal.string(flag.this + "i"))
+
+
+def ci_count_distinct(node: exp.Count, rw: Rewriter) -> exp.Expression | None:
+    """COUNT(DISTINCT x) counts values equal under the source's collation once."""
+    distinct = node.this
+    if not isinstance(distinct, exp.Distinct) or len(distinct.expressions) != 1:
+        return None
+    arg = distinct.expressions[0]
+    how = _folding([text_class(arg, rw)])
+    if how is None:
+        return None
+    return exp.Count(this=exp.Distinct(expressions=[_fold(arg, how, rw)]))
+
+
+def _select_aliases(select: exp.Expression | None) -> set[str]:
+    """Output names of a select list that are not just the input column of that name (x AS x, or the
+    MIN(x) AS x of a folded GROUP BY)."""
+    if not isinstance(select, exp.Select):
+        return set()
+    out = set()
+    for e in select.expressions:
+        if not isinstance(e, exp.Alias):
+            continue
+        inner = e.this.this if isinstance(e.this, exp.Min) and e.this.meta.get("migplan_any_value") else e.this
+        if not (isinstance(inner, exp.Column) and str(inner.name).upper() == str(e.alias).upper()):
+            out.add(str(e.alias).upper())
+    return out
+
+
+def ci_order(node: exp.Ordered, rw: Rewriter) -> exp.Expression | None:
+    """ORDER BY text of a case-insensitive source sorts without regard to case (or accents): folded.
+    Not in a SELECT DISTINCT or a set operation, whose ORDER BY may only name output columns."""
+    order = node.parent
+    owner = order.parent if isinstance(order, exp.Order) else None
+    how = _folding([text_class(node.this, rw)])
+    if how is None:
+        return None
+    if isinstance(owner, exp.Select) and not owner.args.get("distinct"):
+        if isinstance(node.this, exp.Column) and not node.this.table \
+                and str(node.this.name).upper() in _select_aliases(owner):
+            return None  # the output column of that name
+    elif not isinstance(owner, exp.Window):
+        _residual(rw, f"ORDER BY {node.this.sql(dialect=rw.source.sqlglot)} of a SELECT DISTINCT or UNION")
+        return None
+    out = node.copy()
+    out.set("this", _fold(node.this, how, rw))
+    return out
+
+
+def ci_partition(node: exp.Window, rw: Rewriter) -> None:
+    """PARTITION BY text of a case-insensitive source: one partition per value up to case."""
+    keys = node.args.get("partition_by") or []
+    folded = []
+    for key in keys:
+        how = _folding([text_class(key, rw)])
+        folded.append(key if how is None else _fold(key, how, rw, sub=False))
+    if any(a is not b for a, b in zip(folded, keys)):
+        node.set("partition_by", folded)
+    return None
+
+
+def ci_group(node: exp.Select, rw: Rewriter) -> None:
+    """GROUP BY a text column of a case-insensitive source puts values equal up to case in one group:
+    the key is folded, and the column in the select list and HAVING becomes MIN(column) (the source
+    shows one of the group's values; which one is not defined there either)."""
+    group = node.args.get("group")
+    if group is None:
+        if node.args.get("distinct") and any(text_class(e.unalias(), rw) not in (None, _LITERAL, "binary")
+                                             for e in node.expressions):
+            _residual(rw, "SELECT DISTINCT on text")
+        return None
+    keys = [k for k in group.expressions if isinstance(k, exp.Column) and _folding([text_class(k, rw)])]
+    if not keys:
+        return None
+    names = {str(k.name).upper(): str(k.table).upper() for k in keys}
+
+    def grouped(n: exp.Expression) -> bool:
+        if not isinstance(n, exp.Column) or str(n.name).upper() not in names:
+            return False
+        table = names[str(n.name).upper()]
+        return not table or not n.table or table == str(n.table).upper()
+
+    def any_value(n: exp.Expression) -> exp.Expression:
+        if grouped(n) and n.find_ancestor(exp.AggFunc, exp.Select) is None:
+            out = exp.Min(this=n.copy())
+            out.meta["migplan_any_value"] = True
+            return out
+        return n
+
+    select = []
+    for e in node.expressions:
+        if grouped(e):
+            select.append(exp.alias_(any_value(e.copy()), exp.to_identifier(e.name, quoted=e.this.quoted)))
+        else:
+            select.append(e.transform(any_value, copy=True))
+    node.set("expressions", select)
+    having = node.args.get("having")
+    if having is not None:
+        having.set("this", having.this.transform(any_value, copy=True))
+    group.set("expressions", [_fold(k, _folding([text_class(k, rw)]) or "", rw, sub=False) if k in keys else k
+                              for k in group.expressions])
+    return None
+
+
+def _unfolded(node: exp.Expression, rw: Rewriter, sides: list[exp.Expression]) -> None:
+    """A comparison left as it is although it may compare text of a case-insensitive source: a text column
+    against an operand of unknown type, or a string against a column of a table the scripts do not define
+    (its type is not known). Say so."""
+    classes = [text_class(s, rw) for s in sides]
+    if None not in classes:
+        return
+    if any(c not in (None, _LITERAL) and c != "binary" for c in classes) or (
+            _LITERAL in classes and rw.source.text_collation not in ("", "binary")
+            and any(_unknown_column(s, rw) for s in sides)):
+        _residual(rw, node.sql(dialect=rw.source.sqlglot)[:80])
+
+
+def _unknown_column(node: exp.Expression, rw: Rewriter) -> bool:
+    while isinstance(node, exp.Paren):
+        node = node.this
+    return rw.context == "query" and isinstance(node, exp.Column) and str(node.name).upper() not in rw.columns
+
+
+def _residual(rw: Rewriter, what: str) -> None:
+    if not any(code == "FDM009" for code, _ in rw.problems):
+        rw.problem("FDM009", f"{what}: compares text case-insensitively in {rw.source.display}, "
+                             f"case-sensitively on {rw.profile.display}; migplan could not fold it (lower())")
+
+
+def ci_aggregate(node: exp.Min | exp.Max, rw: Rewriter) -> None:
+    """MIN/MAX of text pick another value when case decides (MIN('a', 'B') is 'a' case-insensitively)."""
+    if _folding([text_class(node.this, rw)]) is not None and not node.meta.get("migplan_any_value"):
+        _residual(rw, f"{node.sql(dialect=rw.source.sqlglot)} on text")
+    return None
+
+
+def ci_set_operation(node: exp.SetOperation, rw: Rewriter) -> None:
+    if isinstance(node, exp.Union) and not node.args.get("distinct"):
+        return None
+    left = node.left
+    if isinstance(left, exp.Select) and any(text_class(e.unalias(), rw) not in (None, _LITERAL, "binary")
+                                            for e in left.expressions):
+        _residual(rw, f"{type(node).__name__.upper()} on text")
+    return None
+
+
+def window_nulls_order(node: exp.Window, rw: Rewriter) -> None:
+    """ORDER BY x in a window where the source puts NULLs last (PostgreSQL, Oracle: ascending) and the
+    target first (MySQL): sqlglot cannot write its NULLS LAST emulation inside OVER (...), so the key
+    x IS NULL goes first. It does not change the peers of a RANGE frame (it follows from x)."""
+    order = node.args.get("order")
+    if not isinstance(order, exp.Order):
+        return None
+    keys: list[exp.Expression] = []
+    changed = False
+    for key in order.expressions:
+        if not isinstance(key, exp.Ordered):
+            keys.append(key)
+            continue
+        desc = bool(key.args.get("desc"))
+        natural = not desc  # MySQL: NULLs are the smallest values
+        if bool(key.args.get("nulls_first")) == natural:
+            keys.append(key)
+            continue
+        changed = True
+        keys.append(exp.Ordered(this=exp.Is(this=key.this.copy(), expression=exp.Null()), desc=desc,
+                                nulls_first=natural))
+        again = key.copy()
+        again.set("nulls_first", natural)
+        keys.append(again)
+    if changed:
+        order.set("expressions", keys)
+    return None
+
+
 def _func(node: exp.Expression) -> bool:
     return isinstance(node, (exp.Anonymous, exp.Func)) and not isinstance(node, exp.Column)
 
@@ -414,4 +775,18 @@ AFTER: list[Rewrite] = [
     rewrite(exp.Select, grouping.grouping_extensions),
     rewrite(exp.Select, paging.row_limit),
     rewrite((exp.In, exp.Any, exp.All), paging.limit_in_subquery, needs=lambda p: not p.limit_in_quantified_subquery),
+    rewrite(exp.Window, window_nulls_order, needs=lambda p: not p.has_nulls_ordering),
+    rewrite((exp.EQ, exp.NEQ, exp.In), pad_compare, needs=lambda p: not p.case_sensitive_text),
+    # text collation of a case-insensitive source (the rewrites fold nothing for a binary one)
+    rewrite(exp.Select, ci_group, needs=lambda p: p.case_sensitive_text),
+    rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), ci_compare, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.In, ci_in, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.Between, ci_between, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.Like, ci_like, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.RegexpLike, ci_regexp, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.Count, ci_count_distinct, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.Ordered, ci_order, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.Window, ci_partition, needs=lambda p: p.case_sensitive_text),
+    rewrite((exp.Min, exp.Max), ci_aggregate, needs=lambda p: p.case_sensitive_text),
+    rewrite(exp.SetOperation, ci_set_operation, needs=lambda p: p.case_sensitive_text),
 ]

@@ -99,3 +99,25 @@ def first_line(err: Exception) -> str:
     from migplan.parse.sqlglot_bridge import error_text
 
     return error_text(err, 200)
+
+
+def template(rw, sql: str, *args: exp.Expression) -> exp.Expression:
+    """``sql`` in the target's dialect with {0}, {1} ... the arguments, rewritten and written there."""
+    import sqlglot
+
+    return sqlglot.parse_one(sql.format(*(rw.sql(a) for a in args)), read=rw.profile.sqlglot)
+
+
+def int_literal(node: exp.Expression | None) -> int | None:
+    """The value of an integer literal (-3 included), else None."""
+    if isinstance(node, exp.Paren):
+        return int_literal(node.this)
+    if isinstance(node, exp.Neg):
+        inner = int_literal(node.this)
+        return None if inner is None else -inner
+    if isinstance(node, exp.Literal) and not node.is_string:
+        try:
+            return int(node.this)
+        except ValueError:
+            return None
+    return None

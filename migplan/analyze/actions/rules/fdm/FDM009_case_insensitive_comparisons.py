@@ -1,10 +1,8 @@
 import re
 from collections.abc import Iterable
 
-from sqlglot import exp
-
 from migplan.analyze.actions.base import Rule
-from migplan.analyze.actions.rules._code import column_base, hit, node_line, tables_in
+from migplan.analyze.actions.rules._code import hit
 from migplan.analyze.context import AnalysisContext
 from migplan.model.conversion import Finding
 from migplan.model.schema import SchemaObject
@@ -12,7 +10,6 @@ from migplan.model.schema import SchemaObject
 _TEXT = {"CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT",
          "ENUM", "SET", "CHARACTER", "CHARACTER VARYING", "NATIONAL CHAR", "NATIONAL VARCHAR"}
 _SENSITIVE = re.compile(r"_bin|_cs(_|$)|bin2?$", re.IGNORECASE)
-_COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.In, exp.Like)
 
 
 class CaseInsensitiveComparisons(Rule):
@@ -21,9 +18,19 @@ class CaseInsensitiveComparisons(Rule):
     What it detects:
         For a SQL Server or MySQL source and a PostgreSQL target: tables with a primary key, unique
         constraint, unique index or check constraint on character columns (one item per table), and
-        views that compare text with a literal or another text column (one item per view). Columns
+        views that compare text in a way the converter could not fold (one item per view). Columns
         and tables with an explicit binary or case-sensitive collation are left out (explicit
         collations are FDM002).
+
+        In views, migplan folds what it can read: =, <>, <, >, IN (list), BETWEEN and joins on text
+        become lower(a) = lower(b) (unaccent(lower(...)) where the source also ignores accents, as
+        MySQL's utf8mb4_0900_ai_ci does, with the unaccent extension; rtrim() too for SQL Server,
+        which ignores trailing blanks), LIKE becomes ILIKE, MySQL's REGEXP becomes ~*, COUNT(DISTINCT
+        text), GROUP BY text, ORDER BY text and PARTITION BY text are folded. The item stays for what
+        is not: SELECT DISTINCT, UNION, INTERSECT and EXCEPT on text, MIN/MAX of text, IN (subquery),
+        a text column compared with an operand of unknown type, and a string compared with a column of
+        a table the scripts do not define (its type is not known). A column known not to be text (a
+        DATE compared with '2024-01-01') raises nothing.
 
     Why it matters:
         The default collations of SQL Server (SQL_Latin1_General_CP1_CI_AS) and MySQL
@@ -40,8 +47,10 @@ class CaseInsensitiveComparisons(Rule):
     Typical rewrite:
         Decide per column: citext, a nondeterministic ICU collation, or lower() in both the unique
         index and the queries; normalise the data (lower-case codes) where the application allows.
+        Folded comparisons cannot use a plain index on the column: index lower(col) where it matters.
 
         CREATE UNIQUE INDEX users_email_uq ON users (lower(email));
+        SELECT DISTINCT ON (lower(name)) name FROM users;
 
     Effort:
         Simple per table or view once the approach is chosen; test with mixed-case data.
@@ -62,28 +71,14 @@ class CaseInsensitiveComparisons(Rule):
     effort = "simple"
     sources = ("sqlserver", "mysql")
     targets = ("postgresql",)
-    kinds = ("table", "view", "materialized view")
+    kinds = ("table",)  # views: the converter raises it for what it could not fold (convert/transforms/common.py)
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         engine = "SQL Server" if ctx.source_family == "sqlserver" else "MySQL"
-        if obj.kind == "table":
-            keys, line = _text_keys(obj)
-            if keys:
-                yield hit(self, obj, ctx, line, f"{', '.join(keys)}: case-insensitive in {engine}, case-sensitive on "
-                          "PostgreSQL (values differing only in case become distinct)", source=keys[0])
-            return
-        tree = ctx.tree(obj)
-        if tree is None:
-            return
-        tables = tables_in(tree, ctx)
-        for node in tree.find_all(*_COMPARISONS):
-            sides = [node.this] + (node.expressions if isinstance(node, exp.In) else [node.expression])
-            text = [s for s in sides if (isinstance(s, exp.Literal) and s.is_string)
-                    or (isinstance(s, exp.Column) and column_base(s, tables) in _TEXT and _ci_column(s, tables))]
-            if text and any(isinstance(s, exp.Column) for s in sides):
-                yield hit(self, obj, ctx, node_line(obj, node), f"text comparison {node.sql()[:60]}: case-insensitive "
-                          f"in {engine}, case-sensitive on PostgreSQL", source=node.sql()[:200])
-                return  # one item per view
+        keys, line = _text_keys(obj)
+        if keys:
+            yield hit(self, obj, ctx, line, f"{', '.join(keys)}: case-insensitive in {engine}, case-sensitive on "
+                      "PostgreSQL (values differing only in case become distinct)", source=keys[0])
 
 
 def _text_keys(table):
@@ -114,8 +109,3 @@ def _text_keys(table):
             line = line or idx.location.line
     return out, line or table.location.line
 
-
-def _ci_column(col, tables) -> bool:
-    table = tables.get(col.table.upper()) if col.table else None
-    c = table.column(col.name) if table else None
-    return c is None or not c.collation

@@ -52,7 +52,8 @@ FUNCTIONS = {
     "MATCH": "full-text search with to_tsvector(...) @@ to_tsquery(...)",
 }
 # converted in views by sqlglot or migplan's function map (see migplan/data/functions/mysql-postgresql.toml)
-_CONVERTED_IN_VIEWS = {"GROUP_CONCAT", "DATE_FORMAT", "STR_TO_DATE", "JSON_EXTRACT"}
+# and migplan/convert/transforms/mysql.py
+_CONVERTED_IN_VIEWS = {"GROUP_CONCAT", "DATE_FORMAT", "STR_TO_DATE", "JSON_EXTRACT", "TIMESTAMPDIFF", "SUBSTRING_INDEX"}
 
 
 class MysqlSpecificFunctions(Rule):

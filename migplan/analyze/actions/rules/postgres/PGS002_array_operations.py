@@ -19,7 +19,9 @@ class ArrayOperations(Rule):
         In PostgreSQL views, functions and procedures: array constructors (``ARRAY[...]``,
         ``ARRAY(SELECT ...)``), ``= ANY(array)`` / ``ALL(array)``, array functions (array_agg, unnest,
         array_length, string_to_array ...), subscripts (``tags[1]``) and array types (``int[]``) in code
-        and in routine signatures.
+        and in routine signatures. In views, ``x = ANY (ARRAY[...])`` and ``x <> ALL (ARRAY[...])`` are
+        left out: migplan writes them as ``x IN (...)`` / ``NOT x IN (...)`` (other comparisons with an
+        array hold the view back with VEW011).
 
     Why it matters:
         MySQL has no array type or array functions. Arrays become JSON arrays (``JSON_ARRAYAGG``,
@@ -67,8 +69,11 @@ class ArrayOperations(Rule):
                     yield ctx.hit(self, obj, w.line, msg, source=f"{typ}[]")
         ws = ctx.words(obj)
         n = len(ws)
+        view = obj.kind in ("view", "materialized view")
         for i, w in enumerate(ws):
             nxt = ws[i + 1].up if i + 1 < n else ""
+            if view and _listed_membership(ws, i):
+                continue  # converted to IN / NOT IN (convert/transforms/common.py), or held back with VEW011
             if w.kind == "word" and w.up == "ARRAY" and nxt in ("[", "("):
                 what = "ARRAY constructor: a JSON array (JSON_ARRAY) or rows"
             elif w.kind == "word" and w.up in ("ANY", "ALL", "SOME") and nxt == "(" and \
@@ -86,3 +91,12 @@ class ArrayOperations(Rule):
             else:
                 continue
             yield ctx.hit(self, obj, w.line, what, source=w.text)
+
+
+def _listed_membership(ws, i: int) -> bool:
+    """x = ANY (ARRAY[...]) / x <> ALL (ARRAY[...]): the quantifier or the array of that form."""
+    def up(k: int) -> str:
+        return ws[k].up if 0 <= k < len(ws) else ""
+    if up(i) in ("ANY", "ALL", "SOME") and up(i + 1) == "(" and up(i + 2) == "ARRAY" and up(i + 3) == "[":
+        return True
+    return up(i) == "ARRAY" and up(i + 1) == "[" and up(i - 1) == "(" and up(i - 2) in ("ANY", "ALL", "SOME")
