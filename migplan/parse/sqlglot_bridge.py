@@ -64,9 +64,76 @@ def prepare(text: str, dialect_name: str | None, source: str | None = None) -> s
     return text
 
 
+# Db2 labeled durations (CURRENT DATE - 30 DAYS, d + t.n MONTHS): the unit words, singular or plural.
+_DB2_DURATIONS = {u + s: u for u in ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MICROSECOND")
+                  for s in ("", "S")}
+# A query's isolation clause (WITH UR | CS | RS | RR [USE AND KEEP ... LOCKS]) at its end.
+_DB2_ISOLATION = re.compile(r"\s+WITH\s+(?:UR|CS|RS|RR)(?:\s+USE\s+AND\s+KEEP\s+(?:SHARE|UPDATE|EXCLUSIVE)"
+                            r"\s+LOCKS)?\s*;?\s*$", re.I)
+
+
+def db2_isolation(text: str) -> str | None:
+    """The isolation clause ending a Db2 query (``WITH UR``), if any."""
+    m = _DB2_ISOLATION.search(_strip_comments_tail(text))
+    return " ".join(m.group(0).split()).rstrip(";").strip() if m else None
+
+
+def _strip_comments_tail(text: str) -> str:
+    return re.sub(r"(?:\s*--[^\n]*)+\s*$", "", text)
+
+
+def _db2_durations(text: str) -> str:
+    """``x + 30 DAYS`` -> ``x + INTERVAL '30' DAY``; ``x + t.n MONTHS`` -> ``x + INTERVAL (t.n) MONTH``: a
+    labeled duration is an interval, which sqlglot reads (and writes per target)."""
+    from migplan.ingest.lexer import code_tokens
+
+    toks = code_tokens(text, "db2")
+    kinds = [k for k, _s, _e in toks]
+    words = [text[s:e].upper() for _k, s, e in toks]
+    edits: list[tuple[int, int, str]] = []
+    for i, w in enumerate(words):
+        unit = _DB2_DURATIONS.get(w)
+        if unit is None or kinds[i] != "word" or i < 2:
+            continue
+        if i + 1 < len(toks) and words[i + 1] in ("(", "."):
+            continue  # DAY(x) is a function, t.DAY a column
+        j = i - 1  # the operand: a number, a (qualified) name or a parenthesised group
+        if kinds[j] == "number":
+            start = j
+        elif words[j] == ")":
+            depth, start = 0, j
+            while start >= 0:
+                depth += (words[start] == ")") - (words[start] == "(")
+                if depth == 0:
+                    break
+                start -= 1
+            if start < 0 or (start and kinds[start - 1] in ("word", "qident") and words[start - 1] not in ("+", "-")):
+                continue  # f(x) DAYS: a call's result, kept only when it is a plain group
+        elif kinds[j] in ("word", "qident"):
+            start = j
+            while start >= 2 and words[start - 1] == "." and kinds[start - 2] in ("word", "qident"):
+                start -= 2
+        else:
+            continue
+        before = words[start - 1] if start else ""
+        if before not in ("+", "-"):
+            continue
+        operand = text[toks[start][1]:toks[j][2]]
+        amount = f"'{operand}'" if kinds[j] == "number" and start == j else f"({operand})" \
+            if not operand.startswith("(") else operand
+        edits.append((toks[start][1], toks[i][2], f"INTERVAL {amount} {unit}"))
+    for start, end, repl in reversed(edits):
+        text = text[:start] + repl + text[end:]
+    return text
+
+
 def _db2_words(text: str) -> str:
     from migplan.ingest.lexer import code_tokens
 
+    iso = _DB2_ISOLATION.search(_strip_comments_tail(text))
+    if iso:
+        text = text[:iso.start()]
+    text = _db2_durations(text)
     out: list[str] = []
     pos = 0
     toks = code_tokens(text, "db2")

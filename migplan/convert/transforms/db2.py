@@ -1,0 +1,62 @@
+"""IBM Db2's own rewrites. sqlglot has no Db2 dialect: the text is read with its generic dialect
+after ``parse.sqlglot_bridge.prepare`` has rewritten what only Db2 says (two-word special
+registers, labeled durations, a query's isolation clause); what remains is done on the tree here."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from migplan.convert.transforms import Rewriter, rewrite
+from migplan.convert.transforms.functions import func_name, is_number_literal
+from migplan.parse.sqlglot_bridge import prepare
+
+
+def db2_text(text: str) -> str:
+    """The same rewrites of Db2-only syntax the inventory's parser made."""
+    return prepare(text, "", "db2")
+
+
+def interval_times(node: exp.Interval, rw: Rewriter) -> exp.Expression | None:
+    """A labeled duration of a computed amount (``d + t.n MONTHS``) is ``INTERVAL (t.n) MONTH``, which
+    MySQL writes as is; PostgreSQL multiplies a unit interval."""
+    amount, unit = node.this, node.args.get("unit")
+    if amount is None or unit is None or isinstance(amount, exp.Literal):
+        return None
+    inner = amount.this if isinstance(amount, exp.Paren) else amount
+    if is_number_literal(inner) and isinstance(inner, exp.Literal):
+        return None
+    one = exp.Interval(this=exp.Literal.string("1"), unit=unit.copy())
+    return exp.Mul(this=exp.Paren(this=rw.sub(inner)), expression=one)
+
+
+def value_call(node: exp.Anonymous, rw: Rewriter) -> exp.Expression | None:
+    """VALUE(a, b, ...) is Db2's older name of COALESCE."""
+    if func_name(node) != "VALUE" or len(node.expressions) < 2:
+        return None
+    return exp.Coalesce(this=rw.sub(node.expressions[0]), expressions=[rw.sub(e) for e in node.expressions[1:]])
+
+
+def char_call(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
+    """sqlglot reads Db2's CHAR(x) (a value as a character string) as CHR(x), the character of a code."""
+    args = node.expressions or ([node.this] if node.this is not None else [])
+    if len(args) != 1 or (isinstance(args[0], exp.Literal) and not args[0].is_string):
+        return None  # CHR(65) or CHAR(date, ISO): not the one-argument cast
+    rw.problem("FDM005", "CHAR(x) written as a cast to a varying-length string: Db2 pads numbers to a "
+                         "fixed width (CHAR(12) is '12' followed by blanks)")
+    return exp.Cast(this=rw.sub(args[0]), to=exp.DataType.build("VARCHAR" if rw.profile.family != "mysql" else "CHAR"))
+
+
+def user_register(node: exp.Column, rw: Rewriter) -> exp.Expression | None:
+    """The USER special register (a bare name in Db2's expressions): the session's user."""
+    if node.table or str(node.name).upper() != "USER" or node.this.args.get("quoted") or "USER" in rw.columns:
+        return None
+    return exp.CurrentUser()
+
+
+REWRITES = [
+    rewrite(exp.Interval, interval_times, needs=lambda p: p.intervals_multiply),
+    rewrite(exp.Anonymous, value_call),
+    rewrite(exp.Chr, char_call),
+    rewrite(exp.Column, user_register),
+]
+TEXT_PASSES = [db2_text]
