@@ -53,7 +53,37 @@ def user_register(node: exp.Column, rw: Rewriter) -> exp.Expression | None:
     return exp.CurrentUser()
 
 
+def temporal_query(node: exp.Version, rw: Rewriter) -> None:
+    """FOR SYSTEM_TIME / BUSINESS_TIME AS OF | FROM .. TO | BETWEEN: the target has no temporal tables."""
+    rw.problem("SQL001", "temporal query (FOR SYSTEM_TIME / FOR BUSINESS_TIME): the target keeps no row history; "
+                         "rewrite it against the history table and the period columns (TBL016)")
+    return None
+
+
+# Db2's catalog and administrative views: they describe the Db2 database, not the application's data
+_CATALOG_SCHEMAS = frozenset({"SYSCAT", "SYSIBM", "SYSIBMADM", "SYSSTAT", "SYSTOOLS", "SYSPROC", "SYSFUN"})
+
+
+def catalog_table(node: exp.Table, rw: Rewriter) -> None:
+    if node.db and str(node.db).upper() in _CATALOG_SCHEMAS and str(node.name).upper() != "SYSDUMMY1":
+        rw.problem("SQL001", f"reads the Db2 catalog {node.db}.{node.name}: rewrite it against the target's "
+                             "catalog (information_schema)")
+    return None
+
+
+def sysdummy1(node: exp.Table, rw: Rewriter) -> exp.Expression | None:
+    """SYSIBM.SYSDUMMY1 is Db2's one-row table (Oracle's DUAL): kept as a one-row subquery."""
+    if str(node.db or "").upper() != "SYSIBM" or str(node.name).upper() != "SYSDUMMY1":
+        return None
+    alias = node.alias or "sysdummy1"
+    return exp.Subquery(this=exp.select(exp.Literal.string("Y").as_("ibmreqd")), alias=exp.TableAlias(
+        this=exp.to_identifier(alias)))
+
+
 REWRITES = [
+    rewrite(exp.Table, sysdummy1),
+    rewrite(exp.Table, catalog_table),
+    rewrite(exp.Version, temporal_query),
     rewrite(exp.Interval, interval_times, needs=lambda p: p.intervals_multiply),
     rewrite(exp.Anonymous, value_call),
     rewrite(exp.Chr, char_call),
