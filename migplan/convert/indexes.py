@@ -33,6 +33,11 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
                     "(a view, or a table created elsewhere): not converted")
         conv.converted = False
         return conv
+    if table.created_from and not table.columns:
+        ctx.finding(conv, "TBL014", f"index on {table.qname}, a table created from a query or another table whose "
+                    "columns migplan cannot list (not converted): create the index with the table", line)
+        conv.converted = False
+        return conv
     if table.partition_of:
         if _parent_has_same_index(idx, table, ctx):
             # a partition's copy of its parent's index: natively partitioned, the parent's index cascades

@@ -79,6 +79,8 @@ _CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*(\"[
 _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
 _USE = re.compile(r"USE\s+([\[`\"]?[\w$#@ ]+[\]`\"]?)", re.I)
+_DB2_CONNECT = re.compile(r"CONNECT\s+(?:TO\s+[\w$#@]+(?:\s+IN\s+\w+\s+MODE)?(?:\s+USER\s+(\"[^\"]+\"|[\w$#@]+))?"
+                          r"|RESET\b)", re.I)
 _CONNECT = re.compile(r"CONN(?:ECT)?\s+(\"[^\"]+\"|[\w$#]+)", re.I)
 
 
@@ -477,7 +479,13 @@ class Builder:
     # -- non-object statements ----------------------------------------------------------------
     def _client(self, stmt: Statement) -> None:
         name = stmt.client or ""
-        if name.upper() in ("CONNECT",):
+        db2 = _DB2_CONNECT.match(stmt.text.strip()) if name.upper() == "CONNECT" else None
+        if db2 is not None:
+            # Db2 CLP: CONNECT TO db [USER u [USING pw]] | CONNECT RESET; names default to the user's schema
+            if db2.group(1):
+                self.default_schema = _fold_schema(self.variables.substitute(stmt, db2.group(1)), self.engine)
+            stmt.text = mask_secrets(re.sub(r"(?i)(\bUSING\s+)\S+", r"\1***", stmt.text))
+        elif name.upper() in ("CONNECT",):
             # CONNECT user[/password][@db]: later unqualified names belong to that user
             user = re.split(r"[/@\s]", stmt.text.strip().split(None, 1)[-1], maxsplit=1)[0]  # never the password
             m = _CONNECT.match("CONNECT " + self.variables.substitute(stmt, user))

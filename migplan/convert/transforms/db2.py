@@ -80,7 +80,24 @@ def sysdummy1(node: exp.Table, rw: Rewriter) -> exp.Expression | None:
         this=exp.to_identifier(alias)))
 
 
+def table_function(node: exp.Table, rw: Rewriter) -> None:
+    """FROM TABLE(f(...)): a table function the scripts do not define is one of Db2's monitoring or
+    administrative functions (MON_GET_*, ADMIN_*, SNAP_*...), which the target does not have."""
+    call = node.this
+    if not isinstance(call, exp.Anonymous) or func_name(call) != "TABLE" or not call.expressions:
+        return None
+    inner = call.expressions[0]
+    if isinstance(inner, (exp.Subquery, exp.Query)):
+        return None  # TABLE((SELECT ...)): a derived table
+    name = func_name(inner) if isinstance(inner, (exp.Anonymous, exp.Func)) else None
+    if name and name.split(".")[-1] not in rw.converter.routines:
+        rw.problem("SQL001", f"TABLE({name}(...)) reads a table function the scripts do not define (a Db2 "
+                             "monitoring or administrative function?): the target has no equivalent")
+    return None
+
+
 REWRITES = [
+    rewrite(exp.Table, table_function),
     rewrite(exp.Table, sysdummy1),
     rewrite(exp.Table, catalog_table),
     rewrite(exp.Version, temporal_query),
