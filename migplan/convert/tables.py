@@ -132,6 +132,12 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
 _PERIOD = re.compile(r"PERIOD\s+(?:FOR\s+)?(\w+)\s*\(\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)", re.I)
 
 
+def period_columns(t: Table) -> dict[str, tuple[str, str]]:
+    """The periods of a table (PERIOD SYSTEM_TIME (b, e), PERIOD FOR name (b, e)): name -> (begin, end)."""
+    texts = [str(t.attrs.get("period", "")), *(str(o) for o in t.attrs.get("alter_options", []))]  # ADD PERIOD
+    return {m.group(1).upper(): (m.group(2), m.group(3)) for text in texts for m in _PERIOD.finditer(text)}
+
+
 def _temporal(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> Constraint | None:
     """Temporal tables (Db2 system-period and application-period, SQL Server system-versioned): the
     columns move as plain columns holding the source's values; what the source engine maintained
@@ -140,8 +146,10 @@ def _temporal(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> Constrain
     pk = t.primary_key
     generated = [c.name for c in t.columns if c.attrs.get("period_column")
                  or str(c.attrs.get("generated_as", "")).upper().startswith("TRANSACTION")]
-    periods = {m.group(1).upper(): (m.group(2), m.group(3)) for m in _PERIOD.finditer(str(t.attrs.get("period", "")))}
+    periods = period_columns(t)
     versioning = [o for o in t.attrs.get("alter_options", []) if "VERSIONING" in str(o).upper()]
+    periods_text = t.attrs.get("period") or next((o for o in t.attrs.get("alter_options", [])
+                                                  if str(o).upper().startswith("PERIOD")), None)
     if not (generated or periods or versioning):
         return pk
     parts = []
@@ -164,7 +172,7 @@ def _temporal(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> Constrain
                          f"written as ({', '.join(pk.columns)}): unique, but overlapping periods are no longer "
                          "refused (an exclusion constraint or a trigger can check them)")
     ctx.finding(conv, "TBL016", "temporal table: " + "; ".join(parts), t.location.line,
-                source=t.attrs.get("period") or (versioning[0] if versioning else None))
+                source=periods_text or (versioning[0] if versioning else None))
     return pk
 
 

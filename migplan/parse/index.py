@@ -77,7 +77,12 @@ def parse_create_index(ts: TokenStream, word_index: int, flags: set[str], ctx: P
                     idx.options.setdefault("column options", "")
                     idx.options["column options"] += sub.rest_text() + "; "
         else:
-            idx.columns = [read_index_column(ts.sub(a, b), ctx) for a, b in ts.split_commas(first, last)]
+            for a, b in ts.split_commas(first, last):
+                sub = ts.sub(a, b)
+                if len(sub.toks) == 3 and [t.up for t in sub.toks[1:]] == ["WITHOUT", "OVERLAPS"]:
+                    idx.attrs["without_overlaps"] = sub.toks[0].up  # Db2: (id, BUSINESS_TIME WITHOUT OVERLAPS)
+                    continue
+                idx.columns.append(read_index_column(sub, ctx))
         if td_cols is not None:
             ts.i = save
     while not ts.at_end:
