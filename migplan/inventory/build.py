@@ -16,7 +16,7 @@ from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_sour
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
 from migplan.ingest.variables import ClientVariables, reference_text
-from migplan.inventory.derive import derive_object_table_columns, derive_query_columns
+from migplan.inventory.derive import derive_like_columns, derive_object_table_columns, derive_query_columns
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.model.schema import (
@@ -552,6 +552,7 @@ class Builder:
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         derive_object_table_columns(self.inv)  # before the ALTERs that name those columns
+        derive_like_columns(self.inv)  # the other table's columns as they were when LIKE ran
         apply_parts(self.inv, self.pending)
         for table in derive_query_columns(self.inv):  # its statement's record says what the object says
             if table.statement is not None:
