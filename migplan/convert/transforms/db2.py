@@ -96,6 +96,18 @@ def table_function(node: exp.Table, rw: Rewriter) -> None:
     return None
 
 
+def recursive_with(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
+    """Db2 writes a recursive common table expression without RECURSIVE; PostgreSQL and MySQL need it."""
+    for with_ in tree.find_all(exp.With):
+        names = {str(c.alias_or_name).upper() for c in with_.expressions}
+        if any(str(t.name).upper() in names and not t.db for c in with_.expressions for t in c.this.find_all(exp.Table)
+               if str(t.name).upper() == str(c.alias_or_name).upper()):
+            with_.set("recursive", True)
+    return tree
+
+
+PREPASSES = [recursive_with]
+
 REWRITES = [
     rewrite(exp.Table, table_function),
     rewrite(exp.Table, sysdummy1),
