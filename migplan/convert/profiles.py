@@ -54,6 +54,9 @@ class TargetProfile:
     virtual_generated = False  # VIRTUAL generated columns (else STORED only)
     generated_reads_identity = True  # a generated column may read the identity column
     has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
+    local_time = "LOCALTIME"  # the current time of day without a time zone
+    current_schema = "CURRENT_SCHEMA"  # the session's current schema (MySQL: its database)
+    current_database = "current_database()"
     case_sensitive_text = True  # text compares case- and accent-sensitively by default
     parenthesised_default_expressions = False  # DEFAULT (expr) (MySQL 8.0.13+, MariaDB); else DEFAULT expr
     bit_string_prefix = "B"  # B'0101' (PostgreSQL) / b'0101' (MySQL)
@@ -178,6 +181,9 @@ class MysqlProfile(TargetProfile):
     virtual_generated = True
     generated_reads_identity = False
     has_on_update = True
+    local_time = "CURRENT_TIME()"
+    current_schema = "DATABASE()"
+    current_database = "DATABASE()"
     case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
     parenthesised_default_expressions = True
     bit_string_prefix = "b"

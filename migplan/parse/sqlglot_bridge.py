@@ -48,7 +48,18 @@ _TRANSLATE_USING = {"CHAR_CS": "TO_CHAR", "NCHAR_CS": "TO_NCHAR"}
 
 # Db2 special registers are two words (CURRENT TIMESTAMP); sqlglot reads the one-word forms.
 _DB2_REGISTERS = frozenset({"TIMESTAMP", "DATE", "TIME", "SCHEMA", "SERVER", "USER", "PATH", "TIMEZONE", "MEMBER",
-                            "SQLID", "DEGREE", "ISOLATION"})
+                            "SQLID", "DEGREE", "ISOLATION", "CLIENT_ACCTNG", "CLIENT_APPLNAME", "CLIENT_USERID",
+                            "CLIENT_WRKSTNNAME", "DBPARTITIONNUM", "EXPLAIN", "QUERY", "REFRESH", "MAINTAINED",
+                            "FEDERATED", "IMPLICIT", "LOCALE", "LOCK", "MDC", "OPTIMIZATION", "PACKAGE",
+                            "TEMPORAL", "DECFLOAT", "DEFAULT", "APPLICATION", "ROUTINE"})
+# Db2 special registers of several words after CURRENT: read as one name (CURRENT_LOCK_TIMEOUT)
+_DB2_REGISTER_WORDS = {
+    "DECFLOAT": ("ROUNDING", "MODE"), "DEFAULT": ("TRANSFORM", "GROUP"), "EXPLAIN": ("MODE",), "LOCK": ("TIMEOUT",),
+    "QUERY": ("OPTIMIZATION",), "REFRESH": ("AGE",), "IMPLICIT": ("XMLPARSE", "OPTION"), "LOCALE": ("LC_TIME",),
+    "MDC": ("ROLLOUT", "MODE"), "OPTIMIZATION": ("PROFILE",), "PACKAGE": ("PATH",), "MAINTAINED": ("TABLE", "TYPES"),
+    "FEDERATED": ("ASYNCHRONY",), "TEMPORAL": ("SYSTEM_TIME",), "APPLICATION": ("COMPATIBILITY",),
+    "ROUTINE": ("PATH",),
+}
 # Db2 string length units: VARCHAR(128 OCTETS), CHARACTER_LENGTH(x USING CODEUNITS32).
 _DB2_UNITS = frozenset({"OCTETS", "CODEUNITS16", "CODEUNITS32"})
 
@@ -140,8 +151,13 @@ def _db2_words(text: str) -> str:
     words = [text[s:e].upper() if k == "word" else text[s:e] for k, s, e in toks]
     for i, (_kind, start, end) in enumerate(toks):
         if words[i] == "CURRENT" and i + 1 < len(toks) and words[i + 1] in _DB2_REGISTERS:
-            out.append(text[pos:start] + "CURRENT_")
-            pos = toks[i + 1][1]  # CURRENT  TIMESTAMP -> CURRENT_TIMESTAMP
+            more = _DB2_REGISTER_WORDS.get(words[i + 1], ())
+            if more and words[i + 2:i + 2 + len(more)] != list(more):
+                more = ()
+            if words[i + 1] in _DB2_REGISTER_WORDS and not more and words[i + 1] not in ("DEGREE", "DATE"):
+                continue  # CURRENT DEFAULT ... that is not a register: left as written
+            out.append(text[pos:start] + "CURRENT_" + "_".join((words[i + 1], *more)))
+            pos = toks[i + 1 + len(more)][2]  # CURRENT  LOCK TIMEOUT -> CURRENT_LOCK_TIMEOUT
         elif words[i] in _DB2_UNITS and i and (words[i - 1] == "USING" or toks[i - 1][0] == "number"
                                                 or (words[i - 1][-1:] in "KMG" and toks[i - 2][0] == "number")):
             out.append(text[pos:start])

@@ -46,6 +46,36 @@ def char_call(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
     return exp.Cast(this=rw.sub(args[0]), to=exp.DataType.build("VARCHAR" if rw.profile.family != "mysql" else "CHAR"))
 
 
+# Db2 special registers the targets have (as a SQL text of the profile's); the others are Db2's own
+_REGISTERS = {"CURRENT_SCHEMA": "current_schema", "CURRENT_SQLID": "current_schema", "CURRENT_SERVER": "current_database"}
+_DB2_ONLY = frozenset({"CURRENT_PATH", "CURRENT_TIMEZONE", "CURRENT_MEMBER", "CURRENT_DEGREE", "CURRENT_ISOLATION",
+                       "CURRENT_CLIENT_ACCTNG", "CURRENT_CLIENT_APPLNAME", "CURRENT_CLIENT_USERID",
+                       "CURRENT_CLIENT_WRKSTNNAME", "CURRENT_DBPARTITIONNUM", "CURRENT_LOCK_TIMEOUT",
+                       "CURRENT_DECFLOAT_ROUNDING_MODE", "CURRENT_DEFAULT_TRANSFORM_GROUP", "CURRENT_EXPLAIN_MODE",
+                       "CURRENT_QUERY_OPTIMIZATION", "CURRENT_REFRESH_AGE", "CURRENT_IMPLICIT_XMLPARSE_OPTION",
+                       "CURRENT_LOCALE_LC_TIME", "CURRENT_MDC_ROLLOUT_MODE", "CURRENT_OPTIMIZATION_PROFILE",
+                       "CURRENT_PACKAGE_PATH", "CURRENT_MAINTAINED_TABLE_TYPES", "CURRENT_FEDERATED_ASYNCHRONY",
+                       "CURRENT_TEMPORAL_SYSTEM_TIME", "CURRENT_APPLICATION_COMPATIBILITY", "CURRENT_ROUTINE_PATH"})
+
+
+def register(node: exp.Column, rw: Rewriter) -> exp.Expression | None:
+    """A special register the prepass made one name of (CURRENT SCHEMA -> CURRENT_SCHEMA)."""
+    name = str(node.name).upper()
+    if node.table or node.this.args.get("quoted") or name in rw.columns:
+        return None
+    if name in _REGISTERS:
+        return exp.Var(this=getattr(rw.profile, _REGISTERS[name]))
+    if name in _DB2_ONLY:
+        rw.problem("SQL001", f"the Db2 special register {name.replace('_', ' ', 1)} has no {rw.profile.display} "
+                             "equivalent")
+    return None
+
+
+def local_time(node: exp.CurrentTime, rw: Rewriter) -> exp.Expression:
+    """CURRENT TIME is the local time of day, without a time zone (PostgreSQL's CURRENT_TIME has one)."""
+    return exp.Var(this=rw.profile.local_time)
+
+
 def user_register(node: exp.Column, rw: Rewriter) -> exp.Expression | None:
     """The USER special register (a bare name in Db2's expressions): the session's user."""
     if node.table or str(node.name).upper() != "USER" or node.this.args.get("quoted") or "USER" in rw.columns:
@@ -117,5 +147,7 @@ REWRITES = [
     rewrite(exp.Anonymous, value_call),
     rewrite(exp.Chr, char_call),
     rewrite(exp.Column, user_register),
+    rewrite(exp.Column, register),
+    rewrite(exp.CurrentTime, local_time),
 ]
 TEXT_PASSES = [db2_text]
