@@ -168,7 +168,8 @@ def _temporal(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> Constrain
         begin = periods.get(period, (None, None))[0]
         if begin is not None:
             pk = Constraint(pk.kind, pk.name, columns=[*pk.columns, ctx.source.fold(begin)], location=pk.location)
-            parts.append(f"primary key {pk.name or ''} ({', '.join(pk.columns[:-1])}, {period} WITHOUT OVERLAPS) "
+            named = f"primary key {pk.name}" if pk.name else "primary key"
+            parts.append(f"{named} ({', '.join(pk.columns[:-1])}, {period} WITHOUT OVERLAPS) "
                          f"written as ({', '.join(pk.columns)}): unique, but overlapping periods are no longer "
                          "refused (an exclusion constraint or a trigger can check them)")
     ctx.finding(conv, "TBL016", "temporal table: " + "; ".join(parts), t.location.line,
