@@ -29,13 +29,6 @@ def interval_times(node: exp.Interval, rw: Rewriter) -> exp.Expression | None:
     return exp.Mul(this=exp.Paren(this=rw.sub(inner)), expression=one)
 
 
-def value_call(node: exp.Anonymous, rw: Rewriter) -> exp.Expression | None:
-    """VALUE(a, b, ...) is Db2's older name of COALESCE."""
-    if func_name(node) != "VALUE" or len(node.expressions) < 2:
-        return None
-    return exp.Coalesce(this=rw.sub(node.expressions[0]), expressions=[rw.sub(e) for e in node.expressions[1:]])
-
-
 def char_call(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
     """sqlglot reads Db2's CHAR(x) (a value as a character string) as CHR(x), the character of a code."""
     args = node.expressions or ([node.this] if node.this is not None else [])
@@ -144,7 +137,6 @@ REWRITES = [
     rewrite(exp.Table, catalog_table),
     rewrite(exp.Version, temporal_query),
     rewrite(exp.Interval, interval_times, needs=lambda p: p.intervals_multiply),
-    rewrite(exp.Anonymous, value_call),
     rewrite(exp.Chr, char_call),
     rewrite(exp.Column, user_register),
     rewrite(exp.Column, register),
