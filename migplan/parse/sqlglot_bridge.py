@@ -150,6 +150,11 @@ def _db2_words(text: str) -> str:
     toks = code_tokens(text, "db2")
     words = [text[s:e].upper() if k == "word" else text[s:e] for k, s, e in toks]
     for i, (_kind, start, end) in enumerate(toks):
+        if words[i] in ("X", "BX") and toks[i][0] == "word" and i + 1 < len(toks) and toks[i + 1][0] == "string" \
+                and toks[i + 1][1] == end:
+            out.append(text[pos:start] + f"HEXTORAW({text[toks[i + 1][1]:toks[i + 1][2]]})")
+            pos = toks[i + 1][2]  # x'00': a binary string constant
+            continue
         if words[i] == "CURRENT" and i + 1 < len(toks) and words[i + 1] in _DB2_REGISTERS:
             more = _DB2_REGISTER_WORDS.get(words[i + 1], ())
             if more and words[i + 2:i + 2 + len(more)] != list(more):
@@ -233,8 +238,24 @@ def _significant(text: str, d: Dialect) -> Counter:
         if tok.token_type == TokenType.VAR and tok.text.lower() in _DATE_PARTS:
             continue  # DATEDIFF(yy, ...) is written back as 'YEAR'
 
+        if tok.token_type == TokenType.NUMBER:
+            # .95 is read as '.' then 95: the number is 0.95
+            fraction = i > 0 and toks[i - 1].token_type == TokenType.DOT and toks[i - 1].end + 1 == tok.start and (
+                i < 2 or toks[i - 2].token_type not in (TokenType.VAR, TokenType.IDENTIFIER, TokenType.R_PAREN))
+            out[_number("." + tok.text if fraction else tok.text)] += 1
+            continue
         out[tok.text.lower()] += 1
     return out
+
+
+def _number(text: str) -> str:
+    """A number as a value: .95 and 0.95, 1E2 and 1e2 are one literal written two ways."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return str(Decimal(text).normalize()).lower()
+    except InvalidOperation:
+        return text.lower()
 
 
 def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: bool = True) -> list[str]:
@@ -248,7 +269,8 @@ def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: 
         for phrase in _TYPE_PHRASES.findall(source):
             before -= Counter(w.lower() for w in phrase.split())
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
-        after = Counter(tok.text.lower() for tok in d.tokenize(d.generate(tree, copy=copy)))
+        after = Counter(_number(tok.text) if tok.token_type == TokenType.NUMBER else tok.text.lower()
+                        for tok in d.tokenize(d.generate(tree, copy=copy)))
     except (TokenError, Exception):
         return ["<tree could not be written back>"]
     missing = before - after
