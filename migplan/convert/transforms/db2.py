@@ -40,7 +40,8 @@ def char_call(node: exp.Chr, rw: Rewriter) -> exp.Expression | None:
 
 
 # Db2 special registers the targets have (as a SQL text of the profile's); the others are Db2's own
-_REGISTERS = {"CURRENT_SCHEMA": "current_schema", "CURRENT_SQLID": "current_schema", "CURRENT_SERVER": "current_database"}
+_REGISTERS = {"CURRENT_SCHEMA": "current_schema", "CURRENT_SQLID": "current_schema",
+              "CURRENT_SERVER": "current_database"}
 _DB2_ONLY = frozenset({"CURRENT_PATH", "CURRENT_TIMEZONE", "CURRENT_MEMBER", "CURRENT_DEGREE", "CURRENT_ISOLATION",
                        "CURRENT_CLIENT_ACCTNG", "CURRENT_CLIENT_APPLNAME", "CURRENT_CLIENT_USERID",
                        "CURRENT_CLIENT_WRKSTNNAME", "CURRENT_DBPARTITIONNUM", "CURRENT_LOCK_TIMEOUT",
