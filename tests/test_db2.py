@@ -214,3 +214,12 @@ def test_bank_end_to_end(target, request, tmp_path, dms_model):
     assert any(e.get("EngineName") == "db2" for e in endpoints)
     assert cloudformation.to_yaml(doc)
     assert (out / "cdc_source.sql").read_text("utf-8").count('ALTER TABLE "BANK".') >= 10
+
+
+def test_without_overlaps_names_a_period_only_in_db2():
+    db2 = migplan.load_text("CREATE TABLE r (p VARCHAR(9) NOT NULL, f DATE NOT NULL, t DATE NOT NULL, "
+                            "PERIOD BUSINESS_TIME (f, t), PRIMARY KEY (p, BUSINESS_TIME WITHOUT OVERLAPS));", "db2-luw")
+    assert db2.tables[0].primary_key.columns == ["P"]
+    pg = migplan.load_text("CREATE TABLE r (p int NOT NULL, valid daterange NOT NULL, "
+                           "PRIMARY KEY (p, valid WITHOUT OVERLAPS));", "postgresql")
+    assert pg.tables[0].primary_key.columns == ["p", "valid"]

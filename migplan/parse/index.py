@@ -5,7 +5,7 @@ from __future__ import annotations
 from migplan.model.schema import Index
 from migplan.parse.context import ParseContext
 from migplan.parse.options import ORACLE_PHYSICAL, read_options
-from migplan.parse.table import read_index_column
+from migplan.parse.table import period_without_overlaps, read_index_column
 from migplan.parse.tokens import TokenStream
 
 INDEX_OPTIONS: dict[str, str] = {
@@ -79,8 +79,9 @@ def parse_create_index(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         else:
             for a, b in ts.split_commas(first, last):
                 sub = ts.sub(a, b)
-                if len(sub.toks) == 3 and [t.up for t in sub.toks[1:]] == ["WITHOUT", "OVERLAPS"]:
-                    idx.attrs["without_overlaps"] = sub.toks[0].up  # Db2: (id, BUSINESS_TIME WITHOUT OVERLAPS)
+                period = period_without_overlaps(sub, ctx)
+                if period:
+                    idx.attrs["without_overlaps"] = period  # Db2: (id, BUSINESS_TIME WITHOUT OVERLAPS)
                     continue
                 idx.columns.append(read_index_column(sub, ctx))
         if td_cols is not None:

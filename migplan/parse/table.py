@@ -619,8 +619,9 @@ def _key_columns(ts: TokenStream, ctx: ParseContext, con: Constraint) -> list[st
     keys: list[IndexColumn] = []
     for a, b in ts.split_commas(first, last):
         sub = ts.sub(a, b)
-        if len(sub.toks) == 3 and [t.up for t in sub.toks[1:]] == ["WITHOUT", "OVERLAPS"]:
-            con.attrs["without_overlaps"] = sub.toks[0].up  # Db2: PRIMARY KEY (id, BUSINESS_TIME WITHOUT OVERLAPS)
+        period = period_without_overlaps(sub, ctx)
+        if period:
+            con.attrs["without_overlaps"] = period
             continue
         key = read_index_column(sub, ctx)
         keys.append(key)
@@ -628,6 +629,14 @@ def _key_columns(ts: TokenStream, ctx: ParseContext, con: Constraint) -> list[st
     if any(k.descending or k.is_expression or k.prefix_length for k in keys):
         con.attrs["index_columns"] = keys
     return cols
+
+
+def period_without_overlaps(sub: TokenStream, ctx: ParseContext) -> str | None:
+    """Db2's ``BUSINESS_TIME WITHOUT OVERLAPS`` key part names a period, not a column (PostgreSQL 18's
+    ``col WITHOUT OVERLAPS`` names a range column, which stays a key column)."""
+    if ctx.splitter == "db2" and len(sub.toks) == 3 and [t.up for t in sub.toks[1:]] == ["WITHOUT", "OVERLAPS"]:
+        return sub.toks[0].up
+    return None
 
 
 def _fk_actions(ts: TokenStream, con: Constraint) -> None:
