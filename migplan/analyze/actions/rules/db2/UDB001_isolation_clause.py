@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _LEVELS = {"UR": "uncommitted read (dirty reads)", "CS": "cursor stability", "RS": "read stability",
            "RR": "repeatable read"}
@@ -45,7 +50,7 @@ class IsolationClause(Rule):
     sources = ("db2",)
     kinds = ("view", "procedure", "function", "trigger", "module")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws[:-1]):
             level = ws[i + 1].up

@@ -1,4 +1,9 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # (words, message, effort): constructs of SQL PL that PL/pgSQL and MySQL's stored programs write otherwise
 _CONSTRUCTS = (
@@ -70,7 +75,7 @@ class SqlPlSpecifics(Rule):
     sources = ("db2",)
     kinds = ("procedure", "function", "trigger", "module")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         ws = ctx.words(obj)
         ups = [w.up if w.kind != "string" else "" for w in ws]
         for i in range(len(ws)):
