@@ -249,13 +249,8 @@ def _significant(text: str, d: Dialect) -> Counter:
 
 
 def _number(text: str) -> str:
-    """A number as a value: .95 and 0.95, 1E2 and 1e2 are one literal written two ways."""
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        return str(Decimal(text).normalize()).lower()
-    except InvalidOperation:
-        return text.lower()
+    """A number as written back: a fraction without its leading zero (.95) comes back as 0.95."""
+    return ("0" + text if text.startswith(".") else text).lower()
 
 
 def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: bool = True) -> list[str]:
