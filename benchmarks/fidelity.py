@@ -44,10 +44,22 @@ SCHEMAS = [
     ("pagila", "postgres/pagila/pagila-schema.sql", "postgresql", True),
     ("pagila-jsonb", "postgres/pagila/pagila-schema-jsonb.sql", "postgresql", True),
     ("petclinic", "postgres/petclinic/postgresql/schema.sql", "postgresql", True),
+    ("bank (sample)", "db2/bank", "db2-luw", False),
+    ("Db2 constraints", "db2/db2-samples/clp/tbconstr.db2", "db2-luw", True),
+    ("Db2 temporal STT", "db2/db2-samples/clp/temporal_stt.db2", "db2-luw", True),
+    ("Db2 temporal BTT", "db2/db2-samples/clp/temporal_btt.db2", "db2-luw", True),
+    ("Db2 CGTT", "db2/db2-samples/admin_scripts/cgtt.db2", "db2-luw", True),
+    ("Db2 RCAC", "db2/db2-samples/admin_scripts/sec_rcac.db2", "db2-luw", True),
+    ("Db2 global vars", "db2/db2-samples/admin_scripts/globvarsupport.db2", "db2-luw", True),
+    ("Db2 autonomous tx", "db2/db2-samples/admin_scripts/autonomous_transaction.db2", "db2-luw", True),
+    ("Db2 scalar functions", "db2/db2-samples/clp/scalarfunction.db2", "db2-luw", True),
+    ("Db2 SQL PL modules", "db2/db2-samples/sqlpl/modules.db2", "db2-luw", True),
+    ("Db2 db-library", "db2/db2-samples/db_library/db-library.sql", "db2-luw", True),
 ]
 # every pair migplan writes DDL for, homogeneous ones included (they must accept 100%)
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
-           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql")}
+           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
+           "db2-luw": ("aurora-postgresql", "aurora-mysql", "postgresql", "mysql")}
 
 
 def main() -> None:

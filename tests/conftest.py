@@ -8,7 +8,8 @@ SAMPLES = ROOT / "sample_schemas"
 CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 # sample folder -> source engine
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "db2": "db2-luw"}
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
@@ -81,6 +82,8 @@ SAMPLE_PAIRS = [
     ("sqlserver/shop", "sqlserver", "aurora-mysql"),
     ("mysql/bookstore", "mysql", "aurora-postgresql"),
     ("postgresql/clinic", "postgresql", "aurora-mysql"),
+    ("db2/bank", "db2-luw", "aurora-postgresql"),
+    ("db2/bank", "db2-luw", "aurora-mysql"),
 ]
 
 

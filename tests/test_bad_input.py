@@ -59,9 +59,11 @@ def test_includes_are_followed_in_order(tmp_path):
 
 
 def test_pair_without_a_converter_says_so():
-    """Db2 scripts can be inventoried and checked in the matrix, not converted yet: a clear error."""
+    """Teradata scripts can be inventoried and checked in the matrix, not converted to PostgreSQL (an
+    unsupported pair, forced): a clear error."""
     import migplan
     from migplan.errors import MigplanError
 
-    with pytest.raises(MigplanError, match="does not convert db2 scripts"):
-        migplan.assess_text("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY);", "db2-luw", "aurora-postgresql")
+    with pytest.raises(MigplanError, match="does not convert teradata scripts"):
+        migplan.assess_text("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY);", "teradata", "aurora-postgresql",
+                            force=True)

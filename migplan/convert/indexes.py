@@ -7,9 +7,9 @@ import re
 
 from migplan.convert.context import ConvertContext
 from migplan.convert.profiles import non_deterministic_calls
-from migplan.convert.tables import native_partition_parent
+from migplan.convert.tables import native_partition_parent, period_columns
 from migplan.model.conversion import ConvertedObject, TargetStatement
-from migplan.model.schema import Index, Table
+from migplan.model.schema import Index, IndexColumn, Table
 
 _MYSQL_KEY_BYTES = 3072  # InnoDB index key prefix limit (DYNAMIC/COMPRESSED row formats)
 
@@ -31,6 +31,13 @@ def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
     if not isinstance(table, Table):
         ctx.finding(conv, "IDX012", f"index on {idx.table_qname}, which is not a table in the scripts "
                     "(a view, or a table created elsewhere): not converted")
+        conv.converted = False
+        return conv
+    if idx.attrs.get("without_overlaps"):
+        idx = _without_overlaps(idx, table, conv, ctx)
+    if table.created_from and not table.columns:
+        ctx.finding(conv, "TBL014", f"index on {table.qname}, a table created from a query or another table whose "
+                    "columns migplan cannot list (not converted): create the index with the table", line)
         conv.converted = False
         return conv
     if table.partition_of:
@@ -275,3 +282,19 @@ def _matview_index(idx: Index, mv, ctx: ConvertContext) -> ConvertedObject:
         "index": name, "schema": tschema, "table": (tschema, tname), "unique": idx.unique,
         "columns": [k.split(" ")[0] for k in keys]}))
     return conv
+
+
+def _without_overlaps(idx: Index, table: Table, conv: ConvertedObject, ctx: ConvertContext) -> Index:
+    """A unique index (..., BUSINESS_TIME WITHOUT OVERLAPS) keeps the period's begin column instead: unique,
+    but overlapping periods are no longer refused (TBL016)."""
+    from dataclasses import replace
+
+    period = str(idx.attrs["without_overlaps"]).upper()
+    begin = period_columns(table).get(period, (None, None))[0]
+    if begin is None:
+        return idx
+    keys = [*idx.columns, IndexColumn(ctx.source.fold(begin))]
+    ctx.finding(conv, "TBL016", f"index key ({', '.join(c.expression for c in idx.columns)}, {period} WITHOUT "
+                f"OVERLAPS) written with {begin}: unique, but overlapping periods are no longer refused (an "
+                "exclusion constraint or a trigger can check them)", idx.location.line)
+    return replace(idx, columns=keys)

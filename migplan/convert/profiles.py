@@ -94,6 +94,9 @@ class TargetProfile:
     virtual_generated = False  # VIRTUAL generated columns (else STORED only)
     generated_reads_identity = True  # a generated column may read the identity column
     has_on_update = False  # column ON UPDATE CURRENT_TIMESTAMP
+    local_time = "LOCALTIME"  # the current time of day without a time zone
+    current_schema = "CURRENT_SCHEMA"  # the session's current schema (MySQL: its database)
+    current_database = "current_database()"
     case_sensitive_text = True  # text compares case- and accent-sensitively by default
     binary_collation = ""  # where it does not: the collation that does (tables of a binary source get it)
     ci_collation = ""  # case-insensitive, accent-sensitive (SQL Server's default, citext)
@@ -251,6 +254,9 @@ class MysqlProfile(TargetProfile):
     virtual_generated = True
     generated_reads_identity = False
     has_on_update = True
+    local_time = "CURRENT_TIME()"
+    current_schema = "DATABASE()"
+    current_database = "DATABASE()"
     case_sensitive_text = False  # utf8mb4's default collations compare case-insensitively
     # MySQL 8.0's NO PAD collations: utf8mb4_0900_bin compares code points and 'a ' <> 'a' (utf8mb4_bin pads);
     # utf8mb4_0900_as_ci ignores case but not accents, as citext does (the verifier's MariaDB reads them by

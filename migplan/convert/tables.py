@@ -85,7 +85,7 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
             for c in expect_cols:
                 if c["name"] == col_name:
                     c["type"] = new_type
-    pk = t.primary_key
+    pk = _temporal(t, conv, ctx)
     if pk is not None:
         table.keys.append(_key_clause(pk, t, ctx, "PRIMARY KEY"))
     if p.auto_increment_leads_key:
@@ -131,6 +131,54 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
         _comments(t, conv, ctx, qname)
     _table_notes(t, conv, ctx)
     return conv
+
+
+_PERIOD = re.compile(r"PERIOD\s+(?:FOR\s+)?(\w+)\s*\(\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)", re.I)
+
+
+def period_columns(t: Table) -> dict[str, tuple[str, str]]:
+    """The periods of a table (PERIOD SYSTEM_TIME (b, e), PERIOD FOR name (b, e)): name -> (begin, end)."""
+    texts = [str(t.attrs.get("period", "")), *(str(o) for o in t.attrs.get("alter_options", []))]  # ADD PERIOD
+    return {m.group(1).upper(): (m.group(2), m.group(3)) for text in texts for m in _PERIOD.finditer(text)}
+
+
+def _temporal(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> Constraint | None:
+    """Temporal tables (Db2 system-period and application-period, SQL Server system-versioned): the
+    columns move as plain columns holding the source's values; what the source engine maintained
+    (row begin/end, the history table, WITHOUT OVERLAPS keys) is an item. Returns the primary key to
+    write: a key WITHOUT OVERLAPS on a period keeps the period's begin column instead."""
+    pk = t.primary_key
+    generated = [c.name for c in t.columns if c.attrs.get("period_column")
+                 or str(c.attrs.get("generated_as", "")).upper().startswith("TRANSACTION")]
+    periods = period_columns(t)
+    versioning = [o for o in t.attrs.get("alter_options", []) if "VERSIONING" in str(o).upper()]
+    periods_text = t.attrs.get("period") or next((o for o in t.attrs.get("alter_options", [])
+                                                  if str(o).upper().startswith("PERIOD")), None)
+    if not (generated or periods or versioning):
+        return pk
+    parts = []
+    if generated:
+        parts.append(f"columns {', '.join(generated)} are set by {ctx.source.display} on every change "
+                     "(GENERATED ALWAYS AS ROW BEGIN/END/TRANSACTION START ID): written as plain columns that "
+                     "DMS fills with the source values; nothing sets them on the target")
+    for period, (begin, end) in sorted(periods.items()):
+        parts.append(f"period {period} ({begin}, {end}) is not a target concept: its columns are kept, "
+                     "FOR SYSTEM_TIME/FOR BUSINESS_TIME queries and FOR PORTION OF updates need rewriting")
+    if versioning:
+        parts.append(f"system versioning ({'; '.join(' '.join(str(v).split()) for v in versioning)}): the history "
+                     "table is migrated as an ordinary table and no longer receives the old rows (add triggers)")
+    if pk is not None and pk.attrs.get("without_overlaps"):
+        period = str(pk.attrs["without_overlaps"]).upper()
+        begin = periods.get(period, (None, None))[0]
+        if begin is not None:
+            pk = Constraint(pk.kind, pk.name, columns=[*pk.columns, ctx.source.fold(begin)], location=pk.location)
+            named = f"primary key {pk.name}" if pk.name else "primary key"
+            parts.append(f"{named} ({', '.join(pk.columns[:-1])}, {period} WITHOUT OVERLAPS) "
+                         f"written as ({', '.join(pk.columns)}): unique, but overlapping periods are no longer "
+                         "refused (an exclusion constraint or a trigger can check them)")
+    ctx.finding(conv, "TBL016", "temporal table: " + "; ".join(parts), t.location.line,
+                source=periods_text or (versioning[0] if versioning else None))
+    return pk
 
 
 def _column(col: Column, t: Table, conv: ConvertedObject, ctx: ConvertContext,

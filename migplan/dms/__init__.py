@@ -78,7 +78,7 @@ class DmsArtifacts:
         ordered = sorted(tables, key=lambda t: (-t.load_order, t.qname))
         parts = 1
         while True:
-            size = math.ceil(len(ordered) / parts)
+            size = max(1, math.ceil(len(ordered) / parts))  # no table at all: one empty task
             chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
             maps = [table_mappings(self.plan, c, cdc=self._cdc) for c in chunks]
             # YAML quotes the JSON string; a quote inside it doubles, so count those too

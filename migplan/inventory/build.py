@@ -16,7 +16,7 @@ from migplan.ingest.files import SourceFile, UnreadableFile, discover, read_sour
 from migplan.ingest.lexer import code_text
 from migplan.ingest.split import split_source
 from migplan.ingest.variables import ClientVariables, reference_text
-from migplan.inventory.derive import derive_object_table_columns, derive_query_columns
+from migplan.inventory.derive import derive_like_columns, derive_object_table_columns, derive_query_columns
 from migplan.inventory.inventory import FileRecord, Inventory, Problem, StatementRecord
 from migplan.inventory.merge import apply_parts
 from migplan.model.schema import (
@@ -79,6 +79,8 @@ _CURRENT_SCHEMA = re.compile(r"ALTER\s+SESSION\s+SET\s+CURRENT_SCHEMA\s*=\s*(\"[
 _SEARCH_PATH = re.compile(r"SET\s+search_path\s*(?:=|TO)\s*([^;]*)", re.I)
 _SET_CONFIG_PATH = re.compile(r"set_config\(\s*'search_path'\s*,\s*'([^']*)'", re.I)
 _USE = re.compile(r"USE\s+([\[`\"]?[\w$#@ ]+[\]`\"]?)", re.I)
+_DB2_CONNECT = re.compile(r"CONNECT\s+(?:TO\s+[\w$#@]+(?:\s+IN\s+\w+\s+MODE)?(?:\s+USER\s+(\"[^\"]+\"|[\w$#@]+))?"
+                          r"|RESET\b)", re.I)
 _CONNECT = re.compile(r"CONN(?:ECT)?\s+(\"[^\"]+\"|[\w$#]+)", re.I)
 
 
@@ -477,7 +479,13 @@ class Builder:
     # -- non-object statements ----------------------------------------------------------------
     def _client(self, stmt: Statement) -> None:
         name = stmt.client or ""
-        if name.upper() in ("CONNECT",):
+        db2 = _DB2_CONNECT.match(stmt.text.strip()) if name.upper() == "CONNECT" else None
+        if db2 is not None:
+            # Db2 CLP: CONNECT TO db [USER u [USING pw]] | CONNECT RESET; names default to the user's schema
+            if db2.group(1):
+                self.default_schema = _fold_schema(self.variables.substitute(stmt, db2.group(1)), self.engine)
+            stmt.text = mask_secrets(re.sub(r"(?i)(\bUSING\s+)\S+", r"\1***", stmt.text))
+        elif name.upper() in ("CONNECT",):
             # CONNECT user[/password][@db]: later unqualified names belong to that user
             user = re.split(r"[/@\s]", stmt.text.strip().split(None, 1)[-1], maxsplit=1)[0]  # never the password
             m = _CONNECT.match("CONNECT " + self.variables.substitute(stmt, user))
@@ -544,6 +552,7 @@ class Builder:
     # -- the end -------------------------------------------------------------------------
     def finish(self) -> Inventory:
         derive_object_table_columns(self.inv)  # before the ALTERs that name those columns
+        derive_like_columns(self.inv)  # the other table's columns as they were when LIKE ran
         apply_parts(self.inv, self.pending)
         for table in derive_query_columns(self.inv):  # its statement's record says what the object says
             if table.statement is not None:

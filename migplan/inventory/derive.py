@@ -39,6 +39,37 @@ def derive_query_columns(inv: Inventory) -> list[Table]:
     return changed
 
 
+# engine families whose CREATE TABLE ... LIKE copies column names, types and nullability only
+_LIKE_COPIES_COLUMNS = frozenset({"db2", "postgresql", "greenplum", "redshift"})
+
+
+def derive_like_columns(inv: Inventory) -> list[Table]:
+    """``CREATE TABLE t LIKE other`` (Db2, PostgreSQL's ``(LIKE other)``, MySQL) has the other table's
+    columns as they stand at that point of the scripts (call it before the ALTERs are applied): names,
+    types and nullability; defaults, identity and generated attributes are not copied unless asked for
+    (INCLUDING ..., which migplan does not read: an item says so). Return the tables that got columns."""
+    changed: list[Table] = []
+    if inv.engine.family not in _LIKE_COPIES_COLUMNS:
+        return changed  # MySQL's LIKE also copies defaults, keys and indexes: left to TBL014
+    for table in inv.tables:
+        like = table.attrs.get("like")
+        if table.created_from != "LIKE" or not like or table.columns:
+            continue
+        parts = str(like).split(".")
+        ref = exp.Table(this=exp.to_identifier(parts[-1]), db=exp.to_identifier(parts[-2]) if len(parts) > 1 else None)
+        base = _lookup(ref, inv) if len(parts) > 1 else (
+            _lookup(exp.Table(this=exp.to_identifier(parts[-1]), db=exp.to_identifier(table.schema)), inv)
+            if table.schema else None) or _lookup(ref, inv)
+        if base is None or base is table:
+            continue
+        table.columns = [replace(c, position=i + 1, identity=None, default=None, computed=None, comment=None,
+                                 on_update=None, attrs={"from_like": True})
+                         for i, c in enumerate(base.columns)]
+        table.notes.append(f"columns copied from {base.qname} (CREATE TABLE ... LIKE): names, types and nullability")
+        changed.append(table)
+    return changed
+
+
 def derive_object_table_columns(inv: Inventory) -> list[Table]:
     """An Oracle object table (CREATE TABLE t OF type) has the type's attributes as its columns; give
     them to the table (from the type of the scripts); return the tables that got columns."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from migplan.model.schema import Index
 from migplan.parse.context import ParseContext
 from migplan.parse.options import ORACLE_PHYSICAL, read_options
-from migplan.parse.table import read_index_column
+from migplan.parse.table import period_without_overlaps, read_index_column
 from migplan.parse.tokens import TokenStream
 
 INDEX_OPTIONS: dict[str, str] = {
@@ -77,7 +77,13 @@ def parse_create_index(ts: TokenStream, word_index: int, flags: set[str], ctx: P
                     idx.options.setdefault("column options", "")
                     idx.options["column options"] += sub.rest_text() + "; "
         else:
-            idx.columns = [read_index_column(ts.sub(a, b), ctx) for a, b in ts.split_commas(first, last)]
+            for a, b in ts.split_commas(first, last):
+                sub = ts.sub(a, b)
+                period = period_without_overlaps(sub, ctx)
+                if period:
+                    idx.attrs["without_overlaps"] = period  # Db2: (id, BUSINESS_TIME WITHOUT OVERLAPS)
+                    continue
+                idx.columns.append(read_index_column(sub, ctx))
         if td_cols is not None:
             ts.i = save
     while not ts.at_end:

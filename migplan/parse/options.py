@@ -75,6 +75,10 @@ DB2_TABLE: dict[str, Shape] = {
     "DISTRIBUTE BY": "rest", "PARTITION BY": "rest", "ON COMMIT": "on_commit", "WITH REPLACE": "flag",
     "NOT LOGGED": "flag", "LOGGED": "flag", "WITH RESTRICT ON DROP": "flag", "VOLATILE": "flag",
     "PCTFREE": "word", "CARDINALITY": "flag", "NOT VOLATILE": "flag", "AUDIT": "word",
+    # materialized query tables: CREATE TABLE t AS (query) DATA INITIALLY DEFERRED REFRESH DEFERRED ...
+    "DATA INITIALLY DEFERRED": "flag", "REFRESH DEFERRED": "flag", "REFRESH IMMEDIATE": "flag",
+    "ENABLE QUERY OPTIMIZATION": "flag", "DISABLE QUERY OPTIMIZATION": "flag", "MAINTAINED BY SYSTEM": "flag",
+    "MAINTAINED BY USER": "flag", "MAINTAINED BY FEDERATED_TOOL": "flag", "MAINTAINED BY REPLICATION": "flag",
 }
 TERADATA_TABLE: dict[str, Shape] = {
     "PRIMARY INDEX": "opt_word_group", "UNIQUE PRIMARY INDEX": "opt_word_group", "NO PRIMARY INDEX": "flag",

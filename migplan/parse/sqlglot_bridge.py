@@ -48,7 +48,18 @@ _TRANSLATE_USING = {"CHAR_CS": "TO_CHAR", "NCHAR_CS": "TO_NCHAR"}
 
 # Db2 special registers are two words (CURRENT TIMESTAMP); sqlglot reads the one-word forms.
 _DB2_REGISTERS = frozenset({"TIMESTAMP", "DATE", "TIME", "SCHEMA", "SERVER", "USER", "PATH", "TIMEZONE", "MEMBER",
-                            "SQLID", "DEGREE", "ISOLATION"})
+                            "SQLID", "DEGREE", "ISOLATION", "CLIENT_ACCTNG", "CLIENT_APPLNAME", "CLIENT_USERID",
+                            "CLIENT_WRKSTNNAME", "DBPARTITIONNUM", "EXPLAIN", "QUERY", "REFRESH", "MAINTAINED",
+                            "FEDERATED", "IMPLICIT", "LOCALE", "LOCK", "MDC", "OPTIMIZATION", "PACKAGE",
+                            "TEMPORAL", "DECFLOAT", "DEFAULT", "APPLICATION", "ROUTINE"})
+# Db2 special registers of several words after CURRENT: read as one name (CURRENT_LOCK_TIMEOUT)
+_DB2_REGISTER_WORDS = {
+    "DECFLOAT": ("ROUNDING", "MODE"), "DEFAULT": ("TRANSFORM", "GROUP"), "EXPLAIN": ("MODE",), "LOCK": ("TIMEOUT",),
+    "QUERY": ("OPTIMIZATION",), "REFRESH": ("AGE",), "IMPLICIT": ("XMLPARSE", "OPTION"), "LOCALE": ("LC_TIME",),
+    "MDC": ("ROLLOUT", "MODE"), "OPTIMIZATION": ("PROFILE",), "PACKAGE": ("PATH",), "MAINTAINED": ("TABLE", "TYPES"),
+    "FEDERATED": ("ASYNCHRONY",), "TEMPORAL": ("SYSTEM_TIME",), "APPLICATION": ("COMPATIBILITY",),
+    "ROUTINE": ("PATH",),
+}
 # Db2 string length units: VARCHAR(128 OCTETS), CHARACTER_LENGTH(x USING CODEUNITS32).
 _DB2_UNITS = frozenset({"OCTETS", "CODEUNITS16", "CODEUNITS32"})
 
@@ -64,17 +75,94 @@ def prepare(text: str, dialect_name: str | None, source: str | None = None) -> s
     return text
 
 
+# Db2 labeled durations (CURRENT DATE - 30 DAYS, d + t.n MONTHS): the unit words, singular or plural.
+_DB2_DURATIONS = {u + s: u for u in ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MICROSECOND")
+                  for s in ("", "S")}
+# A query's isolation clause (WITH UR | CS | RS | RR [USE AND KEEP ... LOCKS]) at its end.
+_DB2_ISOLATION = re.compile(r"\s+WITH\s+(?:UR|CS|RS|RR)(?:\s+USE\s+AND\s+KEEP\s+(?:SHARE|UPDATE|EXCLUSIVE)"
+                            r"\s+LOCKS)?\s*;?\s*$", re.I)
+
+
+def db2_isolation(text: str) -> str | None:
+    """The isolation clause ending a Db2 query (``WITH UR``), if any."""
+    m = _DB2_ISOLATION.search(_strip_comments_tail(text))
+    return " ".join(m.group(0).split()).rstrip(";").strip() if m else None
+
+
+def _strip_comments_tail(text: str) -> str:
+    return re.sub(r"(?:\s*--[^\n]*)+\s*$", "", text)
+
+
+def _db2_durations(text: str) -> str:
+    """``x + 30 DAYS`` -> ``x + INTERVAL '30' DAY``; ``x + t.n MONTHS`` -> ``x + INTERVAL (t.n) MONTH``: a
+    labeled duration is an interval, which sqlglot reads (and writes per target)."""
+    from migplan.ingest.lexer import code_tokens
+
+    toks = code_tokens(text, "db2")
+    kinds = [k for k, _s, _e in toks]
+    words = [text[s:e].upper() for _k, s, e in toks]
+    edits: list[tuple[int, int, str]] = []
+    for i, w in enumerate(words):
+        unit = _DB2_DURATIONS.get(w)
+        if unit is None or kinds[i] != "word" or i < 2:
+            continue
+        if i + 1 < len(toks) and words[i + 1] in ("(", "."):
+            continue  # DAY(x) is a function, t.DAY a column
+        j = i - 1  # the operand: a number, a (qualified) name or a parenthesised group
+        if kinds[j] == "number":
+            start = j
+        elif words[j] == ")":
+            depth, start = 0, j
+            while start >= 0:
+                depth += (words[start] == ")") - (words[start] == "(")
+                if depth == 0:
+                    break
+                start -= 1
+            if start < 0 or (start and kinds[start - 1] in ("word", "qident") and words[start - 1] not in ("+", "-")):
+                continue  # f(x) DAYS: a call's result, kept only when it is a plain group
+        elif kinds[j] in ("word", "qident"):
+            start = j
+            while start >= 2 and words[start - 1] == "." and kinds[start - 2] in ("word", "qident"):
+                start -= 2
+        else:
+            continue
+        before = words[start - 1] if start else ""
+        if before not in ("+", "-"):
+            continue
+        operand = text[toks[start][1]:toks[j][2]]
+        amount = f"'{operand}'" if kinds[j] == "number" and start == j else f"({operand})" \
+            if not operand.startswith("(") else operand
+        edits.append((toks[start][1], toks[i][2], f"INTERVAL {amount} {unit}"))
+    for start, end, repl in reversed(edits):
+        text = text[:start] + repl + text[end:]
+    return text
+
+
 def _db2_words(text: str) -> str:
     from migplan.ingest.lexer import code_tokens
 
+    iso = _DB2_ISOLATION.search(_strip_comments_tail(text))
+    if iso:
+        text = text[:iso.start()]
+    text = _db2_durations(text)
     out: list[str] = []
     pos = 0
     toks = code_tokens(text, "db2")
     words = [text[s:e].upper() if k == "word" else text[s:e] for k, s, e in toks]
     for i, (_kind, start, end) in enumerate(toks):
+        if words[i] in ("X", "BX") and toks[i][0] == "word" and i + 1 < len(toks) and toks[i + 1][0] == "string" \
+                and toks[i + 1][1] == end:
+            out.append(text[pos:start] + f"HEXTORAW({text[toks[i + 1][1]:toks[i + 1][2]]})")
+            pos = toks[i + 1][2]  # x'00': a binary string constant
+            continue
         if words[i] == "CURRENT" and i + 1 < len(toks) and words[i + 1] in _DB2_REGISTERS:
-            out.append(text[pos:start] + "CURRENT_")
-            pos = toks[i + 1][1]  # CURRENT  TIMESTAMP -> CURRENT_TIMESTAMP
+            more = _DB2_REGISTER_WORDS.get(words[i + 1], ())
+            if more and words[i + 2:i + 2 + len(more)] != list(more):
+                more = ()
+            if words[i + 1] in _DB2_REGISTER_WORDS and not more and words[i + 1] not in ("DEGREE", "DATE"):
+                continue  # CURRENT DEFAULT ... that is not a register: left as written
+            out.append(text[pos:start] + "CURRENT_" + "_".join((words[i + 1], *more)))
+            pos = toks[i + 1 + len(more)][2]  # CURRENT  LOCK TIMEOUT -> CURRENT_LOCK_TIMEOUT
         elif words[i] in _DB2_UNITS and i and (words[i - 1] == "USING" or toks[i - 1][0] == "number"
                                                 or (words[i - 1][-1:] in "KMG" and toks[i - 2][0] == "number")):
             out.append(text[pos:start])
@@ -154,6 +242,12 @@ def _significant(text: str, d: Dialect, formats: frozenset[str] = frozenset()) -
         if tok.token_type == TokenType.VAR and tok.text.lower() in _DATE_PARTS:
             continue  # DATEDIFF(yy, ...) is written back as 'YEAR'
 
+        if tok.token_type == TokenType.NUMBER:
+            # .95 is read as '.' then 95: the number is 0.95
+            fraction = i > 0 and toks[i - 1].token_type == TokenType.DOT and toks[i - 1].end + 1 == tok.start and (
+                i < 2 or toks[i - 2].token_type not in (TokenType.VAR, TokenType.IDENTIFIER, TokenType.R_PAREN))
+            out[_number("." + tok.text if fraction else tok.text)] += 1
+            continue
         out[tok.text.lower()] += 1
     return out
 
@@ -176,6 +270,11 @@ def _formats(tree: exp.Expr) -> frozenset[str]:
     return frozenset(out)
 
 
+def _number(text: str) -> str:
+    """A number as written back: a fraction without its leading zero (.95) comes back as 0.95."""
+    return ("0" + text if text.startswith(".") else text).lower()
+
+
 def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: bool = True) -> list[str]:
     """Identifiers/literals of ``source`` that are missing from ``tree`` written back.
 
@@ -187,7 +286,8 @@ def lost_tokens(source: str, tree: exp.Expr, dialect_name: str | None, *, copy: 
         for phrase in _TYPE_PHRASES.findall(source):
             before -= Counter(w.lower() for w in phrase.split())
         # any token of the output may carry a source word: a type name in a cast comes back as a keyword
-        after = Counter(tok.text.lower() for tok in d.tokenize(d.generate(tree, copy=copy)))
+        after = Counter(_number(tok.text) if tok.token_type == TokenType.NUMBER else tok.text.lower()
+                        for tok in d.tokenize(d.generate(tree, copy=copy)))
     except (TokenError, Exception):
         return ["<tree could not be written back>"]
     missing = before - after

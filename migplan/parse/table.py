@@ -33,6 +33,8 @@ COLUMN_FLAGS = {
     "SORT": "sort", "STATIC": "static", "ENCRYPT": "encrypt", "NOT INLINE": "not_inline",
     "ENABLE": "enable", "DISABLE": "disable", "VALIDATE": "validate", "NOVALIDATE": "novalidate",
     "RELY": "rely", "NORELY": "norely", "WITH DEFAULT": "with_default", "IMPLICITLY HIDDEN": "hidden",
+    # Db2 LOB storage options: how the LOB is logged and stored, not what it holds
+    "LOGGED": "lob_logged", "NOT LOGGED": "lob_not_logged", "COMPACT": "lob_compact", "NOT COMPACT": "lob_not_compact",
 }
 
 
@@ -355,6 +357,9 @@ def read_column_options(ts: TokenStream, col: Column, table: Table | None, ctx: 
 
             col.comment = string_value(ts.next().text, backslash=ctx.splitter == "mysql")
             continue
+        if ts.accept("INLINE", "LENGTH"):  # Db2: LOB bytes kept in the row
+            col.attrs["inline_length"] = ts.next().text
+            continue
         if ts.accept("ON", "UPDATE"):
             col.on_update = _expression(ts, ctx, "on update")
             continue
@@ -423,6 +428,12 @@ def _generated(ts: TokenStream, col: Column, ctx: ParseContext) -> None:
         return
     if ts.accept("GENERATED"):
         always = bool(ts.accept("ALWAYS"))
+        if ts.accept("FOR", "EACH", "ROW", "ON", "UPDATE", "AS", "ROW", "CHANGE", "TIMESTAMP"):
+            # Db2 row change timestamp: set by the engine on every INSERT and UPDATE of the row
+            col.default = col.default or "CURRENT TIMESTAMP"
+            col.on_update = "CURRENT TIMESTAMP"
+            col.attrs["row_change_timestamp"] = True
+            return
         if not always and not ts.at("AS"):  # Db2 allows plain GENERATED AS ...
             ts.expect("BY", "DEFAULT")
             if ts.accept("ON", "NULL"):
@@ -607,12 +618,25 @@ def _key_columns(ts: TokenStream, ctx: ParseContext, con: Constraint) -> list[st
     cols: list[str] = []
     keys: list[IndexColumn] = []
     for a, b in ts.split_commas(first, last):
-        key = read_index_column(ts.sub(a, b), ctx)
+        sub = ts.sub(a, b)
+        period = period_without_overlaps(sub, ctx)
+        if period:
+            con.attrs["without_overlaps"] = period
+            continue
+        key = read_index_column(sub, ctx)
         keys.append(key)
         cols.append(key.expression)
     if any(k.descending or k.is_expression or k.prefix_length for k in keys):
         con.attrs["index_columns"] = keys
     return cols
+
+
+def period_without_overlaps(sub: TokenStream, ctx: ParseContext) -> str | None:
+    """Db2's ``BUSINESS_TIME WITHOUT OVERLAPS`` key part names a period, not a column (PostgreSQL 18's
+    ``col WITHOUT OVERLAPS`` names a range column, which stays a key column)."""
+    if ctx.splitter == "db2" and len(sub.toks) == 3 and [t.up for t in sub.toks[1:]] == ["WITHOUT", "OVERLAPS"]:
+        return sub.toks[0].up
+    return None
 
 
 def _fk_actions(ts: TokenStream, con: Constraint) -> None:

@@ -28,7 +28,7 @@ DEFAULT_LOB_KB = 32
 MODES = ("logminer", "binary_reader")  # Oracle redo readers
 
 _CHECK = {"name": str, "check": str, "fix": str, "rds": str, "page": PAGE}
-_TABLE = {"primary": str, "unique": str, "none": str}
+_TABLE = {"primary": str, "unique": str, "none": str, "already?": str}  # already: a table option that does it
 _ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table": _TABLE,
            "privileges?": {"page": PAGE, "all": [str], "logminer": [str], "binary_reader": [str],
                            "per_table": [str], "when": [{"privilege": str, "condition": str}]}}
@@ -230,6 +230,7 @@ UNSUPPORTED = {
     "sqlserver": {"CURSOR", "SQL_VARIANT", "TABLE"},
     "postgresql": set(),
     "mysql": set(),
+    "db2": {"DECFLOAT"},  # changes to DECFLOAT columns are ignored by DMS CDC
 }
 
 
@@ -282,8 +283,12 @@ def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
     template = table_sql.get({"primary key": "primary", "unique": "unique", "none": "none"}[key], "")
     stmt = _statement(template, t, family, cols, group) if template else ""
     note = ""
+    already = table_sql.get("already")
+    if already and already in t.options:
+        stmt, note = "", f"{already} already declared in the scripts"
     if lobs:
         mode = "limited" if lob_kb is not None else "limited (size unknown)"
+        declared_note = note
         note = (f"LobMaxSize {lob_kb} KB covers the declared sizes (x3 for DMS's binary form)" if lob_kb else
                 f"LOB sizes are not declared: measure the largest value (MAX(LENGTH(col))) and set LobMaxSize; "
                 f"the default {DEFAULT_LOB_KB} KB truncates longer values")
@@ -291,6 +296,7 @@ def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
             mode = "LOBs need a key for CDC"
             note = ("no primary or unique key: DMS looks LOB values up by key, so their changes are not captured "
                     "and no LOB table setting is written for it; add a key, or reload the table at cutover")
+        note = "; ".join(filter(None, [declared_note, note]))
     else:
         mode = "-"
     return TableReadiness(t.qname, key, list(cols), [c.name for c in lobs], mode, lob_kb, unsupported, stmt,

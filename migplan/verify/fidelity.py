@@ -90,11 +90,13 @@ def fidelity(assessment, ver) -> Fidelity:
             main = next((s for s in conv.statements if s.kind in ("view", "materialized view")), None)
             r = results.get(id(main)) if main else None
             status, detail = _status(r) if main else ("not converted", "")
-            add("view", src.qname, status, detail, src.location.line, explained=bool(r and r.blocked))
+            view = add("view", src.qname, status, detail, src.location.line, explained=bool(r and r.blocked))
             for st in conv.statements:
                 if st.kind == "comment":
                     status, detail = _status(results.get(id(st)))
-                    add("comment", f"{src.qname} comment", status, detail, src.location.line)
+                    # a comment on a view that is not there is explained by the view's own item
+                    add("comment", f"{src.qname} comment", status, detail, src.location.line,
+                        explained=view.status not in PRESENT and view.explained)
     return out
 
 

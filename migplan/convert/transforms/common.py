@@ -97,10 +97,14 @@ def unknown_function(node: exp.Anonymous, rw: Rewriter) -> None:
     target_has = upper in builtins(rw.profile.family)
     if rw.profile.family == "postgresql" and not target_has:
         rw.problem("SQL001", f"no {name}() on PostgreSQL and the scripts do not define it")
-    elif rw.profile.family == "mysql" and rw.source.family == "postgresql" and not target_has \
-            and upper in builtins("postgresql"):
-        rw.problem("SQL001", f"PostgreSQL's {name}() has no MySQL equivalent")
+    elif rw.profile.family == "mysql" and not target_has and upper in builtins(rw.source.family):
+        # a built-in of the source (data/builtins/<source family>.txt) that MySQL does not have
+        rw.problem("SQL001", f"{_FAMILY_NAMES.get(rw.source.family, rw.source.display)}'s {name}() has no MySQL "
+                             "equivalent")
     return None
+
+
+_FAMILY_NAMES = {"postgresql": "PostgreSQL", "db2": "Db2"}
 
 
 # -- types -----------------------------------------------------------------------------------------

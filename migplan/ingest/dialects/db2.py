@@ -15,6 +15,7 @@ from migplan.ingest.split import Splitter
 from migplan.model.statement import Statement
 
 _SET_TERMINATOR = re.compile(r"[ \t]*--#SET[ \t]+TERMINATOR[ \t]+(\S+)", re.I)
+_SET_TERMINATOR_ANYWHERE = re.compile(r"^[ \t]*--#SET[ \t]+TERMINATOR[ \t]+\S", re.I | re.M)
 _DB2_WORD = re.compile(r"\bdb2\b", re.I)
 _TD = re.compile(r"-td(\S)", re.I)
 _AT_LINE_END = re.compile(r"@[ \t]*$", re.M)
@@ -54,6 +55,8 @@ class Db2Splitter(Splitter):
             hint = _td_hint(src.text)
             if hint:
                 self.terminator = hint
+            elif _SET_TERMINATOR_ANYWHERE.search(src.text):
+                pass  # the script switches terminators itself: ';' until its first --#SET TERMINATOR
             elif len(_AT_LINE_END.findall(src.text)) >= 2:
                 self.terminator = "@"  # SQL PL scripts meant for `db2 -td@`
 

@@ -43,7 +43,7 @@ FLAVORS: dict[str, Flavor] = {
                      type_anchors=True, conditional_compilation=True),
     "tsql": Flavor("tsql", "tsql", "tsql", "tsql", into_variables=False),
     "mysql": Flavor("mysql", "psm", "mysql", "mysql", at_variables=True),
-    "db2": Flavor("db2", "psm", "sqlpl", ""),
+    "db2": Flavor("db2", "psm", "sqlpl", "oracle"),  # no Db2 in sqlglot: Oracle reads it closest (NULLs sort high)
     "teradata": Flavor("teradata", "psm", "spl", "teradata"),
     "postgres": Flavor("postgres", "plpgsql", "plpgsql", "postgres", dollar_params=True, type_anchors=True),
     "redshift": Flavor("redshift", "plpgsql", "plpgsql", "redshift", dollar_params=True, type_anchors=True),

@@ -36,5 +36,5 @@ class CharPadding(Rule):
     category = "functional differences"
     severity = "low"
     effort = "simple"
-    sources = ("oracle",)
+    sources = ("oracle", "db2")
     raised_by = "converter"

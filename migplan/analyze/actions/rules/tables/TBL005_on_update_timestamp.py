@@ -44,6 +44,6 @@ class OnUpdateTimestamp(Rule):
     category = "tables"
     severity = "medium"
     effort = "simple"
-    sources = ("mysql",)
+    sources = ("mysql", "db2")
     targets = ("postgresql",)
     raised_by = "converter"

@@ -45,5 +45,5 @@ class LongTypes(Rule):
     category = "data types"
     severity = "high"
     effort = "medium"
-    sources = ("oracle", "sqlserver")
+    sources = ("oracle", "sqlserver", "db2")
     raised_by = "converter"

@@ -45,5 +45,5 @@ class XmlType(Rule):
     category = "data types"
     severity = "medium"
     effort = "medium"
-    sources = ("oracle", "sqlserver", "postgresql")
+    sources = ("oracle", "sqlserver", "postgresql", "db2")
     raised_by = "converter"

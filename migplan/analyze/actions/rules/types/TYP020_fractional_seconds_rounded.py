@@ -43,5 +43,5 @@ class FractionalSecondsRounded(Rule):
     category = "data types"
     severity = "low"
     effort = "simple"
-    sources = ("oracle", "sqlserver")
+    sources = ("oracle", "sqlserver", "db2")
     raised_by = "converter"

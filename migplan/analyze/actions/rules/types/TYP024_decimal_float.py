@@ -45,5 +45,5 @@ class DecimalFloat(Rule):
     category = "data types"
     severity = "medium"
     effort = "simple"
-    sources = ("oracle", "mysql")
+    sources = ("oracle", "mysql", "db2")
     raised_by = "converter"
