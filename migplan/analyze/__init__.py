@@ -33,7 +33,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
     findings.extend(_input_findings(inv, converted))
     findings.extend(conversion.all_findings())
     heterogeneous = inv.engine.family != ctx.target.family
-    rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family)]
+    rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family, inv.engine.name)]
     rules = [r for r in rules if r.raised_by == "rule"]
     progress_bar = bar(len(inv.objects), "analyze", progress)
     for obj in inv.objects:  # object by object, so the bar moves evenly
