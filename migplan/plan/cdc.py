@@ -29,7 +29,7 @@ MODES = ("logminer", "binary_reader")  # Oracle redo readers
 
 _CHECK = {"name": str, "check": str, "fix": str, "rds": str, "page": PAGE}
 _TABLE = {"primary": str, "unique": str, "none": str}
-_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table": _TABLE,
+_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table?": _TABLE,
            "privileges?": {"page": PAGE, "all": [str], "logminer": [str], "binary_reader": [str],
                            "per_table": [str], "when": [{"privilege": str, "condition": str}]}}
 _SCHEMA = {"pages": {ANY: str}, ANY: _ENGINE}
@@ -236,7 +236,7 @@ UNSUPPORTED = {
 def readiness(inv, target_family: str | None = None) -> CdcReadiness:
     family = inv.engine.family
     raw = _data()
-    data = raw.get(family, {})
+    data = raw.get(inv.engine.name) or raw.get(family, {})  # an engine's own section wins
     pages = raw["pages"]
     checks = [{"name": c["name"], "check": c["check"], "fix": c["fix"], "rds": c["rds"], "ref": pages[c["page"]]}
               for c in data.get("check", [])]

@@ -69,6 +69,9 @@ class Rule(Generic[Obj]):
     except_engines: ClassVar[tuple[str, ...]] = ()  # source engines that have a rule of their own for this
     targets: ClassVar[tuple[str, ...]] = ()  # target engine families; () = any
     kinds: ClassVar[tuple[str, ...]] = ()  # object kinds check() looks at; () = all
+    # statements that are no object (``session use``, ``session exec``, ``block``...) check() also sees,
+    # each as a SchemaObject of that kind named file:line; () = none
+    statements: ClassVar[tuple[str, ...]] = ()
     sct: ClassVar[tuple[str, ...]] = ()  # SCT action codes, written "<pair> <code>" e.g. "Oracle->PostgreSQL 5340"
     dms: ClassVar[tuple[str, ...]] = ()  # DMS premigration assessment keys
     raised_by: ClassVar[str] = "rule"  # rule | converter | verifier | input | names
