@@ -42,3 +42,51 @@ def test_external_table_is_held_back_not_written_as_an_empty_table():
     files = a.plan.ddl_files()
     assert "ext.points" not in files["01_before_full_load.sql"] and "ext.points" in files["05_held_back.sql"]
     assert "ext.points" not in {t.qname for w in a.plan.waves for t in w.tables}
+
+
+# -- MariaDB -----------------------------------------------------------------------------------------
+def _table_sql(sql: str, source: str = "mariadb", target: str = "postgresql") -> str:
+    from migplan.assessment import assess_text
+
+    a = assess_text(sql, source, target, force=True)
+    return "\n".join(c.sql() for c in a.conversion.objects)
+
+
+def test_mariadb_sequences_and_their_functions_convert():
+    out = _table_sql("""
+        CREATE SEQUENCE member_no START WITH 1000 INCREMENT BY 1 CACHE 50 NOCYCLE ENGINE=InnoDB;
+        CREATE TABLE members (member_id bigint NOT NULL DEFAULT nextval(member_no) PRIMARY KEY);
+        CREATE VIEW seq_state AS SELECT lastval(member_no) AS last_no, setval(member_no, 5000) AS moved;""")
+    assert "CREATE SEQUENCE member_no" in out and "ENGINE" not in out
+    assert "DEFAULT NEXTVAL('MEMBER_NO')" in out.upper()
+    assert "CURRVAL('MEMBER_NO')" in out.upper() and "SETVAL('MEMBER_NO', 5000)" in out.upper()
+
+
+def test_mariadb_types_and_json_alias_convert():
+    out = _table_sql("""
+        CREATE TABLE hosts (
+          id int NOT NULL PRIMARY KEY,
+          addr inet6 DEFAULT NULL,
+          public_id uuid NOT NULL DEFAULT uuid(),
+          doc longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`doc`)),
+          note longtext CHECK (json_valid(`doc`))
+        );""")
+    assert "addr inet" in out and "public_id uuid DEFAULT GEN_RANDOM_UUID()" in out.replace("gen_random_uuid", "GEN_RANDOM_UUID")
+    assert "doc jsonb" in out and "note text" in out  # a check on another column is no JSON alias
+    assert "JSON_VALID" not in out.upper().split("NOTE TEXT")[0]
+
+
+def test_to_days_counts_from_year_one_on_postgresql():
+    """TO_DAYS('0001-01-01') is 366 in MySQL and MariaDB; PostgreSQL has no year 0."""
+    out = _table_sql("CREATE TABLE t (d date, n int GENERATED ALWAYS AS (to_days(d)) VIRTUAL);")
+    assert "0000-01-01" not in out and "'0001-01-01'" in out and "+ 365" in out
+
+
+def test_system_versioning_is_an_item_not_a_storage_option():
+    from migplan.assessment import assess_text
+
+    a = assess_text("CREATE TABLE b (id int NOT NULL PRIMARY KEY) WITH SYSTEM VERSIONING;", "mariadb", "postgresql",
+                    force=True)
+    codes = {i.code for i in a.action_items.items}
+    assert "MDB001" in codes and "TBL009" not in codes
+    assert a.inventory["b"].status == "parsed"
