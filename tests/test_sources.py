@@ -71,7 +71,7 @@ def test_mariadb_types_and_json_alias_convert():
           doc longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`doc`)),
           note longtext CHECK (json_valid(`doc`))
         );""")
-    assert "addr inet" in out and "public_id uuid DEFAULT GEN_RANDOM_UUID()" in out.replace("gen_random_uuid", "GEN_RANDOM_UUID")
+    assert "addr inet" in out and "public_id uuid DEFAULT GEN_RANDOM_UUID()" in out
     assert "doc jsonb" in out and "note text" in out  # a check on another column is no JSON alias
     assert "JSON_VALID" not in out.upper().split("NOTE TEXT")[0]
 
