@@ -90,3 +90,40 @@ def test_system_versioning_is_an_item_not_a_storage_option():
     codes = {i.code for i in a.action_items.items}
     assert "MDB001" in codes and "TBL009" not in codes
     assert a.inventory["b"].status == "parsed"
+
+
+# -- Aurora ------------------------------------------------------------------------------------------
+def test_aurora_cdc_checklists_extend_their_family_with_aurora_facts():
+    fleet = migplan.assess(SAMPLES / "aurora-mysql" / "fleet", "aurora-mysql", "aurora-postgresql")
+    mysql = migplan.assess(SAMPLES / "mysql" / "bookstore", "mysql", "aurora-postgresql", default_schema="bookstore")
+    names = [c["name"] for c in fleet.cdc.checks]
+    assert names[:len(mysql.cdc.checks)] == [c["name"] for c in mysql.cdc.checks]
+    extra = " ".join(names[len(mysql.cdc.checks):])
+    assert "cluster parameter group" in extra and "replica" in extra and "Enhanced binlog" in extra
+    assert "aurora_enhanced_binlog" in fleet.cdc.script() and "aurora_enhanced_binlog" not in mysql.cdc.script()
+    tele = migplan.assess(SAMPLES / "aurora-postgresql" / "telemetry", "aurora-postgresql", "mysql")
+    assert any("synchronous_commit" in c["name"] for c in tele.cdc.checks)
+    clinic = migplan.assess(SAMPLES / "postgresql" / "clinic", "postgresql", "mysql")
+    assert not any("synchronous_commit" in c["name"] for c in clinic.cdc.checks)
+
+
+def test_cdc_section_extending_nothing_is_an_error():
+    import pytest
+
+    from migplan.datafile import DataFileError
+    from migplan.plan import cdc
+
+    raw = dict(cdc._data())
+    raw["aurora-mysql"] = {**raw["aurora-mysql"], "extends": "mysqll"}
+    with pytest.raises(DataFileError, match="mysqll"):
+        cdc.validate(raw)
+
+
+def test_aurora_features_are_items_only_for_aurora_sources():
+    for folder, aurora, plain, target, code in (("aurora-mysql/fleet", "aurora-mysql", "mysql", "postgresql", "AUR001"),
+                                                ("aurora-postgresql/telemetry", "aurora-postgresql", "postgresql",
+                                                 "mysql", "AUR002")):
+        a = migplan.assess(SAMPLES / folder, aurora, target)
+        b = migplan.assess(SAMPLES / folder, plain, target)
+        assert code in {i.code for i in a.action_items.items}
+        assert code not in {i.code for i in b.action_items.items}
