@@ -30,7 +30,8 @@ class AuroraMySQLFeatures(Rule):
         aws_lambda.invoke for Lambda, aws_s3.table_import_from_s3 / aws_s3.query_export_to_s3 for S3,
         aws_comprehend / aws_sagemaker functions of aws_ml, with the cluster's IAM role.
 
-        SELECT aws_lambda.invoke(aws_commons.create_lambda_function_arn('arn:...:function:notify'), '{"id": 1}'::json, 'Event');
+        SELECT aws_lambda.invoke(aws_commons.create_lambda_function_arn('arn:...:function:notify'),
+                                 '{"id": 1}'::json, 'Event');
 
     Effort:
         Medium per call site: the call and the IAM role of the new cluster.

@@ -28,7 +28,8 @@ class AuroraPostgreSQLFeatures(Rule):
 
     Example:
         CREATE EXTENSION aws_s3 CASCADE;
-        SELECT aws_s3.table_import_from_s3('orders', '', '(format csv)', aws_commons.create_s3_uri('bucket', 'orders.csv', 'us-east-1'));
+        SELECT aws_s3.table_import_from_s3('orders', '', '(format csv)',
+                                           aws_commons.create_s3_uri('bucket', 'orders.csv', 'us-east-1'));
 
     Typical rewrite:
         Keep them on an Aurora or RDS target (with the IAM role), or replace them: COPY from files the
