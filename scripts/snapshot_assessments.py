@@ -23,9 +23,13 @@ from migplan.errors import MigplanError  # noqa: E402
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
+                  "aurora-postgresql": "aurora-postgresql"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
-           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql")}
+           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
+           "azure-sql": ("aurora-postgresql", "aurora-mysql"), "mariadb": ("postgresql",),
+           "aurora-mysql": ("aurora-postgresql",), "aurora-postgresql": ("aurora-mysql", "postgresql")}
 
 
 def schemas(corpus: Path) -> list[tuple[str, str, Path]]:
