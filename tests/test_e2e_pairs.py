@@ -108,6 +108,14 @@ def _native(a, pair, request):
     assert any("native" in s.title.lower() for s in a.plan.steps), [s.title for s in a.plan.steps]
 
 
+@check("plan", "sct-agents", e2e.LABELS["plan"]["sct-agents"])
+def _agents(a, pair, request):
+    titles = [s.title for s in a.plan.steps]
+    assert a.plan.inputs.compatibility.path == "sct-agents", a.plan.inputs.compatibility.path
+    assert "Install and register the data extraction agents" in titles, titles
+    assert "Run the extraction tasks: extract, upload, copy" in titles, titles
+
+
 # -- the test ---------------------------------------------------------------------------------------
 @pytest.mark.engine
 @pytest.mark.parametrize("pair", PAIRS, ids=[p.id for p in PAIRS])
