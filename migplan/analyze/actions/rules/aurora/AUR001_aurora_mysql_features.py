@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # Aurora MySQL's own functions (Lambda, machine learning) and statements (S3 load and export)
 _FUNCTIONS = {"LAMBDA_SYNC", "LAMBDA_ASYNC", "AURORA_VERSION", "AWS_SAGEMAKER_INVOKE_ENDPOINT",
@@ -50,7 +55,7 @@ class AuroraMySQLFeatures(Rule):
     kinds = ("procedure", "function", "trigger", "event", "view")
     statements = ("data load", "session select", "block")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         ws = ctx.words(obj)
         for i, w in enumerate(ws):
             if w.kind != "word":
@@ -68,7 +73,7 @@ class AuroraMySQLFeatures(Rule):
                               f"{self._where('S3', ctx)}", source=what)
 
     @staticmethod
-    def _where(what: str, ctx) -> str:
+    def _where(what: str, ctx: AnalysisContext) -> str:
         if ctx.target_family != "postgresql":
             return "no equivalent on the target"
         if what == "S3":

@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # the extensions AWS provides on Aurora PostgreSQL; aws_s3, aws_commons and aws_lambda also on RDS
 _EXTENSIONS = {"AWS_S3", "AWS_COMMONS", "AWS_LAMBDA", "AWS_ML", "APG_PLAN_MGMT", "AURORA_STAT_UTILS"}
@@ -54,7 +59,7 @@ class AuroraPostgreSQLFeatures(Rule):
     kinds = ("extension", "procedure", "function", "trigger", "view", "materialized view")
     statements = ("session select", "block")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         if obj.kind == "extension":
             name = obj.name.strip('"').upper()
             if name in _EXTENSIONS:
@@ -73,7 +78,7 @@ class AuroraPostgreSQLFeatures(Rule):
                               f"{self._where('AURORA', ctx)}", source=w.text)
 
     @staticmethod
-    def _where(name: str, ctx) -> str:
+    def _where(name: str, ctx: AnalysisContext) -> str:
         if ctx.target_family != "postgresql":
             return "an Aurora PostgreSQL feature with no equivalent on MySQL (Aurora MySQL has LOAD DATA FROM S3 " \
                    "and lambda_async for S3 and Lambda)"

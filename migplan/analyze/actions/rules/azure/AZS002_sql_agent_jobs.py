@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # SQL Server Agent's job procedures in msdb
 _AGENT = ("SP_ADD_JOB", "SP_ADD_JOBSTEP", "SP_ADD_JOBSCHEDULE", "SP_ADD_SCHEDULE", "SP_ATTACH_SCHEDULE",
@@ -48,7 +53,7 @@ class AzureNoSqlAgent(Rule):
     kinds = ("procedure", "function", "trigger")
     statements = ("session exec", "block")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         for w in ctx.words(obj):
             if w.kind == "word" and w.up.rsplit(".", 1)[-1].strip("[]") in _AGENT:
                 proc = w.text.rsplit(".", 1)[-1].strip("[]")

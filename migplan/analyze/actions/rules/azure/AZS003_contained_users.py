@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
 class AzureContainedUsers(Rule):
@@ -43,7 +48,7 @@ class AzureContainedUsers(Rule):
     engines = ("azure-sql",)
     kinds = ("user",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         options = str(obj.attrs.get("options") or "").upper()
         if "EXTERNAL PROVIDER" in options:
             yield ctx.hit(self, obj, None, f"user {obj.name}: Microsoft Entra ID identity; no counterpart on the "

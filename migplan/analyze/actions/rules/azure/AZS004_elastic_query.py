@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _REMOTE = ("SP_EXECUTE_REMOTE",)
 
@@ -45,7 +50,7 @@ class AzureElasticQuery(Rule):
     kinds = ("external data source", "procedure", "function", "trigger")
     statements = ("session exec", "block")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         if obj.kind == "external data source":
             kind = str((obj.attrs.get("options") or {}).get("TYPE", "")).upper()
             if kind in ("RDBMS", "SHARD_MAP_MANAGER"):

@@ -1,4 +1,9 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 # statements that act on the server, not on one database
 _SERVER_PROCS = ("SP_ADDLINKEDSERVER", "SP_ADDLINKEDSRVLOGIN", "SP_CONFIGURE", "SP_ADDSRVROLEMEMBER",
@@ -48,7 +53,7 @@ class AzureServerLevelStatements(Rule):
     kinds = ("login", "server role", "endpoint", "linked server")
     statements = ("session use", "session exec", "block")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         if obj.kind in self.kinds:
             yield ctx.hit(self, obj, None, f"{obj.kind} {obj.name}: a server-level object; an Azure SQL Database "
                           "has none and SCT/DMS do not move it: create what the application needs on the target")

@@ -1,7 +1,12 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class MariaDBSystemVersionedTable(Rule):
+class MariaDBSystemVersionedTable(Rule[Table]):
     """A MariaDB system-versioned table (WITH SYSTEM VERSIONING, PERIOD FOR SYSTEM_TIME): its history does not move.
 
     What it detects:
@@ -43,7 +48,7 @@ class MariaDBSystemVersionedTable(Rule):
     engines = ("mariadb",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterator[Finding]:
         if not obj.attrs.get("system_versioning"):
             return
         period = [c.name for c in obj.columns if c.attrs.get("period_column")]

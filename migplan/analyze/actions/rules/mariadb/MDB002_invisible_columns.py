@@ -1,7 +1,12 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class MariaDBInvisibleColumns(Rule):
+class MariaDBInvisibleColumns(Rule[Table]):
     """INVISIBLE columns of a MariaDB table: DMS skips them and the target has no invisible columns.
 
     What it detects:
@@ -41,7 +46,7 @@ class MariaDBInvisibleColumns(Rule):
     engines = ("mariadb",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterator[Finding]:
         for col in obj.columns:
             if col.attrs.get("invisible"):
                 null = "; NOT NULL on the target: the load fails" if not col.nullable and col.default is None \

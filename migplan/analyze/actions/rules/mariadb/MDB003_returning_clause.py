@@ -1,6 +1,10 @@
 import re
+from collections.abc import Iterator
 
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 _DML = ("INSERT", "REPLACE", "DELETE")
 
@@ -43,7 +47,7 @@ class MariaDBReturning(Rule):
     targets = ("postgresql",)
     kinds = ("procedure", "function", "trigger")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterator[Finding]:
         verb = None
         for w in ctx.words(obj):
             if w.kind != "word":

@@ -1,7 +1,12 @@
+from collections.abc import Iterator
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class MariaDBJsonText(Rule):
+class MariaDBJsonText(Rule[Table]):
     """A MariaDB JSON column (LONGTEXT with a json_valid check) becomes jsonb: the text is normalised.
 
     What it detects:
@@ -41,7 +46,7 @@ class MariaDBJsonText(Rule):
     targets = ("postgresql",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterator[Finding]:
         for col in obj.columns:
             if col.attrs.get("json_text"):
                 yield ctx.hit(self, obj, col.line, f"column {col.name} is MariaDB JSON ({col.attrs['json_text']} "

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import ClassVar
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import bare, dotted_name
@@ -58,9 +59,9 @@ class CrossDatabaseNames(Rule):
     severity = "medium"
     effort = "simple"
     sources = ("sqlserver",)
-    except_engines = ("azure-sql",)  # AZS001 says what a three-part name means there
+    except_engines: ClassVar[tuple[str, ...]] = ("azure-sql",)  # AZS001 says what a three-part name means there
     kinds = ("view", "procedure", "function", "trigger")
-    sct = ("SQL Server->PostgreSQL 7645", "SQL Server->MySQL 645")
+    sct: ClassVar[tuple[str, ...]] = ("SQL Server->PostgreSQL 7645", "SQL Server->MySQL 645")
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
