@@ -18,7 +18,9 @@ import migplan
 ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
            "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
-                  "db2": "db2-luw"}
+                  "db2": "db2-luw",
+                  "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
+                  "aurora-postgresql": "aurora-postgresql"}
 PROCEDURAL = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",
               "macro", "anonymous block")
 DDL_VERBS = ("create", "alter", "comment", "grant", "revoke", "drop")

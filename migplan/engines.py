@@ -28,6 +28,7 @@ class Engine:
     splitter: str | None = None  # None: the engine has no SQL scripts (DynamoDB, MongoDB)
     sqlglot: str | None = None
     dms_engine: str | None = None
+    dms_cdc: bool = True  # DMS captures ongoing changes from it as a source (false: full load only)
     sct_name: str | None = None
     text_collation: str = ""  # binary | case-insensitive | accent-insensitive ("" = not known)
     aliases: tuple[str, ...] = field(default_factory=tuple)

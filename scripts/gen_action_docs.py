@@ -91,10 +91,14 @@ def anchor(code: str) -> str:
 
 
 def pairs(rule: type[Rule]) -> str:
-    """Source -> target engine families the rule applies to; 'any' for an empty list."""
-    if not rule.sources and not rule.targets:
+    """Source -> target engine families the rule applies to; 'any' for an empty list. A rule of one
+    engine names the engine; engines with a rule of their own instead are named after 'not'."""
+    if not rule.sources and not rule.targets and not rule.engines:
         return "any"
-    return f"{', '.join(rule.sources) or 'any'} → {', '.join(rule.targets) or 'any'}"
+    source = ", ".join(rule.engines or rule.sources) or "any"
+    if rule.except_engines:
+        source += f" (not {', '.join(rule.except_engines)})"
+    return f"{source} → {', '.join(rule.targets) or 'any'}"
 
 
 # ------------------------------------------------------------------ Markdown helpers

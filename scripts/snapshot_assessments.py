@@ -24,10 +24,13 @@ from migplan.errors import MigplanError  # noqa: E402
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
-                  "db2": "db2-luw"}
+                  "db2": "db2-luw", "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
+                  "aurora-postgresql": "aurora-postgresql"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
            "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
-           "db2-luw": ("aurora-postgresql", "aurora-mysql")}
+           "db2-luw": ("aurora-postgresql", "aurora-mysql"),
+           "azure-sql": ("aurora-postgresql", "aurora-mysql"), "mariadb": ("postgresql",),
+           "aurora-mysql": ("aurora-postgresql",), "aurora-postgresql": ("aurora-mysql", "postgresql")}
 
 
 def schemas(corpus: Path) -> list[tuple[str, str, Path]]:

@@ -12,7 +12,7 @@ from migplan.analyze.context import AnalysisContext
 from migplan.analyze.items import ActionItem, ActionItems
 from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, Finding
-from migplan.model.schema import DEFINITION_KINDS, UNPARSED, Routine, SchemaObject
+from migplan.model.schema import DEFINITION_KINDS, UNPARSED, Location, Routine, SchemaObject
 from migplan.parse.sqlglot_bridge import error_text
 from migplan.progress import bar
 
@@ -33,7 +33,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
     findings.extend(_input_findings(inv, converted))
     findings.extend(conversion.all_findings())
     heterogeneous = inv.engine.family != ctx.target.family
-    rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family)]
+    rules = [r() for r in actions.applicable(_family(inv.engine.family), ctx.target.family, inv.engine.name)]
     rules = [r for r in rules if r.raised_by == "rule"]
     progress_bar = bar(len(inv.objects), "analyze", progress)
     for obj in inv.objects:  # object by object, so the bar moves evenly
@@ -58,6 +58,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
                                         f"{error_text(err)}); please report it with the statement",
                                         obj.source[:2000]))
     progress_bar.close()
+    findings.extend(_statement_findings(inv, rules, ctx))
     seen = set()
     items = []
     for f in findings:
@@ -73,6 +74,30 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
 def _written(conversion: Conversion, obj: SchemaObject) -> bool:
     conv = conversion.by_source(obj)
     return conv is not None and conv.converted and bool(conv.statements)
+
+
+def _statement_findings(inv: Inventory, rules: list, ctx: AnalysisContext) -> list[Finding]:
+    """Rules about statements that make no object (USE, a top-level EXEC): each such statement as an
+    object of its record's kind, named by its place."""
+    wanted = [r for r in rules if r.statements]
+    out: list[Finding] = []
+    if not wanted:
+        return out
+    for stmt, rec in zip(inv.statements, inv.records):
+        if rec.disposition == "object":
+            continue
+        for rule in wanted:
+            if rec.kind not in rule.statements:
+                continue
+            where = Location(stmt.file, stmt.line, stmt.end_line)
+            obj = SchemaObject(rec.kind, None, f"{stmt.file}:{stmt.line}", where, source=stmt.text)
+            try:
+                out.extend(rule.check(obj, ctx))
+            except Exception as err:  # as for objects: a rule's bug is an item, not the end of the run
+                out.append(Finding("MIG001", obj.qname, obj.kind, stmt.file, stmt.line,
+                                   f"rule {rule.code} could not check this statement ({type(err).__name__}: "
+                                   f"{error_text(err)}); please report it with the statement", stmt.text[:2000]))
+    return out
 
 
 def to_item(f: Finding, config: Config) -> ActionItem:

@@ -53,6 +53,17 @@ _LITERAL = re.compile(r"^\(*\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE
 
 
 def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
+    conv = _convert_table(t, ctx)
+    if t.external and ctx.source.family != ctx.profile.family and conv.statements:
+        # the rows live outside the database (elastic query, PolyBase, an external file): a plain table
+        # on the target would be empty and never filled. The draft waits in 05_held_back.sql.
+        conv.draft, conv.statements, conv.converted = conv.statements, [], False
+        ctx.finding(conv, "TBL017", "external table: its rows stay outside the database; not created as a "
+                    "table on the target: a foreign table (postgres_fdw, file_fdw) or a loaded copy instead")
+    return conv
+
+
+def _convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
     schema, name = ctx.target_of(t)
     conv = ConvertedObject(t, schema, name)
     p = ctx.profile

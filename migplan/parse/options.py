@@ -57,6 +57,7 @@ MYSQL_TABLE: dict[str, Shape] = {
     "PARTITION BY": "rest", "PAGE_CHECKSUM": "eq", "TRANSACTIONAL": "eq", "SECONDARY_ENGINE": "eq",
     "AUTOEXTEND_SIZE": "eq", "START TRANSACTION": "flag", "PAGE_COMPRESSED": "eq",
     "PAGE_COMPRESSION_LEVEL": "eq",
+    "WITH SYSTEM VERSIONING": "flag", "SEQUENCE": "eq",  # MariaDB: system-versioned tables, sequence tables
 }
 POSTGRES_TABLE: dict[str, Shape] = {
     "INHERITS": "group", "PARTITION BY": "rest", "USING": "word", "WITH": "group", "WITHOUT OIDS": "flag",

@@ -48,6 +48,10 @@ def read_sequence_options(ts: TokenStream, seq: Sequence, ctx: ParseContext) -> 
         if ts.accept("OWNED", "BY"):
             seq.owned_by = str(ts.name())
             continue
+        if ts.at("ENGINE") and ts.up(1) == "=":  # MariaDB: a sequence is a table of its storage engine
+            ts.i += 2
+            seq.options["ENGINE"] = ts.next().text
+            continue
         if ts.at("SHARING") and ts.up(1) == "=":
             ts.i += 2
             seq.options["SHARING"] = ts.next().text

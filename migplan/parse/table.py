@@ -80,6 +80,8 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         first, last = ts.group()
         for a, b in ts.split_commas(first, last):
             _table_item(ts.sub(a, b), table, ctx)
+    if ctx.splitter == "mysql":
+        _json_columns(table)
     read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
     if ts.at("AS"):  # CREATE TABLE t [(names)] [physical options] AS SELECT ... (Oracle, SQL Server CTAS)
         _created_from(ts, table, ctx)
@@ -94,6 +96,26 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
             if col is not None:
                 col.nullable = False
     return table
+
+
+_TEXT_TYPES = ("LONGTEXT", "MEDIUMTEXT", "TEXT", "TINYTEXT", "VARCHAR")
+
+
+def _json_columns(table: Table) -> None:
+    """MariaDB's JSON is LONGTEXT with a CHECK (json_valid(col)): mariadb-dump writes it that way. Read
+    it back as the JSON column it is (the source type kept in attrs["json_text"]), without the check."""
+    for con in list(table.constraints):
+        if con.kind != "check" or con.name or not con.expression:
+            continue
+        col = table.column(con.attrs.get("column") or "")
+        if col is None or col.type.base not in _TEXT_TYPES:
+            continue
+        call = "".join(con.expression.split()).replace("`", "").lower()
+        if call == f"json_valid({col.name.lower()})":
+            col.attrs["json_text"] = " ".join(x for x in (col.source_type, col.collation and
+                                                          f"COLLATE {col.collation}") if x)
+            col.type, col.charset, col.collation = TypeSpec("JSON"), None, None  # utf8mb4_bin: MariaDB's own
+            table.constraints.remove(con)
 
 
 def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
@@ -145,6 +167,8 @@ def _table_options_to_fields(table: Table, splitter: str) -> None:
             table.attrs["on_commit"] = key.split(" ", 2)[2]
     if "ON COMMIT" in table.options:
         table.attrs["on_commit"] = table.options["ON COMMIT"]
+    if table.options.pop("WITH SYSTEM VERSIONING", None):  # MariaDB: the table keeps every row's history
+        table.attrs["system_versioning"] = True
     if "COMMENT" in table.options and not table.comment:
         from migplan.parse.literals import string_value
 

@@ -29,7 +29,7 @@ MODES = ("logminer", "binary_reader")  # Oracle redo readers
 
 _CHECK = {"name": str, "check": str, "fix": str, "rds": str, "page": PAGE}
 _TABLE = {"primary": str, "unique": str, "none": str, "already?": str}  # already: a table option that does it
-_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table": _TABLE,
+_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table?": _TABLE, "extends?": str,
            "privileges?": {"page": PAGE, "all": [str], "logminer": [str], "binary_reader": [str],
                            "per_table": [str], "when": [{"privilege": str, "condition": str}]}}
 _SCHEMA = {"pages": {ANY: str}, ANY: _ENGINE}
@@ -211,6 +211,8 @@ def validate(raw: dict) -> dict:
             continue
         for priv in data.get("privileges", {}).get("when", []):
             _split(priv["privilege"])
+        if "extends" in data and data["extends"] not in raw:
+            raise DataFileError(f"cdc.toml.{family}: extends {data['extends']!r}, which is no section")
     return raw
 
 
@@ -237,7 +239,7 @@ UNSUPPORTED = {
 def readiness(inv, target_family: str | None = None) -> CdcReadiness:
     family = inv.engine.family
     raw = _data()
-    data = raw.get(family, {})
+    data = _section(raw, inv.engine.name, family)
     pages = raw["pages"]
     checks = [{"name": c["name"], "check": c["check"], "fix": c["fix"], "rds": c["rds"], "ref": pages[c["page"]]}
               for c in data.get("check", [])]
@@ -254,6 +256,18 @@ def readiness(inv, target_family: str | None = None) -> CdcReadiness:
                         family=family, page=pages.get(data.get("page", ""), ""),
                         dms_user=data.get("dms_user", "dms_user"), privileges=dict(data.get("privileges", {})),
                         table_names=names)
+
+
+def _section(raw: dict, engine: str, family: str) -> dict:
+    """An engine's own section wins over its family's; with ``extends`` it adds its checks after the
+    family's and takes the family's per-table statements unless it has its own."""
+    own = raw.get(engine)
+    if own is None:
+        return raw.get(family, {})
+    base = raw.get(own.get("extends", ""))
+    if base is None:
+        return own
+    return {**base, **{k: v for k, v in own.items() if k != "check"}, "check": [*base["check"], *own["check"]]}
 
 
 def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:

@@ -118,6 +118,10 @@ class Plan:
     def __init__(self, inputs: PlanInput, options: PlanOptions | None = None, graph: nx.DiGraph | None = None):
         self.inputs = inputs
         self.options = options or PlanOptions()
+        if not inputs.source.dms_cdc and self.options.migration_type != "full-load":
+            from dataclasses import replace
+
+            self.options = replace(self.options, migration_type="full-load")  # DMS reads it once, no CDC
         self.graph = graph if graph is not None else build_graph(inputs.inventory)
         self.cycles = cycles(self.graph)
         self.deferred = break_cycles(self.graph)
@@ -485,6 +489,8 @@ class Plan:
         """Notes on source tables DMS treats specially: partitioned PostgreSQL tables, LOB tables
         without a key."""
         out = []
+        if not self.inputs.source.dms_cdc:
+            out.append(note("full-load-only-source", source=self.inputs.source.display))
         tables = self.inputs.inventory.tables
         if self.inputs.source.family == "postgresql":
             parted = sorted(t.qname for t in tables if t.partitioning and not t.partition_of)

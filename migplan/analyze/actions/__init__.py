@@ -4,6 +4,7 @@
     actions.get("ORA001")          # the rule class
     actions.all_rules()            # every rule, by code
     actions.applicable("oracle", "postgresql")
+    actions.applicable("sqlserver", "postgresql", "azure-sql")   # with Azure SQL Database's own rules
 
 Codes are stable: a code is never reused; a renamed code stays as an alias in REDIRECTS.
 """
@@ -52,5 +53,7 @@ def get(code: str) -> type[Rule]:
         raise KeyError(f"unknown action code {code!r}") from None
 
 
-def applicable(source_family: str, target_family: str) -> list[type[Rule]]:
-    return [r for r in _registry().values() if r().applies(source_family, target_family)]
+def applicable(source_family: str, target_family: str, source_engine: str | None = None) -> list[type[Rule]]:
+    """The rules for a pair; ``source_engine`` (canonical name) adds that engine's own rules and
+    drops the family rules it replaces (Rule.engines, Rule.except_engines)."""
+    return [r for r in _registry().values() if r().applies(source_family, target_family, source_engine)]

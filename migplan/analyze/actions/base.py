@@ -2,7 +2,15 @@
 
 A rule says what it is (code, category, default severity and effort, the source/target families
 it applies to, the SCT action codes and DMS assessment keys it corresponds to) and, when it is found
-by looking at the source, how to find it (``check``). Rules raised elsewhere (by the converter, the
+by looking at the source, how to find it (``check``).
+
+Engines of one family: ``sources`` names engine families (Azure SQL Database is family
+``sqlserver``, MariaDB and Aurora MySQL are ``mysql``, Aurora PostgreSQL is ``postgresql``), so a
+rule about the family runs for each of its engines. A rule about one engine's own features sets
+``engines`` (canonical names from engines.toml: ``("azure-sql",)``); a family rule that the engine
+replaces with its own lists that engine in ``except_engines`` (SQL Server's cross-database rule
+does not run for Azure SQL Database, whose rule says what differs there). ``applies`` checks both;
+inside ``check``, ``ctx.source`` is the engine itself. Rules raised elsewhere (by the converter, the
 verifier or the input reader) set ``raised_by`` and leave ``check`` empty: the code, its docs and
 fixtures still live here. A rule that reads one class of object names it as its type argument,
 ``class DmlTriggerRewrite(Rule[Routine])``: ``check`` is then typed for that class and only sees
@@ -57,8 +65,13 @@ class Rule(Generic[Obj]):
     severity: ClassVar[str] = "medium"
     effort: ClassVar[str] = "medium"
     sources: ClassVar[tuple[str, ...]] = ()  # source engine families; () = any
+    engines: ClassVar[tuple[str, ...]] = ()  # source engine names (engines.toml); () = every engine of sources
+    except_engines: ClassVar[tuple[str, ...]] = ()  # source engines that have a rule of their own for this
     targets: ClassVar[tuple[str, ...]] = ()  # target engine families; () = any
     kinds: ClassVar[tuple[str, ...]] = ()  # object kinds check() looks at; () = all
+    # statements that are no object (``session use``, ``session exec``, ``block``...) check() also sees,
+    # each as a SchemaObject of that kind named file:line; () = none
+    statements: ClassVar[tuple[str, ...]] = ()
     sct: ClassVar[tuple[str, ...]] = ()  # SCT action codes, written "<pair> <code>" e.g. "Oracle->PostgreSQL 5340"
     dms: ClassVar[tuple[str, ...]] = ()  # DMS premigration assessment keys
     raised_by: ClassVar[str] = "rule"  # rule | converter | verifier | input | names
@@ -67,7 +80,13 @@ class Rule(Generic[Obj]):
     rewritten_when_converted: ClassVar[bool] = False
     status: ClassVar[str] = "stable"  # stable | preview | deprecated
 
-    def applies(self, source_family: str, target_family: str) -> bool:
+    def applies(self, source_family: str, target_family: str, source_engine: str | None = None) -> bool:
+        """Whether the rule runs for this pair; ``source_engine`` (a canonical name) narrows it to the
+        engine's own rules. Without it only family rules match (``engines`` rules need the engine)."""
+        if self.engines and source_engine not in self.engines:
+            return False
+        if source_engine is not None and source_engine in self.except_engines:
+            return False
         return (not self.sources or source_family in self.sources) and (
             not self.targets or target_family in self.targets
         )

@@ -8,6 +8,7 @@ import re
 from sqlglot import exp
 
 from migplan.convert.transforms import Rewriter, rewrite
+from migplan.convert.transforms.common import next_value_for
 from migplan.convert.transforms.functions import STRING_TYPES, int_literal, is_number_literal, template
 
 _NUMBER_TYPES = frozenset({"TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "DECIMAL", "NUMERIC",
@@ -394,6 +395,36 @@ def having_aliases(node: exp.Select, rw: Rewriter) -> None:
     return None
 
 
+
+def mariadb_sequence_function(node: exp.Anonymous, rw: Rewriter) -> exp.Expression | None:
+    """MariaDB's sequence functions take the sequence as a name: nextval(s), lastval(s), setval(s, n).
+    NEXT VALUE FOR s is the same nextval; lastval(s) is this session's last value (currval)."""
+    name = node.name.upper()
+    args = node.expressions
+    if name not in ("NEXTVAL", "LASTVAL", "SETVAL") or not args or not isinstance(args[0], exp.Column):
+        return None
+    nextval = next_value_for(exp.NextValueFor(this=args[0]), rw)
+    if name == "NEXTVAL" or not isinstance(nextval, exp.Anonymous):
+        return nextval
+    target = nextval.expressions[0]
+    if name == "LASTVAL":
+        return exp.Anonymous(this="currval", expressions=[target])
+    return exp.Anonymous(this="setval", expressions=[target, *args[1:3]])  # MariaDB's round: no equivalent
+
+
+def day_number(node: exp.DateDiff, rw: Rewriter) -> exp.Expression | None:
+    """TO_DAYS(d) reads as DATEDIFF(d, '0000-01-01') + 1; PostgreSQL has no year 0 (the date is
+    rejected), so count from 0001-01-01, which is day 366 of MySQL's calendar."""
+    origin = node.expression
+    if not (isinstance(origin, exp.TsOrDsToDate) and isinstance(origin.this, exp.Literal)
+            and origin.this.this == "0000-01-01" and (node.unit is None or node.unit.name.upper() == "DAY")):
+        return None
+    days = exp.Sub(this=exp.Cast(this=node.this.this if isinstance(node.this, exp.TsOrDsToDate) else node.this,
+                                 to=exp.DataType.build("date")),
+                   expression=exp.Cast(this=exp.Literal.string("0001-01-01"), to=exp.DataType.build("date")))
+    return exp.Paren(this=exp.Add(this=days, expression=exp.Literal.number(365)))
+
+
 REWRITES = [
     # booleans are integers (first: the operands of the rewrites below are then of the target's types)
     rewrite((exp.And, exp.Or, exp.Xor, exp.Not, exp.Where, exp.Having, exp.Join, exp.If), number_as_condition,
@@ -402,6 +433,8 @@ REWRITES = [
             needs=lambda p: p.has_boolean),
     rewrite(exp.Select, condition_in_select_list, needs=lambda p: p.has_boolean),
     # MySQL compares a character column with a number as numbers: the text's leading number
+    rewrite(exp.DateDiff, day_number, needs=lambda p: p.family == "postgresql"),
+    rewrite(exp.Anonymous, mariadb_sequence_function),
     rewrite((exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE), text_vs_number,
             needs=lambda p: p.strict_text_compare),
     rewrite((exp.Add, exp.Sub, exp.Mul, exp.Div), text_arithmetic, needs=lambda p: p.strict_text_compare),

@@ -104,10 +104,12 @@ def columns_using_type(ctx, name: str) -> int:
 # -- tables, for the DMS readiness rules ----------------------------------------------------
 def dms_scope(t, ctx) -> bool:
     """A table DMS would move: a DMS source engine, a table migplan could read (an unreadable
-    CREATE TABLE has its own item, PRS001), and not a temporary table."""
+    CREATE TABLE has its own item, PRS001), and not a temporary or external table (the plan loads
+    neither; an external table's rows live elsewhere, TBL017)."""
     from migplan.model.schema import Table
 
-    return bool(ctx.source.dms_source) and isinstance(t, Table) and not getattr(t, "temporary", None)
+    return (bool(ctx.source.dms_source) and isinstance(t, Table) and not getattr(t, "temporary", None)
+            and not getattr(t, "external", False))
 
 
 def has_unique_key(t) -> bool:

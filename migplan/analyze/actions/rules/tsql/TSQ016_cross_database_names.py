@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import ClassVar
 
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules._scan import bare, dotted_name
@@ -58,8 +59,9 @@ class CrossDatabaseNames(Rule):
     severity = "medium"
     effort = "simple"
     sources = ("sqlserver",)
+    except_engines: ClassVar[tuple[str, ...]] = ("azure-sql",)  # AZS001 says what a three-part name means there
     kinds = ("view", "procedure", "function", "trigger")
-    sct = ("SQL Server->PostgreSQL 7645", "SQL Server->MySQL 645")
+    sct: ClassVar[tuple[str, ...]] = ("SQL Server->PostgreSQL 7645", "SQL Server->MySQL 645")
 
     def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         mysql = ctx.target_family == "mysql"
@@ -88,8 +90,10 @@ class CrossDatabaseNames(Rule):
             db = bare(parts[0])
             if db == "TEMPDB" or (db in ("MASTER", "MSDB") and bare(parts[-1]).startswith(("SP_", "XP_"))):
                 continue
-            if mysql:
-                how = f"a MySQL database is a schema: write {parts[0]}.{parts[-1]} (or the mapped name)"
-            else:
-                how = "another database: map it to a schema of the target database, or postgres_fdw/dblink"
-            yield ctx.hit(self, obj, ws[i + 1].line, f"{name}: {how}", source=name)
+            yield ctx.hit(self, obj, ws[i + 1].line, f"{name}: {self.other_database(parts, mysql)}", source=name)
+
+    def other_database(self, parts: list[str], mysql: bool) -> str:
+        """What to do with ``db.schema.object`` on the target."""
+        if mysql:
+            return f"a MySQL database is a schema: write {parts[0]}.{parts[-1]} (or the mapped name)"
+        return "another database: map it to a schema of the target database, or postgres_fdw/dblink"

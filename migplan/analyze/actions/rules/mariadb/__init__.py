@@ -1,0 +1,1 @@
+"""MariaDB rules: its own syntax and what DMS does with it (Rule.engines = mariadb)."""
