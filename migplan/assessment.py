@@ -119,7 +119,7 @@ class UnsupportedTargetError(MigplanError):
 
 # Targets migplan writes DDL for. Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
 # PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
-_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb")
+_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb", "redshift")
 
 
 def writes_ddl_for(target: engines.Engine) -> bool:
