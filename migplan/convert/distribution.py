@@ -67,8 +67,9 @@ def recommend(tables: list[Table], resolve, rows: dict[str, int] | None = None) 
                                                                      if ref.primary_key else fk.columns[0])
                 referenced_by[id(ref)].append((t, fk.columns[0], ref_col))
     out: dict[int, Recommendation] = {}
-    # facts first: a fact's key decides whether the dimension it joins is co-located or copied
-    order = sorted(tables, key=lambda t: (not t.foreign_keys, t.qname))
+    # facts first (the tables fewest others reference): a fact's key decides whether the dimension
+    # it joins is co-located or copied
+    order = sorted(tables, key=lambda t: (len(referenced_by[id(t)]), t.qname))
     for t in order:
         out[id(t)] = _distribution(t, source[id(t)], referenced_by, out, resolve, _rows(t, sizes))
     for t in tables:
@@ -106,6 +107,16 @@ def _distribution(t: Table, src: _Source, referenced_by, done: dict[int, Recomme
             rec.dist_reason = (f"{fact.qname} is distributed on {fk_col}, which joins {ref_col} here: "
                                "the same key makes that join local")
             return rec
+    if src.style == "KEY" and src.columns and joined and (small or rows is None) and _is_own_key(t, src.columns):
+        # hashing a dimension on its own key only spreads it (Teradata must hash every table on a
+        # primary index): joins to it still move rows, a copy on every node does not
+        names = sorted({f.qname for f, _, _ in joined})
+        size = f"{rows:,} rows" if rows is not None else "size not given, assumed small"
+        rec.style = "ALL"
+        rec.dist_reason = (f"dimension joined by {len(joined)} foreign key(s) from {', '.join(names)} ({size}); the "
+                           f"source only hashes it on its own key ({src.clause}): a copy on every node makes those "
+                           "joins local")
+        return rec
     if src.style == "KEY" and src.columns:
         col, why = _pick(t, src.columns, resolve)
         rec.style, rec.distkey = "KEY", col
@@ -129,6 +140,13 @@ def _distribution(t: Table, src: _Source, referenced_by, done: dict[int, Recomme
             return rec
     rec.dist_reason = "no distribution clause in the source and no dominant join: AUTO"
     return rec
+
+
+def _is_own_key(t: Table, columns: list[str]) -> bool:
+    """The columns are the table's primary or a unique key."""
+    want = [c.upper() for c in columns]
+    keys = [k for k in t.constraints if k.kind in ("primary key", "unique")]
+    return any([c.upper() for c in k.columns] == want for k in keys)
 
 
 def _pick(t: Table, columns: list[str], resolve) -> tuple[str, str]:

@@ -40,15 +40,13 @@ class TableDef:
     columns: list[ColumnDef]
     keys: list[str]  # PRIMARY KEY (...) and keys the target needs inline
     tail: str
-    temporary: bool = False  # CREATE TEMP TABLE (Redshift: a session's own table)
 
     def column(self, name: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.name == name), None)
 
     def render(self, p) -> str:
         body = ",\n    ".join([*(c.render(p) for c in self.columns), *self.keys])
-        temp = "TEMP " if self.temporary else ""
-        return f"CREATE {temp}TABLE {self.qname} (\n    {body}\n){self.tail}"
+        return f"CREATE TABLE {self.qname} (\n    {body}\n){self.tail}"
 
 
 _LITERAL = re.compile(r"^\(*\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*'|NULL|TRUE|FALSE)\s*\)*$", re.I)
@@ -99,9 +97,7 @@ def convert_table(t: Table, ctx: ConvertContext) -> ConvertedObject:
                 ctx.finding(conv, "SEQ004", f"identity column {col.name} does not lead the primary key: "
                             f"{p.display} requires an AUTO_INCREMENT column to lead an index; a unique key on it "
                             "was added", col.line, sub=col.name)
-    if t.temporary and p.has_distribution:
-        table.temporary = True
-    elif t.temporary:
+    if t.temporary:
         ctx.finding(conv, "TBL001", _temporary_message(t, ctx))  # created as a regular table
     if t.partitioning and _native_partitioning(t, ctx):
         table.tail = " " + " ".join(t.partitioning.split())

@@ -57,7 +57,11 @@ def _statements(view: View, query: str, conv: ConvertedObject, ctx: ConvertConte
         if "WITH NO DATA" in view.options:
             sql += " WITH NO DATA"
         refresh = [k for k in view.options if k.startswith("REFRESH") or "QUERY REWRITE" in k or k.startswith("BUILD")]
-        if refresh:
+        if p.has_distribution:  # Redshift: REFRESH MATERIALIZED VIEW or AUTO REFRESH, no query rewrite
+            note("RSH015", "materialized view" + (f" ({', '.join(sorted(refresh))})" if refresh else "") +
+                 ": Redshift refreshes it with REFRESH MATERIALIZED VIEW or AUTO REFRESH YES; no ON COMMIT "
+                 "refresh and no query rewrite; schedule the refresh after each load")
+        elif refresh:
             note("VEW006", f"materialized view options {', '.join(sorted(refresh))}: PostgreSQL refreshes only on "
                            "demand (REFRESH MATERIALIZED VIEW); schedule it and drop fast refresh logs")
         kind = "materialized view"

@@ -67,10 +67,10 @@ class PairTable:
 
 
 def _modules() -> dict[str, Any]:
-    from migplan.convert.transforms import mysql, oracle, postgres, tsql
+    from migplan.convert.transforms import mysql, oracle, postgres, teradata, tsql
 
     return {"oracle": oracle, "sqlserver": tsql, "sap-ase": tsql, "mysql": mysql, "postgresql": postgres,
-            "greenplum": postgres}
+            "greenplum": postgres, "netezza": postgres, "vertica": postgres, "teradata": teradata}
 
 
 @cache

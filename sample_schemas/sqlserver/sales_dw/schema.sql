@@ -27,7 +27,8 @@ CREATE TABLE dw.DimCustomer (
     CustomerName nvarchar(150) NOT NULL,
     Email varchar(254) NULL,
     BirthDate date NULL,
-    Notes nvarchar(max) NULL
+    Notes nvarchar(max) NULL,
+    CONSTRAINT PK_DimCustomer PRIMARY KEY NONCLUSTERED (CustomerKey) NOT ENFORCED
 )
 WITH (DISTRIBUTION = HASH(CustomerKey), HEAP);
 GO
