@@ -8,7 +8,10 @@ SAMPLES = ROOT / "sample_schemas"
 CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 # sample folder -> source engine
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+# samples written for an engine of their folder's family other than the folder's own (the warehouses)
+SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
@@ -20,7 +23,8 @@ def sample_dirs():
         if engine_dir.is_dir() and engine_dir.name in SAMPLE_ENGINES:
             for d in sorted(engine_dir.iterdir()):
                 if d.is_dir():
-                    out.append((SAMPLE_ENGINES[engine_dir.name], d))
+                    engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
+                    out.append((engine, d))
     return out
 
 
@@ -82,6 +86,16 @@ SAMPLE_PAIRS = [
     ("mysql/bookstore", "mysql", "aurora-postgresql"),
     ("postgresql/clinic", "postgresql", "aurora-mysql"),
 ]
+# the warehouses to Amazon Redshift (issue 12, part 2)
+WAREHOUSE_PAIRS = [
+    ("teradata/sales_dw", "teradata", "redshift"),
+    ("netezza/sales_dw", "netezza", "redshift"),
+    ("vertica/sales_dw", "vertica", "redshift"),
+    ("greenplum/sales_dw", "greenplum", "redshift"),
+    ("oracle/sales_dw", "oracle-dw", "redshift"),
+    ("sqlserver/sales_dw", "sqlserver-dw", "redshift"),
+]
+SAMPLE_PAIRS += WAREHOUSE_PAIRS
 
 
 @pytest.fixture(scope="session")

@@ -125,7 +125,7 @@ def verify(assessment, dsn: str | None = None, engine: str | None = None,
         reparse_findings: list[Finding] = []
         if family == "mysql":
             conversion = _isolated_mysql(assessment, session)
-        elif assessment.target.family == "redshift" and dsn is None:
+        elif assessment.target.family == "redshift":
             # no local Redshift: what reads back as Redshift, in its PostgreSQL subset (verify/redshift.py)
             conversion, reparse_findings, _counts = postgres_subset(conversion)
         results = _apply(session, conversion)

@@ -1,3 +1,5 @@
+ALTER SESSION SET CURRENT_SCHEMA = SALES_DW;
+
 CREATE TABLE times (
   time_id        DATE NOT NULL,
   calendar_month NUMBER(2) NOT NULL,
