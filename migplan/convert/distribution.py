@@ -71,7 +71,7 @@ def recommend(tables: list[Table], resolve, rows: dict[str, int] | None = None) 
     # it joins is co-located or copied
     order = sorted(tables, key=lambda t: (len(referenced_by[id(t)]), t.qname))
     for t in order:
-        out[id(t)] = _distribution(t, source[id(t)], referenced_by, out, resolve, _rows(t, sizes))
+        out[id(t)] = _distribution(t, source[id(t)], referenced_by, out, resolve, _rows(t, sizes), sizes)
     for t in tables:
         _sort(t, source[id(t)], out[id(t)])
     return out
@@ -85,7 +85,7 @@ def _rows(t: Table, sizes: dict[str, int]) -> int | None:
 
 
 def _distribution(t: Table, src: _Source, referenced_by, done: dict[int, Recommendation], resolve,
-                  rows: int | None) -> Recommendation:
+                  rows: int | None, sizes: dict[str, int]) -> Recommendation:
     rec = Recommendation("AUTO", source_clause=src.clause)
     joined = referenced_by[id(t)]
     if t.temporary:
@@ -133,7 +133,7 @@ def _distribution(t: Table, src: _Source, referenced_by, done: dict[int, Recomme
         rec.dist_reason = f"the source spreads rows evenly ({src.clause}): AUTO lets Redshift choose"
         return rec
     if t.foreign_keys:
-        col, why = _dominant_join(t, referenced_by, resolve)
+        col, why = _dominant_join(t, referenced_by, resolve, sizes)
         if col:
             rec.style, rec.distkey = "KEY", col
             rec.dist_reason = f"dominant join column {col}{why}"
@@ -160,20 +160,25 @@ def _pick(t: Table, columns: list[str], resolve) -> tuple[str, str]:
     return columns[0], f"; Redshift distributes on one column: the first, {columns[0]}"
 
 
-def _dominant_join(t: Table, referenced_by, resolve) -> tuple[str | None, str]:
-    """The foreign-key column whose referenced table is joined most (ties: the first key)."""
+def _dominant_join(t: Table, referenced_by, resolve, sizes: dict[str, int]) -> tuple[str | None, str]:
+    """The foreign-key column of the join to the largest table it references: by known row count,
+    else a dimension with its own foreign keys (snowflaked, so larger than the leaves, which are
+    copied to every node), else the wider table; ties: the first key."""
     best = None
     for fk in t.foreign_keys:
         ref = resolve(fk)
-        if ref is None or not fk.columns:
+        if ref is None or not fk.columns or ref is t:
             continue
-        weight = len(referenced_by.get(id(ref), ()))
-        if best is None or weight > best[0]:
-            best = (weight, fk.columns[0], ref)
+        rows = _rows(ref, sizes)
+        score = (rows if rows is not None else -1, len(ref.foreign_keys), len(ref.columns))
+        if best is None or score > best[0]:
+            best = (score, fk.columns[0], ref, rows)
     if best is None:
         return None, ""
-    weight, col, ref = best
-    return col, f": joins {ref.qname}, which {weight} foreign key(s) of the scripts reference"
+    _score, col, ref, rows = best
+    why = (f"{rows:,} rows" if rows is not None else
+           "it has foreign keys of its own" if ref.foreign_keys else f"{len(ref.columns)} columns")
+    return col, f": joins {ref.qname}, the largest table it references ({why})"
 
 
 def _sort(t: Table, src: _Source, rec: Recommendation) -> None:
@@ -247,6 +252,17 @@ def source_design(t: Table) -> _Source:
     if "ORDER BY" in o:
         src.ordering = [c.strip().strip('"') for c in o["ORDER BY"].split(",") if c.strip()]
         src.clause = " ".join(filter(None, [src.clause, f"ORDER BY {o['ORDER BY']}"]))
+    if "DISTSTYLE" in o:  # Redshift itself (the Redshift -> Redshift optimization pair)
+        style = o["DISTSTYLE"].upper()
+        src.style = {"ALL": "ALL", "EVEN": "EVEN", "KEY": "KEY"}.get(style)
+        src.clause = f"DISTSTYLE {style}"
+    if "DISTKEY" in o:
+        src.style, src.columns = "KEY", _columns(o["DISTKEY"])
+        src.clause = " ".join(filter(None, [src.clause, f"DISTKEY {o['DISTKEY']}"]))
+    for key in ("SORTKEY", "COMPOUND SORTKEY", "INTERLEAVED SORTKEY"):
+        if key in o and _columns(o[key]):
+            src.ordering = _columns(o[key])
+            src.clause = " ".join(filter(None, [src.clause, f"{key} {o[key]}"]))
     with_ = o.get("WITH", "")  # SQL Server DW / Synapse: WITH (DISTRIBUTION = HASH(c), ...)
     m = re.search(r"DISTRIBUTION\s*=\s*(HASH\s*\([^)]*\)|ROUND_ROBIN|REPLICATE)", with_, re.I)
     if m:
