@@ -63,7 +63,7 @@ def test_postgres_subset_applies_on_the_real_postgresql(assessed, pg_dsn):
     assert v.unpredicted == 0
     failed = v.frame().query("not ok")
     assert failed.empty, failed.to_string()
-    assert not [i for i in assessed.action_items.items if i.code in ("VER004", "RSH017")]
+    assert not [i for i in assessed.action_items.items if i.code in ("VER004", "VER001")]
 
 
 def test_every_table_gets_its_distribution_reason(assessed):

@@ -589,7 +589,7 @@ def _foreign_key(con, t, conv, ctx, qname, cname, cols, line, expect) -> TargetS
         if not action or action == "NO ACTION":
             continue
         if not p.has_fk_actions:
-            ctx.finding(conv, "RSH016", f"foreign key {con.name or ''} ON {which} {action}: {p.display} foreign "
+            ctx.finding(conv, "RSH016", f"foreign key{' ' + con.name if con.name else ''} ON {which} {action}: {p.display} foreign "
                         "keys are informational and take no referential action; do it in the load", line,
                         source=con.describe())
             continue

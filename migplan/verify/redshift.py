@@ -73,7 +73,7 @@ def pg_type(type_sql: str) -> str:
 
 def postgres_subset(conversion: Conversion) -> tuple[Conversion, list[Finding], dict[str, int]]:
     """A copy of ``conversion`` whose statements are their PostgreSQL subsets; a statement that does
-    not read back as Redshift is left out and reported (RSH017). Also the counts (statements, read
+    not read back as Redshift is left out and reported (VER001). Also the counts (statements, read
     back) for the benchmark and the report."""
     findings: list[Finding] = []
     counts = {"statements": 0, "reparsed": 0}
@@ -85,7 +85,7 @@ def postgres_subset(conversion: Conversion) -> tuple[Conversion, list[Finding], 
             r = reparse(st.sql)
             if r.postgres is None:
                 obj = conv.source
-                findings.append(Finding("RSH017", obj.qname, obj.kind, obj.location.file,
+                findings.append(Finding("VER001", obj.qname, obj.kind, obj.location.file,
                                         st.source_line or obj.location.line,
                                         f"{st.kind} {st.name}: does not read back as Redshift SQL ({r.error}); "
                                         "not verified", None, st.sql, st.name))

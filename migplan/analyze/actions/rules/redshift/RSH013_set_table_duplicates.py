@@ -5,7 +5,8 @@ class SetTableDuplicates(Rule):
     """A Teradata SET table rejects duplicate rows; Redshift tables keep them.
 
     What it detects:
-        Each Teradata table created as SET (the default in Teradata session mode when neither SET nor MULTISET is written is SET).
+        Each Teradata table created with an explicit SET (in Teradata session mode a table written without
+        SET or MULTISET is SET too: check those by hand).
 
     Why it matters:
         Teradata silently discards (INSERT ... SELECT) or rejects (INSERT) a row that duplicates an

@@ -36,3 +36,5 @@ class ClientScriptCommands(Rule):
     severity = "medium"
     effort = "medium"
     targets = ("redshift",)
+    sources = ("teradata",)
+    raised_by = "converter"
