@@ -240,7 +240,8 @@ def source_design(t: Table) -> _Source:
         src.ordering = _columns(o["ORGANIZE ON"])
         src.clause = " ".join(filter(None, [src.clause, f"ORGANIZE ON {o['ORGANIZE ON']}"]))
     if "DISTRIBUTED BY" in o:  # Greenplum
-        src.style, src.columns, src.clause = "KEY", _columns(o["DISTRIBUTED BY"]), f"DISTRIBUTED BY {o['DISTRIBUTED BY']}"
+        by = o["DISTRIBUTED BY"]
+        src.style, src.columns, src.clause = "KEY", _columns(by), f"DISTRIBUTED BY {by}"
     if "DISTRIBUTED RANDOMLY" in o:
         src.style, src.clause = "EVEN", "DISTRIBUTED RANDOMLY"
     if "DISTRIBUTED REPLICATED" in o:

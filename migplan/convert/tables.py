@@ -589,8 +589,9 @@ def _foreign_key(con, t, conv, ctx, qname, cname, cols, line, expect) -> TargetS
         if not action or action == "NO ACTION":
             continue
         if not p.has_fk_actions:
-            ctx.finding(conv, "RSH016", f"foreign key{' ' + con.name if con.name else ''} ON {which} {action}: {p.display} foreign "
-                        "keys are informational and take no referential action; do it in the load", line,
+            label = f"foreign key {con.name}" if con.name else "foreign key"
+            ctx.finding(conv, "RSH016", f"{label} ON {which} {action}: {p.display} foreign keys are "
+                        "informational and take no referential action; do it in the load", line,
                         source=con.describe())
             continue
         if action == "SET DEFAULT" and not p.has_fk_set_default:
@@ -748,8 +749,8 @@ def distribution_clause(t: Table, conv: ConvertedObject, ctx: ConvertContext) ->
 
 
 # options that say nothing about physical design
-_LOGICAL_OPTIONS = frozenset({"COMMENT", "ON COMMIT", "ON COMMIT DELETE ROWS", "ON COMMIT PRESERVE ROWS", "PARTITION BY",
-                              "WITH DATA", "WITH NO DATA"})
+_LOGICAL_OPTIONS = frozenset({"COMMENT", "ON COMMIT", "ON COMMIT DELETE ROWS", "ON COMMIT PRESERVE ROWS",
+                              "PARTITION BY", "WITH DATA", "WITH NO DATA"})
 
 
 def _table_notes(t: Table, conv: ConvertedObject, ctx: ConvertContext) -> None:
