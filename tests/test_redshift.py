@@ -134,6 +134,13 @@ def test_known_sizes_decide_all_or_auto():
     assert "DISTSTYLE ALL" in _table_sql(small, "region") and "200 rows" in _reason(small, "region")
 
 
+def test_table_stats_of_the_plan_give_the_sizes(tmp_path):
+    stats = tmp_path / "stats.csv"
+    stats.write_text("schema,table,rows,bytes\n,region,90000000,9000000000\n", encoding="utf-8")
+    a = _rs(STAR, "greenplum", table_stats=str(stats))
+    assert "DISTSTYLE AUTO" in _table_sql(a, "region") and "90,000,000 rows" in _reason(a, "region")
+
+
 def test_sort_key_prefers_a_business_date_to_an_audit_timestamp():
     a = _rs(STAR, "greenplum")
     assert "SORTKEY (order_date)" in _table_sql(a, "orders")
