@@ -87,6 +87,8 @@ class TargetProfile:
     has_indexes = True  # CREATE INDEX
     has_triggers = True
     has_distribution = False  # distribution and sort keys (Redshift)
+    matview_with_no_data = True  # CREATE MATERIALIZED VIEW ... WITH NO DATA
+    reparse_queries = False  # no local engine checks the target's syntax: view queries must read back in sqlglot
     single_byte_char = False  # CHAR/VARCHAR lengths count bytes and CHAR is single-byte (Redshift)
 
     def __init__(self, engine: Engine):
@@ -260,6 +262,8 @@ class RedshiftProfile(TargetProfile):
     has_indexes = False  # no CREATE INDEX: sort keys and zone maps instead
     has_triggers = False
     has_distribution = True  # DISTSTYLE / DISTKEY / SORTKEY on CREATE TABLE
+    matview_with_no_data = False  # a materialized view is filled when created (or AUTO REFRESH)
+    reparse_queries = True
     single_byte_char = True  # CHAR holds single-byte characters only; VARCHAR lengths are bytes
     indexes_materialized_views = False
     has_operator_classes = False
