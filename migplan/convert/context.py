@@ -164,6 +164,12 @@ class ConvertContext:
                 if conv.ok:
                     checks.append(conv.sql.replace("__col__", "{col}"))
             return MappedType(mapped.sql, mapped.rule, mapped.item, mapped.message, checks)
+        if ut.type_kind == "enum" and not self.profile.has_user_types and not self.profile.inline_enum:
+            longest = max((len(v) for v in ut.values), default=1)
+            size = min(4 * longest, self.profile.max_varchar)  # byte lengths: up to 4 bytes a character
+            return MappedType(f"varchar({size})", None, "RSH004" if self.profile.family == "redshift" else "TYP017",
+                              f"enum {ut.qname} ({', '.join(ut.values)}): no enum types; its values as text, "
+                              "unchecked")
         if ut.type_kind == "enum":
             if not self.profile.has_user_types:  # MySQL's column type ENUM('a', 'b')
                 values = ", ".join(self.profile.string(v) for v in ut.values)

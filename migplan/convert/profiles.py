@@ -89,6 +89,7 @@ class TargetProfile:
     has_distribution = False  # distribution and sort keys (Redshift)
     matview_with_no_data = True  # CREATE MATERIALIZED VIEW ... WITH NO DATA
     reparse_queries = False  # no local engine checks the target's syntax: view queries must read back in sqlglot
+    inline_enum = False  # ENUM('a', 'b') as a column type (MySQL)
     single_byte_char = False  # CHAR/VARCHAR lengths count bytes and CHAR is single-byte (Redshift)
 
     def __init__(self, engine: Engine):
@@ -209,6 +210,7 @@ class MysqlProfile(TargetProfile):
     sequence_type = ""
     sequence_max = None
     has_user_types = False
+    inline_enum = True
     has_materialized_views = False
     has_view_comments = False
     names_case_sensitive = False

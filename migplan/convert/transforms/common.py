@@ -94,8 +94,8 @@ def unknown_function(node: exp.Anonymous, rw: Rewriter) -> None:
         return None  # otherwise pkg.f() or schema.f(): a routine of the scripts, SQL018's business
     upper = name.upper()
     target_has = upper in builtins(rw.profile.family)
-    if rw.profile.family == "postgresql" and not target_has:
-        rw.problem("SQL001", f"no {name}() on PostgreSQL and the scripts do not define it")
+    if rw.profile.family in ("postgresql", "redshift") and not target_has:
+        rw.problem("SQL001", f"no {name}() on {rw.profile.display} and the scripts do not define it")
     elif rw.profile.family == "mysql" and rw.source.family == "postgresql" and not target_has \
             and upper in builtins("postgresql"):
         rw.problem("SQL001", f"PostgreSQL's {name}() has no MySQL equivalent")
