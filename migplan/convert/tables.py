@@ -739,6 +739,9 @@ def distribution_clause(t: Table, conv: ConvertedObject, ctx: ConvertContext) ->
     ctx.finding(conv, "RSH010", f"{dist}: {rec.dist_reason}; {sort_text}: {rec.sort_reason}",
                 converted=clause.strip())
     physical = sorted(k for k in t.options if k not in _LOGICAL_OPTIONS)
+    compressed = [c.name for c in t.columns if c.attrs.get("compress")]  # Teradata COMPRESS value lists
+    if compressed:
+        physical.append(f"COMPRESS on {', '.join(compressed)} (Redshift encodes columns itself: ENCODE AUTO)")
     if physical:
         ctx.finding(conv, "RSH011", f"source physical design not carried over as written: {', '.join(physical)}; "
                     "distribution and sort keys replace it")
