@@ -214,3 +214,15 @@ def test_a_statement_that_does_not_reparse_is_reported():
 def test_a_view_over_redshift_system_tables_reads_back_but_is_not_applied():
     r = reparse("CREATE VIEW v AS SELECT tbl, COUNT(*) AS blocks FROM stv_blocklist GROUP BY tbl")
     assert r.ok and r.postgres is None and r.system == ["stv_blocklist"]
+
+
+def test_cli_assess_for_redshift_writes_the_ddl(tmp_path, capsys):
+    """`assess ... -t redshift` was a traceback: it now writes the DDL and the report."""
+    from migplan.cli import main as cli_main
+
+    out = tmp_path / "out"
+    rc = cli_main(["assess", str(SAMPLES / "teradata/sales_dw"), "-s", "teradata", "-t", "redshift", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 0 and "Traceback" not in err, err
+    ddl = "\n".join(p.read_text("utf-8") for p in out.rglob("*.sql"))
+    assert "DISTSTYLE" in ddl and "CREATE TABLE" in ddl
