@@ -133,8 +133,9 @@ def _distribution(t: Table, src: _Source, referenced_by, done: dict[int, Recomme
         rec.dist_reason = f"the source spreads rows evenly ({src.clause}): AUTO lets Redshift choose"
         return rec
     if t.foreign_keys:
-        col, why = _dominant_join(t, referenced_by, resolve, sizes)
-        if col:
+        dominant, why = _dominant_join(t, referenced_by, resolve, sizes)
+        if dominant:
+            col = dominant
             rec.style, rec.distkey = "KEY", col
             rec.dist_reason = f"dominant join column {col}{why}"
             return rec

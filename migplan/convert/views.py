@@ -21,12 +21,12 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
         if expr.draft:  # never applied: 05_held_back.sql shows it with the items, for the one who finishes it
             conv.draft = _statements(view, expr.draft, conv, ctx, notes=False)
         return conv
-    if ctx.profile.reparse_queries and not _reads_back(expr.sql, ctx.profile.sqlglot):
+    if ctx.profile.reparse_queries and not _reads_back(expr.sql or "", ctx.profile.sqlglot):
         # no local engine checks this target's own syntax: a query sqlglot cannot read back is wrong
         ctx.finding(conv, "VEW011", f"query not converted: the written query does not read back as "
                     f"{ctx.profile.display} SQL", line, source=view.query, converted=expr.sql)
         conv.converted = False
-        conv.draft = _statements(view, expr.sql, conv, ctx, notes=False)
+        conv.draft = _statements(view, expr.sql or "", conv, ctx, notes=False)
         return conv
     for code, msg in expr.problems:
         ctx.finding(conv, code, msg, line, source=view.query, converted=expr.sql)

@@ -271,7 +271,7 @@ def parse_projection(ts: TokenStream, word_index: int, ctx: ParseContext) -> Sch
     depth, start = 0, ts.i
     anchor = None
     while not ts.at_end:  # the query up to its ORDER BY / SEGMENTED BY at depth 0
-        t = ts.peek()
+        t = ts.toks[ts.i]
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.kind == "word" and t.up == "FROM" and anchor is None:
             ts.next()
@@ -293,7 +293,7 @@ def parse_projection(ts: TokenStream, word_index: int, ctx: ParseContext) -> Sch
         if word in ("ORDER", "SEGMENTED"):
             ts.expect("BY")
             first = ts.i
-        while not ts.at_end and not (ts.peek().kind == "word" and ts.up() in _PROJECTION_CLAUSES):
+        while not ts.at_end and ts.up() not in _PROJECTION_CLAUSES:
             if ts.at("("):
                 ts.group()
             else:

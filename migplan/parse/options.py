@@ -325,7 +325,7 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
             ts.next()
         return True
     if shape == "vertica":  # up to the next Vertica table clause
-        while not ts.at_end and not (ts.peek().kind == "word" and ts.up() in _VERTICA_STOP):
+        while not ts.at_end and ts.up() not in _VERTICA_STOP:
             if ts.at("("):
                 ts.group()
             else:

@@ -59,26 +59,26 @@ def reparse(sql: str) -> Reparsed:
     system = sorted({t.name for t in tree.find_all(exp.Table) if _SYSTEM.search(t.name or "")})
     if system:
         return Reparsed(sql, None, system=system)
-    return Reparsed(sql, subset(tree))
+    return Reparsed(sql, subset(tree)) if isinstance(tree, exp.Expression) else Reparsed(sql, None, "not a statement")
 
 
 def subset(tree: exp.Expression) -> str:
-    for node in list(tree.find_all(*_REDSHIFT_ONLY)):
-        node.pop()
-    for node in list(tree.find_all(exp.EncodeColumnConstraint)):
-        (node.parent if isinstance(node.parent, exp.ColumnConstraint) else node).pop()
+    for prop in list(tree.find_all(*_REDSHIFT_ONLY)):
+        prop.pop()
+    for enc in list(tree.find_all(exp.EncodeColumnConstraint)):
+        (enc.parent if isinstance(enc.parent, exp.ColumnConstraint) else enc).pop()
     props = tree.args.get("properties")
     if isinstance(props, exp.Properties) and not props.expressions:
         props.pop()
-    for node in list(tree.find_all(exp.Add)):  # Redshift's 'text' + x concatenates: PostgreSQL's ||
-        if any(_is_text(side) for side in (node.this, node.expression)):
-            node.replace(exp.DPipe(this=node.this, expression=node.expression))
-    for node in list(tree.find_all(exp.DataType)):
-        stand_in = _STAND_INS.get(node.this)
+    for add in list(tree.find_all(exp.Add)):  # Redshift's 'text' + x concatenates: PostgreSQL's ||
+        if any(_is_text(side) for side in (add.this, add.expression)):
+            add.replace(exp.DPipe(this=add.this, expression=add.expression))
+    for dtype in list(tree.find_all(exp.DataType)):
+        stand_in = _STAND_INS.get(dtype.this)
         if stand_in:
-            node.replace(exp.DataType.build(stand_in))
-        elif any(p.name.upper() == "MAX" for p in node.expressions if isinstance(p, (exp.DataTypeParam, exp.Var))):
-            node.replace(exp.DataType.build("TEXT"))  # VARCHAR(MAX): Redshift's 65,535 bytes
+            dtype.replace(exp.DataType.build(stand_in))
+        elif any(p.name.upper() == "MAX" for p in dtype.expressions if isinstance(p, (exp.DataTypeParam, exp.Var))):
+            dtype.replace(exp.DataType.build("TEXT"))  # VARCHAR(MAX): Redshift's 65,535 bytes
     return tree.sql(dialect="postgres")
 
 

@@ -10,9 +10,8 @@ from migplan.convert.transforms import Rewrite, Rewriter
 def drop_locking(tree: exp.Expression, rw: Rewriter) -> exp.Expression:
     """LOCKING ROW FOR ACCESS SELECT ...: a request modifier (a dirty read), not part of the query;
     other engines read with their own isolation."""
-    if isinstance(tree, exp.LockingStatement) and isinstance(tree.expression, exp.Query):
-        return tree.expression
-    return tree
+    inner = tree.expression if isinstance(tree, exp.LockingStatement) else None
+    return inner if isinstance(inner, exp.Expression) and isinstance(inner, exp.Query) else tree
 
 
 PREPASSES = [drop_locking]

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class KeysNotEnforced(Rule):
+class KeysNotEnforced(Rule[Table]):
     """Primary, unique and foreign keys on Redshift are informational: declared, not enforced.
 
     What it detects:
@@ -40,7 +45,7 @@ class KeysNotEnforced(Rule):
     targets = ("redshift",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         kinds = sorted({c.kind for c in obj.constraints if c.kind in ("primary key", "unique", "foreign key")})
         if not kinds:
             return

@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Routine
 
 
-class NoTriggers(Rule):
+class NoTriggers(Rule[Routine]):
     """Redshift has no triggers.
 
     What it detects:
@@ -36,6 +41,6 @@ class NoTriggers(Rule):
     targets = ("redshift",)
     kinds = ("trigger",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Routine, ctx: AnalysisContext) -> Iterable[Finding]:
         yield ctx.hit(self, obj, obj.location.line, "Redshift has no triggers: move this logic into the load "
                       "(ETL step or a stored procedure the load calls)")

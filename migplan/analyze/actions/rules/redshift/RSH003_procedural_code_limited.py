@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import SchemaObject
 
 
-class ProceduralCodeLimited(Rule):
+class ProceduralCodeLimited(Rule[SchemaObject]):
     """Procedures, functions, macros and packages must be rewritten for Redshift's limited procedural support.
 
     What it detects:
@@ -39,7 +44,7 @@ class ProceduralCodeLimited(Rule):
     targets = ("redshift",)
     kinds = ("procedure", "function", "package", "package body", "macro", "aggregate")
 
-    def check(self, obj, ctx):
+    def check(self, obj: SchemaObject, ctx: AnalysisContext) -> Iterable[Finding]:
         if ctx.source_family == ctx.target_family:
             return
         yield ctx.hit(self, obj, obj.location.line, f"{obj.kind} not converted: Redshift stored procedures are "

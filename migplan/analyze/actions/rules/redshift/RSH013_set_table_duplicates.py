@@ -1,7 +1,12 @@
+from collections.abc import Iterable
+
 from migplan.analyze.actions.base import Rule
+from migplan.analyze.context import AnalysisContext
+from migplan.model.conversion import Finding
+from migplan.model.schema import Table
 
 
-class SetTableDuplicates(Rule):
+class SetTableDuplicates(Rule[Table]):
     """A Teradata SET table rejects duplicate rows; Redshift tables keep them.
 
     What it detects:
@@ -37,7 +42,7 @@ class SetTableDuplicates(Rule):
     sources = ("teradata",)
     kinds = ("table",)
 
-    def check(self, obj, ctx):
+    def check(self, obj: Table, ctx: AnalysisContext) -> Iterable[Finding]:
         if obj.attrs.get("set_table"):
             yield ctx.hit(self, obj, obj.location.line, "SET table: Teradata discards duplicate rows, Redshift "
                           "keeps them; deduplicate in the load")
