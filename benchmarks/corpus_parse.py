@@ -20,7 +20,10 @@ ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres"
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
                   "db2": "db2-luw",
                   "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql"}
+                  "aurora-postgresql": "aurora-postgresql",
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+# samples written for another engine of their folder's family (the warehouses)
+SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 PROCEDURAL = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",
               "macro", "anonymous block")
 DDL_VERBS = ("create", "alter", "comment", "grant", "revoke", "drop")
@@ -75,7 +78,8 @@ def sample_units() -> list[tuple[str, str, Path]]:
     for engine_dir in sorted(base.iterdir()) if base.exists() else []:
         if engine_dir.name in SAMPLE_ENGINES:
             for d in sorted(p for p in engine_dir.iterdir() if p.is_dir()):
-                out.append((f"samples/{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name], d))
+                engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
+                out.append((f"samples/{engine_dir.name}/{d.name}", engine, d))
     return out
 
 

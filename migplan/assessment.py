@@ -102,12 +102,26 @@ def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, 
         raise UnsupportedTargetError(inv.engine, target_engine)
     cfg = Config.load(config)
     options = options or ConvertOptions(**cfg.convert)
+    options = _sizes_for_distribution(options, target_engine, plan_options.get("table_stats"))
     conversion = convert(inv, target_engine, options, progress=progress)
     items = analyze(inv, conversion, cfg, progress=progress)
     a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options), conversion_options=options)
     if verify or verify_dsn:
         a.verify(dsn=verify_dsn, connect_timeout=connect_timeout)
     return a
+
+
+def _sizes_for_distribution(options: ConvertOptions, target: engines.Engine, table_stats) -> ConvertOptions:
+    """The row counts of ``table_stats`` (the plan's input) also decide Redshift's distribution styles
+    (DISTSTYLE ALL for small dimensions), unless the conversion options already give sizes."""
+    if table_stats is None or options.table_rows or target.family != "redshift":
+        return options
+    from dataclasses import replace
+
+    from migplan.plan.load import read_table_stats
+
+    rows = {name: s.rows for name, s in read_table_stats(table_stats).items() if s.rows is not None}
+    return replace(options, table_rows=rows) if rows else options
 
 
 class UnsupportedTargetError(MigplanError):
@@ -119,7 +133,7 @@ class UnsupportedTargetError(MigplanError):
 
 # Targets migplan writes DDL for. Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
 # PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
-_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb")
+_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb", "redshift")
 
 
 def writes_ddl_for(target: engines.Engine) -> bool:

@@ -25,12 +25,17 @@ CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "po
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
                   "db2": "db2-luw", "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql"}
+                  "aurora-postgresql": "aurora-postgresql",
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+# samples written for another engine of their folder's family (the warehouses)
+SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
            "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
            "db2-luw": ("aurora-postgresql", "aurora-mysql"),
            "azure-sql": ("aurora-postgresql", "aurora-mysql"), "mariadb": ("postgresql",),
-           "aurora-mysql": ("aurora-postgresql",), "aurora-postgresql": ("aurora-mysql", "postgresql")}
+           "aurora-mysql": ("aurora-postgresql",), "aurora-postgresql": ("aurora-mysql", "postgresql"),
+           **{w: ("redshift",) for w in ("teradata", "netezza", "vertica", "greenplum", "oracle-dw", "sqlserver-dw",
+                                         "redshift")}}
 
 
 def schemas(corpus: Path) -> list[tuple[str, str, Path]]:
@@ -38,7 +43,8 @@ def schemas(corpus: Path) -> list[tuple[str, str, Path]]:
     for engine_dir in sorted((ROOT / "sample_schemas").iterdir()):
         if engine_dir.name in SAMPLE_ENGINES:
             for d in sorted(p for p in engine_dir.iterdir() if p.is_dir()):
-                out.append((f"sample-{engine_dir.name}-{d.name}", SAMPLE_ENGINES[engine_dir.name], d))
+                engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
+                out.append((f"sample-{engine_dir.name}-{d.name}", engine, d))
     if corpus.exists():
         for engine_dir in sorted(corpus.iterdir()):
             if engine_dir.name in CORPUS_ENGINES:

@@ -11,7 +11,10 @@ CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
                   "db2": "db2-luw",
                   "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql"}
+                  "aurora-postgresql": "aurora-postgresql",
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+# samples written for an engine of their folder's family other than the folder's own (the warehouses)
+SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
@@ -23,7 +26,8 @@ def sample_dirs():
         if engine_dir.is_dir() and engine_dir.name in SAMPLE_ENGINES:
             for d in sorted(engine_dir.iterdir()):
                 if d.is_dir():
-                    out.append((SAMPLE_ENGINES[engine_dir.name], d))
+                    engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
+                    out.append((engine, d))
     return out
 
 
@@ -87,6 +91,16 @@ SAMPLE_PAIRS = [
     ("db2/bank", "db2-luw", "aurora-postgresql"),
     ("db2/bank", "db2-luw", "aurora-mysql"),
 ]
+# the warehouses to Amazon Redshift (issue 12, part 2)
+WAREHOUSE_PAIRS = [
+    ("teradata/sales_dw", "teradata", "redshift"),
+    ("netezza/sales_dw", "netezza", "redshift"),
+    ("vertica/sales_dw", "vertica", "redshift"),
+    ("greenplum/sales_dw", "greenplum", "redshift"),
+    ("oracle/sales_dw", "oracle-dw", "redshift"),
+    ("sqlserver/sales_dw", "sqlserver-dw", "redshift"),
+]
+SAMPLE_PAIRS += WAREHOUSE_PAIRS
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,9 @@ from tests.conftest import SAMPLE_PAIRS, SAMPLES
 # The sample pairs plus the same-family ones. The MySQL dump has no USE statement: its database is
 # an input (see test_missing_source_schema_is_a_reported_input).
 DEFAULT_SCHEMA = {"mysql/bookstore": "bookstore"}
-PAIRS = [*SAMPLE_PAIRS, ("mysql/bookstore", "mysql", "aurora-mysql"),
+# Warehouses DMS cannot read move with SCT's agents: no DMS task (test_agent_pairs_write_no_dms_task).
+AGENT_SOURCES = ("teradata", "netezza", "vertica", "greenplum")
+PAIRS = [*(p for p in SAMPLE_PAIRS if p[1] not in AGENT_SOURCES), ("mysql/bookstore", "mysql", "aurora-mysql"),
          ("postgresql/clinic", "postgresql", "aurora-postgresql")]
 
 
@@ -372,3 +374,16 @@ def test_dms_schema_conversion_takes_db2_luw_to_aurora_and_rds_postgresql():
     for target in ("aurora-postgresql", "postgresql"):
         c = migplan.matrix.check("db2-luw", target)
         assert c.dms_sc and any("sc-data-providers-db2luw.html" in s for s in c.sources)
+
+
+@pytest.mark.parametrize("folder,source,target", [p for p in SAMPLE_PAIRS if p[1] in AGENT_SOURCES])
+def test_agent_pairs_write_no_dms_task(folder, source, target):
+    """DMS cannot read these warehouses: the plan is SCT's agents, and no endpoint or task is written
+    that AWS would refuse (EngineName teradata is not a DMS engine)."""
+    a = _assess(folder, source, target)
+    assert a.compatibility.path == "sct-agents"
+    titles = [s.title for s in a.plan.steps]
+    assert any("data extraction agents" in t for t in titles), titles
+    files = a.dms.files()
+    assert list(files) == ["README.md"] and "data extraction agents" in files["README.md"]
+    assert a.dms.missing_inputs()

@@ -195,9 +195,9 @@ def test_cli_sets_plan_options_and_reports_its_version(tmp_path, capsys):
     assert exc.value.code == 0 and capsys.readouterr().out.startswith("migplan ")
 
 
-@pytest.mark.parametrize("target", ["redshift", "babelfish", "oracle"])
+@pytest.mark.parametrize("target", ["babelfish", "oracle"])
 def test_targets_without_a_ddl_writer_are_refused_clearly(target, capsys):
-    source = {"redshift": "oracle", "babelfish": "sqlserver", "oracle": "oracle"}[target]
+    source = {"babelfish": "sqlserver", "oracle": "oracle"}[target]
     folder = {"oracle": "oracle/retail", "sqlserver": "sqlserver/shop"}[source]
     rc = cli_main(["assess", str(SAMPLES / folder), "-s", source, "-t", target])
     err = capsys.readouterr().err

@@ -13,7 +13,7 @@ from tests.test_action_catalog import FIXTURES
 @pytest.fixture
 def dsn_for(pg_dsn, request):
     def get(target):
-        if "postgresql" in target:
+        if "postgresql" in target or target == "redshift":  # Redshift: its PostgreSQL subset
             return pg_dsn
         return request.getfixturevalue("mariadb_dsn")
     return get

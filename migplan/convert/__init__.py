@@ -93,6 +93,8 @@ def convert(inv: Inventory, target, options: ConvertOptions | None = None, progr
     for obj in inv.objects:
         if id(obj) not in done:
             out.objects.append(not_converted(obj, ctx))
+    if profile.has_distribution and inv.engine.splitter == "teradata":
+        out.findings.extend(_bteq_scripts(inv))
     for ev in names.events:
         obj = ev.obj
         if obj is not None:
@@ -136,6 +138,22 @@ def _resolver(inv: Inventory):
                 return obj
         return None
     return resolve
+
+
+def _bteq_scripts(inv: Inventory) -> list[Finding]:
+    """One item per script holding BTEQ dot-commands: they move to Redshift RSQL or an orchestrator."""
+    by_file: dict[str, list] = {}
+    for r in inv.records:
+        if r.disposition == "client" and r.kind.startswith("client ."):
+            by_file.setdefault(r.file, []).append(r)
+    out = []
+    for file, recs in sorted(by_file.items()):
+        commands = sorted({r.kind.split(" ", 1)[1] for r in recs})
+        out.append(Finding("RSH014", file, "script", file, recs[0].line,
+                           f"BTEQ script with {len(recs)} dot-command(s) ({', '.join(commands)}): convert it to "
+                           "Amazon Redshift RSQL (SCT converts BTEQ scripts) or move its control flow to the "
+                           "load orchestration"))
+    return out
 
 
 def _family(engine) -> str:

@@ -24,6 +24,9 @@ class ConvertOptions:
     # Oracle NUMBER key columns without precision: "evidence" narrows them to bigint where the scripts
     # prove whole numbers (convert.evidence), "numeric" always keeps every value
     number_keys: str = "evidence"
+    # row counts by table name ("schema.table" or "table"), where known: sizes feed the distribution
+    # style on targets that have one (Redshift: DISTSTYLE ALL for small dimensions)
+    table_rows: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.number_keys not in NUMBER_KEYS:
@@ -37,7 +40,7 @@ NUMBER_KEYS = ("evidence", "numeric")
 
 # type-map items after which a column's values are kept in a stand-in type (text, bytes, varchar)
 LOSSY_ITEMS = frozenset({"TYP005", "TYP007", "TYP009", "TYP010", "TYP015", "TYP016", "TYP017", "TYP018",
-                         "TYP021", "TYP028"})
+                         "TYP021", "TYP028", "RSH004"})
 
 
 @dataclass
@@ -57,6 +60,8 @@ class ConvertContext:
     column_types: dict[tuple[int, str], str] = field(default_factory=dict)
     # source table id -> its CREATE TABLE as the target writes it (convert.tables.TableDef)
     table_defs: dict[int, Any] = field(default_factory=dict)
+    # source table id -> distribution/sort recommendation (convert.distribution), on targets that have them
+    distribution: dict[int, Any] | None = None
     # (table qname upper, column upper) -> why the column holds whole numbers (convert.evidence)
     number_keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -159,6 +164,12 @@ class ConvertContext:
                 if conv.ok:
                     checks.append(conv.sql.replace("__col__", "{col}"))
             return MappedType(mapped.sql, mapped.rule, mapped.item, mapped.message, checks)
+        if ut.type_kind == "enum" and not self.profile.has_user_types and not self.profile.inline_enum:
+            longest = max((len(v) for v in ut.values), default=1)
+            size = min(4 * longest, self.profile.max_varchar)  # byte lengths: up to 4 bytes a character
+            return MappedType(f"varchar({size})", None, "RSH004" if self.profile.family == "redshift" else "TYP017",
+                              f"enum {ut.qname} ({', '.join(ut.values)}): no enum types; its values as text, "
+                              "unchecked")
         if ut.type_kind == "enum":
             if not self.profile.has_user_types:  # MySQL's column type ENUM('a', 'b')
                 values = ", ".join(self.profile.string(v) for v in ut.values)

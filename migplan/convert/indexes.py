@@ -16,6 +16,12 @@ _MYSQL_KEY_BYTES = 3072  # InnoDB index key prefix limit (DYNAMIC/COMPRESSED row
 
 def convert_index(idx: Index, ctx: ConvertContext) -> ConvertedObject:
     p = ctx.profile
+    if not p.has_indexes:  # nothing to write: sort keys and zone maps do the index's work
+        conv = ConvertedObject(idx, None, idx.name or "")
+        kind = " ".join(filter(None, [idx.method or "", "unique" if idx.unique else "", "index"]))
+        ctx.finding(conv, "RSH007", f"{kind} on {idx.table_qname} ({', '.join(c.expression for c in idx.columns)}): "
+                    f"{p.display} has no indexes; not created (sort keys and zone maps serve range filters)")
+        return conv
     table = ctx.inventory.lookup("table", idx.table_schema, idx.table_name)
     if table is None and p.indexes_materialized_views:
         mv = ctx.inventory.lookup("materialized view", idx.table_schema, idx.table_name)

@@ -128,6 +128,15 @@ class TargetProfile:
     names_case_sensitive = True  # "Name" and name are two names (quoted mixed case stays mixed)
     has_definer = False  # DEFINER= on routines and views
     triggers_in_table_schema = True  # a trigger is filed under its table's schema
+    has_fk_actions = True  # ON DELETE / ON UPDATE actions on foreign keys
+    has_generated_columns = True  # GENERATED ALWAYS AS (expr) columns
+    has_indexes = True  # CREATE INDEX
+    has_triggers = True
+    has_distribution = False  # distribution and sort keys (Redshift)
+    matview_with_no_data = True  # CREATE MATERIALIZED VIEW ... WITH NO DATA
+    reparse_queries = False  # no local engine checks the target's syntax: view queries must read back in sqlglot
+    inline_enum = False  # ENUM('a', 'b') as a column type (MySQL)
+    single_byte_char = False  # CHAR/VARCHAR lengths count bytes and CHAR is single-byte (Redshift)
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -286,6 +295,7 @@ class MysqlProfile(TargetProfile):
     sequence_type = ""
     sequence_max = None
     has_user_types = False
+    inline_enum = True
     has_materialized_views = False
     has_view_comments = False
     names_case_sensitive = False
@@ -303,7 +313,64 @@ class MariadbProfile(MysqlProfile):
     has_create_sequence = True
 
 
+class RedshiftProfile(TargetProfile):
+    """Amazon Redshift: PostgreSQL 8.0.2 underneath, a columnar MPP warehouse on top. What it lacks
+    (indexes, sequences, triggers, CHECK, generated columns, enforced keys) and what it adds
+    (distribution and sort keys) are flags here; https://docs.aws.amazon.com/redshift/latest/dg/c_unsupported-postgresql-features.html
+    lists the PostgreSQL features it does not have."""
+
+    family = "redshift"
+    display = "Amazon Redshift"
+    sqlglot = "redshift"
+    max_identifier = 127  # bytes, https://docs.aws.amazon.com/redshift/latest/dg/r_names.html
+    max_varchar = 65535  # bytes, not characters
+    supports_sequences = False
+    supports_check = False
+    supports_partial_index = False
+    supports_include = False
+    supports_deferrable = False
+    supports_descending_index = False
+    supports_functional_index = False
+    has_regexp_like = False
+    has_array_any = False
+    has_is_json = False
+    has_filter_clause = False
+    has_composite_fields = False
+    has_arrays = False
+    has_xpath = False
+    identity_clause = "redshift"  # IDENTITY(seed, step)
+    json_type = "super"
+    unsized_decimal = "numeric(38,10)"
+    generated_reads_identity = False
+    has_not_valid = False
+    has_fk_set_default = False
+    has_fk_actions = False  # REFERENCES t (c) only: no ON DELETE / ON UPDATE, no MATCH
+    has_generated_columns = False
+    has_indexes = False  # no CREATE INDEX: sort keys and zone maps instead
+    has_triggers = False
+    has_distribution = True  # DISTSTYLE / DISTKEY / SORTKEY on CREATE TABLE
+    matview_with_no_data = False  # a materialized view is filled when created (or AUTO REFRESH)
+    reparse_queries = True
+    single_byte_char = True  # CHAR holds single-byte characters only; VARCHAR lengths are bytes
+    indexes_materialized_views = False
+    has_operator_classes = False
+    index_methods: frozenset[str] = frozenset()
+    extension_index_methods = False
+    has_nulls_ordering = False
+    has_create_sequence = False
+    sequence_type = ""
+    sequence_max = None
+    has_user_types = False
+    names_case_sensitive = False  # names fold to lower case unless enable_case_sensitive_identifier is on
+    not_deterministic = PostgresProfile.not_deterministic | {"GETDATE", "SYSDATE"}
+
+    def case_matters(self, name: str) -> bool:
+        return False  # Redshift folds quoted names to lower case too (enable_case_sensitive_identifier off)
+
+
 def profile_for(engine: Engine) -> TargetProfile:
+    if engine.family == "redshift":
+        return RedshiftProfile(engine)
     if engine.family == "postgresql":
         return PostgresProfile(engine)
     if engine.name.startswith("mariadb"):

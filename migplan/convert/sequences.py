@@ -15,6 +15,11 @@ def convert_sequence(seq: Sequence, ctx: ConvertContext) -> ConvertedObject:
     line = seq.location.line
     if not p.has_create_sequence and _feeds_auto_increment(seq, ctx):
         return conv  # a PostgreSQL serial's sequence: its column is written AUTO_INCREMENT instead
+    if not p.has_create_sequence and p.identity_clause == "redshift":
+        ctx.finding(conv, "RSH009", f"{p.display} has no sequences: use an IDENTITY column on the table it feeds, "
+                    "or compute keys in the load", line)
+        conv.converted = False
+        return conv
     if not p.has_create_sequence:
         ctx.finding(conv, "SEQ001", "MySQL has no sequence objects: use AUTO_INCREMENT on the column it feeds, "
                     "or a one-row counter table updated with LAST_INSERT_ID(expr)", line)

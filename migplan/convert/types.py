@@ -112,6 +112,9 @@ def _fill(template: str, spec: TypeSpec, p, s, n) -> str:
         "p": p, "s": s if s is not None else 0, "n": n,
         "p6": min(p, 6) if p is not None else 6,
         "n4000": n,
+        # Redshift lengths are bytes: n characters take up to 4 bytes each in UTF-8, at most 65,535
+        "nb": min(4 * n, 65535) if n is not None else 65535,
+        "nmax": min(n, 65535) if n is not None else 65535,
         "args": ", ".join(spec.params),
     }
     return template.format(**{k: ("" if v is None else v) for k, v in values.items()})

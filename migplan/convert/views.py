@@ -22,6 +22,13 @@ def convert_view(view: View, ctx: ConvertContext) -> ConvertedObject:
         if expr.draft:  # never applied: 05_held_back.sql shows it with the items, for the one who finishes it
             conv.draft = _statements(view, expr.draft, conv, ctx, notes=False)
         return conv
+    if ctx.profile.reparse_queries and not _reads_back(expr.sql or "", ctx.profile.sqlglot):
+        # no local engine checks this target's own syntax: a query sqlglot cannot read back is wrong
+        ctx.finding(conv, "VEW011", f"query not converted: the written query does not read back as "
+                    f"{ctx.profile.display} SQL", line, source=view.query, converted=expr.sql)
+        conv.converted = False
+        conv.draft = _statements(view, expr.sql or "", conv, ctx, notes=False)
+        return conv
     for code, msg in expr.problems:
         ctx.finding(conv, code, msg, line, source=view.query, converted=expr.sql)
     for missing in _missing_relations(view, ctx):
@@ -55,10 +62,14 @@ def _statements(view: View, query: str, conv: ConvertedObject, ctx: ConvertConte
         kind = "materialized view"
     elif materialized:
         sql = f"CREATE MATERIALIZED VIEW {qname}{cols} AS {query}"
-        if "WITH NO DATA" in view.options:
+        if "WITH NO DATA" in view.options and p.matview_with_no_data:
             sql += " WITH NO DATA"
         refresh = [k for k in view.options if k.startswith("REFRESH") or "QUERY REWRITE" in k or k.startswith("BUILD")]
-        if refresh:
+        if p.has_distribution:  # Redshift: REFRESH MATERIALIZED VIEW or AUTO REFRESH, no query rewrite
+            note("RSH015", "materialized view" + (f" ({', '.join(sorted(refresh))})" if refresh else "") +
+                 ": Redshift refreshes it with REFRESH MATERIALIZED VIEW or AUTO REFRESH YES; no ON COMMIT "
+                 "refresh and no query rewrite; schedule the refresh after each load")
+        elif refresh:
             note("VEW006", f"materialized view options {', '.join(sorted(refresh))}: PostgreSQL refreshes only on "
                            "demand (REFRESH MATERIALIZED VIEW); schedule it and drop fast refresh logs")
         kind = "materialized view"
@@ -78,6 +89,17 @@ def _statements(view: View, query: str, conv: ConvertedObject, ctx: ConvertConte
         out.append(TargetStatement("comment", f"COMMENT ON {word} {qname} IS {p.string(view.comment)}",
                                    name, qname, line, {"comment": view.comment, "table": (schema, name)}))
     return out
+
+
+def _reads_back(sql: str, dialect: str) -> bool:
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        trees = sqlglot.parse(sql, read=dialect)
+    except Exception:  # ParseError, TokenError
+        return False
+    return len(trees) == 1 and trees[0] is not None and not isinstance(trees[0], exp.Command)
 
 
 def _missing_relations(view, ctx: ConvertContext) -> list[str]:

@@ -34,6 +34,10 @@ class DmsArtifacts:
 
     def missing_inputs(self) -> list[str]:
         """What the artifacts need that the scripts do not say (empty when they can be written)."""
+        if self.plan.inputs.compatibility.path == "sct-agents":
+            src = self.plan.inputs.source.display
+            return [f"AWS DMS cannot read {src}: the data moves with SCT's data extraction agents (runbook steps "
+                    "agent-*), so no DMS endpoint or task is written"]
         tables = missing_schema(self.plan)
         return [str(MissingSourceSchema(tables, self.plan.inputs.source.family))] if tables else []
 
@@ -119,6 +123,8 @@ class DmsArtifacts:
         """Everything under dms/: file name -> text."""
         missing = self.missing_inputs()
         settings = json.dumps(self.task_settings(), indent=2, ensure_ascii=False) + "\n"
+        if self.plan.inputs.compatibility.path == "sct-agents":
+            return {"README.md": _readme_missing(missing, agents=True)}
         if missing:  # what does not need the missing input is still written
             return {"task-settings.json": settings, "README.md": _readme_missing(missing)}
         out: dict[str, str] = {}
@@ -181,11 +187,13 @@ def _json_bytes(mapping: dict) -> int:
     return len(text.encode("utf-8")) + text.count("'") + 2
 
 
-def _readme_missing(missing: list[str]) -> str:
+def _readme_missing(missing: list[str], agents: bool = False) -> str:
     from migplan import escape
 
-    return "\n".join(["# DMS artifacts: table mappings and CloudFormation not written", "",
-                      "task-settings.json is written; the table mappings and the templates need an input:", "",
+    why = ("No DMS task: SCT's data extraction agents move the data "
+           "(https://docs.aws.amazon.com/SchemaConversionTool/latest/userguide/agents.html):" if agents else
+           "task-settings.json is written; the table mappings and the templates need an input:")
+    return "\n".join(["# DMS artifacts: table mappings and CloudFormation not written", "", why, "",
                       *[f"- {escape.cell(m)}" for m in missing], ""])
 
 

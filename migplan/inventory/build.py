@@ -39,6 +39,7 @@ from migplan.parse.definitions import (
     parse_aggregate,
     parse_assembly,
     parse_dimension,
+    parse_projection,
     parse_rule,
     parse_with_options,
 )
@@ -90,6 +91,7 @@ DEFINITION_PARSERS = {
     "rule": lambda ts, j, _w, _k, ctx: parse_rule(ts, j, ctx),
     "assembly": lambda ts, j, _w, _k, ctx: parse_assembly(ts, j, ctx),
     "dimension": lambda ts, j, _w, _k, ctx: parse_dimension(ts, j, ctx),
+    "projection": lambda ts, j, _w, _k, ctx: parse_projection(ts, j, ctx),
     "external data source": parse_with_options,
     "external file format": parse_with_options,
     "row permission": parse_access_control,

@@ -62,7 +62,7 @@ SINGLE_OBJECTS = {
     "EDITION": "edition", "OUTLINE": "outline", "CONTROLFILE": "controlfile", "PFILE": "pfile",
     "SPFILE": "spfile", "RESTORE": "restore point", "AUDIT": "audit policy", "BUFFERPOOL": "bufferpool",
     "STOGROUP": "stogroup", "WORKLOAD": "workload", "THRESHOLD": "threshold", "MASTER": "master key",
-    "CREDENTIAL": "credential",
+    "CREDENTIAL": "credential", "PROJECTION": "projection",
 }
 CREATE_MODIFIERS = frozenset([
     "OR", "REPLACE", "ALTER", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING", "FORCE", "NOFORCE", "NO", "GLOBAL",
@@ -78,6 +78,7 @@ _MYSQL_ATTR = re.compile(r"(ALGORITHM|DEFINER|SQL\s+SECURITY)\s*=?\s*", re.I)
 DATA_VERBS = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "BULK", "LOAD", "REPLACE", "TRUNCATE", "UPSERT"}
 SESSION_VERBS = {
     "SET",
+    "COLLECT",  # Teradata COLLECT STATISTICS
     "USE",
     "COMMIT",
     "ROLLBACK",

@@ -1,7 +1,7 @@
 """Object kinds read in full that have no object class of their own: their definition goes to
 ``attrs`` as data. PostgreSQL aggregates and rules, SQL Server CLR assemblies and aggregates and
 PolyBase external data sources and file formats, Oracle dimensions, Db2 row permissions and column
-masks.
+masks, Vertica projections.
 
 Every token is read (the object is ``parsed``); none of these kinds is converted by migplan, which
 the action catalog says (PRS007).
@@ -253,3 +253,51 @@ def parse_access_control(ts: TokenStream, word_index: int, words: int, kind: str
         ctx.check_expression(obj.attrs["return"], "mask expression")
     ts.i = len(ts.toks)
     return obj
+
+
+# Vertica projection clauses after the query, in the order Vertica accepts them
+_PROJECTION_CLAUSES = ("ORDER", "SEGMENTED", "UNSEGMENTED", "KSAFE", "OFFSET", "ALL", "NODES", "GROUPED",
+                       "ENCODED")
+
+
+def parse_projection(ts: TokenStream, word_index: int, ctx: ParseContext) -> SchemaObject:
+    """Vertica ``CREATE PROJECTION [IF NOT EXISTS] name [(col [ENCODING e] ...)] AS SELECT ... FROM t
+    [ORDER BY cols] [SEGMENTED BY expr ALL NODES [OFFSET n] | UNSEGMENTED ALL NODES] [KSAFE [n]]``:
+    the anchor table, its order and its segmentation, as data."""
+    proj = _object(ts, word_index, 1, "projection", ctx)
+    if ts.at("("):
+        ts.group()
+    ts.expect("AS")
+    depth, start = 0, ts.i
+    anchor = None
+    while not ts.at_end:  # the query up to its ORDER BY / SEGMENTED BY at depth 0
+        t = ts.toks[ts.i]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.kind == "word" and t.up == "FROM" and anchor is None:
+            ts.next()
+            first = ts.i
+            ts.name()
+            anchor = ts.span_text(first, ts.i)
+            continue
+        if depth == 0 and t.kind == "word" and t.up in ("ORDER", "SEGMENTED", "UNSEGMENTED", "KSAFE"):
+            break
+        ts.next()
+    proj.attrs["query"] = " ".join(ts.span_text(start, ts.i).split())
+    if anchor:
+        proj.attrs["table"] = anchor
+    while not ts.at_end:
+        word = ts.next().up
+        if word not in _PROJECTION_CLAUSES and word != "BY" and ts.toks[ts.i - 1].kind == "word":
+            raise ParseError(f"CREATE PROJECTION: unexpected {word!r}", ts.toks[ts.i - 1].start)
+        first = ts.i
+        if word in ("ORDER", "SEGMENTED"):
+            ts.expect("BY")
+            first = ts.i
+        while not ts.at_end and ts.up() not in _PROJECTION_CLAUSES:
+            if ts.at("("):
+                ts.group()
+            else:
+                ts.next()
+        if word in ("ORDER", "SEGMENTED", "UNSEGMENTED", "KSAFE"):
+            proj.attrs[word.lower()] = " ".join(ts.span_text(first, ts.i).split()) or "true"
+    return proj

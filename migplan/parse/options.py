@@ -69,6 +69,14 @@ REDSHIFT_TABLE: dict[str, Shape] = {
     "INTERLEAVED SORTKEY": "group", "BACKUP": "word", "ENCODE": "word",
 }
 NETEZZA_TABLE: dict[str, Shape] = {"DISTRIBUTE ON": "dist", "ORGANIZE ON": "group"}
+# Vertica: the table's super projection (ORDER BY, SEGMENTED BY expr ALL NODES | UNSEGMENTED ALL NODES),
+# partitioning (PARTITION BY expr [GROUP BY expr]), K-safety and privilege inheritance
+VERTICA_TABLE: dict[str, Shape] = {
+    "ORDER BY": "vertica", "SEGMENTED BY": "vertica", "UNSEGMENTED": "vertica", "PARTITION BY": "vertica",
+    "KSAFE": "opt_num", "INCLUDE SCHEMA PRIVILEGES": "flag", "EXCLUDE SCHEMA PRIVILEGES": "flag",
+    "INCLUDE PRIVILEGES": "flag", "EXCLUDE PRIVILEGES": "flag",
+}
+_VERTICA_STOP = frozenset({"ORDER", "SEGMENTED", "UNSEGMENTED", "PARTITION", "KSAFE", "INCLUDE", "EXCLUDE"})
 DB2_TABLE: dict[str, Shape] = {
     "IN": "word", "INDEX IN": "word", "LONG IN": "word", "ORGANIZE BY ROW": "flag", "ORGANIZE BY COLUMN": "flag",
     "ORGANIZE BY": "rest", "DATA CAPTURE CHANGES": "flag", "DATA CAPTURE NONE": "flag", "COMPRESS": "word",
@@ -96,6 +104,8 @@ TABLE_OPTIONS: dict[str, list[dict[str, Shape]]] = {
     "redshift": [REDSHIFT_TABLE, POSTGRES_TABLE],
     "db2": [DB2_TABLE],
     "teradata": [TERADATA_TABLE],
+    "netezza": [NETEZZA_TABLE, POSTGRES_TABLE],
+    "vertica": [VERTICA_TABLE, POSTGRES_TABLE],
     "cql": [CQL_TABLE],
     "snowflake": [{"CLUSTER BY": "group", "COMMENT": "eq", "DATA_RETENTION_TIME_IN_DAYS": "eq",
                    "CHANGE_TRACKING": "eq", "COPY GRANTS": "flag", "STAGE_FILE_FORMAT": "eq_group"}],
@@ -112,7 +122,7 @@ CONSTRAINT_OPTIONS: dict[str, Shape] = {
     "KEY_BLOCK_SIZE": "eq", "VISIBLE": "flag", "INVISIBLE": "flag", "INCLUDE": "group",
     "DISABLE NOVALIDATE": "flag", "ENABLE NOVALIDATE": "flag", "MATCH FULL": "flag", "MATCH PARTIAL": "flag",
     "MATCH SIMPLE": "flag", "ENABLE QUERY OPTIMIZATION": "flag", "DISABLE QUERY OPTIMIZATION": "flag",
-    "NOT ENFORCED TRUSTED": "flag",
+    "NOT ENFORCED TRUSTED": "flag", "ENABLED": "flag", "DISABLED": "flag",
 }
 # After a constraint written inside a column definition these words belong to the column (MySQL
 # `id INT PRIMARY KEY COMMENT 'x' INVISIBLE`): a constraint reading them would drop them.
@@ -312,11 +322,19 @@ def _read_shape(ts: TokenStream, shape: Shape, words: list[str]) -> bool:
         else:
             ts.next()
         return True
-    if shape == "dist":
+    if shape == "dist":  # DISTRIBUTE ON (cols) | ON HASH (cols) | ON RANDOM
+        ts.accept("HASH")
         if ts.at("("):
             ts.group()
         else:
             ts.next()
+        return True
+    if shape == "vertica":  # up to the next Vertica table clause
+        while not ts.at_end and ts.up() not in _VERTICA_STOP:
+            if ts.at("("):
+                ts.group()
+            else:
+                ts.next()
         return True
     if shape == "refresh":  # Oracle REFRESH [FAST|COMPLETE|FORCE] [ON DEMAND|COMMIT] [START WITH x] [NEXT y]
         while not ts.at_end:

@@ -362,6 +362,8 @@ def read_tree(text: str, dialect_name: str | None) -> exp.Expr | None:
 
 def parse_query(text: str, dialect_name: str | None, source: str | None = None) -> Parsed:
     parsed = parse_statement(text, dialect_name, source)
+    if isinstance(parsed.tree, exp.LockingStatement) and isinstance(parsed.tree.expression, exp.Query):
+        parsed.tree = parsed.tree.expression  # Teradata LOCKING ... FOR ACCESS: a request modifier, not the query
     if parsed.tree is not None and not isinstance(parsed.tree, exp.Query) and not parsed.error:
         parsed.error = f"expected a query, sqlglot read a {type(parsed.tree).__name__}"
     return parsed

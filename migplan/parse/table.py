@@ -7,6 +7,7 @@ conditions, computed columns) are read by sqlglot and checked for lost tokens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
 
 from migplan.model.schema import Column, Constraint, Identity, Index, IndexColumn, Table, TypeSpec
@@ -59,10 +60,14 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
         table.external = True
     if "DECLARE" in flags:
         table.attrs["declared_global_temporary"] = True
-    # Teradata: CREATE MULTISET TABLE t, NO FALLBACK, NO BEFORE JOURNAL, ... (
+    if "SET" in flags and ctx.splitter == "teradata":
+        table.attrs["set_table"] = True  # Teradata SET table: duplicate rows are discarded
+    # Teradata: CREATE MULTISET TABLE t, NO FALLBACK, NO BEFORE JOURNAL, DATABLOCKSIZE = 32768 BYTES ... (
     while ts.at(","):
         ts.i += 1
-        first, _ = ts.until(set(), ",(")
+        first = ts.i
+        while not ts.at_end and not ts.at(",") and not ts.at("("):
+            ts.i += 1
         table.options[" ".join(ts.span_text(first, ts.i).split())] = "true"
     if ts.accept("PARTITION", "OF"):  # PostgreSQL partition of a parent
         parent = ts.name()
@@ -82,12 +87,12 @@ def parse_create_table(ts: TokenStream, word_index: int, flags: set[str], ctx: P
             _table_item(ts.sub(a, b), table, ctx)
     if ctx.splitter == "mysql":
         _json_columns(table)
-    read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+    read_options(ts, _options(ctx), table.options)
     if ts.at("AS"):  # CREATE TABLE t [(names)] [physical options] AS SELECT ... (Oracle, SQL Server CTAS)
         _created_from(ts, table, ctx)
         if any(c.type.base for c in table.columns):
             ctx.problems.append("CREATE TABLE ... AS SELECT with column types: not SQL any engine accepts")
-    read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+    read_options(ts, _options(ctx), table.options)
     _table_options_to_fields(table, ctx.splitter)
     pk = table.primary_key
     if pk is not None:  # every engine makes primary-key columns NOT NULL
@@ -118,6 +123,25 @@ def _json_columns(table: Table) -> None:
             table.constraints.remove(con)
 
 
+def _options(ctx: ParseContext) -> list:
+    """The table-option tables of the engine (by family, then by splitter)."""
+    return TABLE_OPTIONS.get(ctx.engine.family) or TABLE_OPTIONS.get(ctx.splitter, [])
+
+
+def _unique_primary_index(table: Table) -> None:
+    """A Teradata UNIQUE PRIMARY INDEX rejects duplicate keys, as a unique key does (and foreign keys
+    may reference it): recorded as one when no key of the table says so already."""
+    m = re.search(r"\(([^()]*)\)", table.options["UNIQUE PRIMARY INDEX"])
+    if not m:
+        return
+    cols = [c.strip().strip('"') for c in m.group(1).split(",") if c.strip()]
+    if any([c.upper() for c in k.columns] == [c.upper() for c in cols]
+           for k in table.constraints if k.kind in ("primary key", "unique")):
+        return
+    kind = "unique" if table.primary_key else "primary key"
+    table.constraints.append(Constraint(kind, None, cols, attrs={"from": "UNIQUE PRIMARY INDEX"}))
+
+
 def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     """CREATE TABLE t AS SELECT ... / AS (query) WITH [NO] DATA / LIKE other: columns come from elsewhere."""
     kind = ts.next().up
@@ -126,11 +150,11 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
     if kind == "LIKE":
         like = ts.name()
         table.attrs["like"] = ".".join(like.parts)
-        read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+        read_options(ts, _options(ctx), table.options)
         while not ts.at_end and ts.at_any("INCLUDING", "EXCLUDING", "IDENTITY", "DEFAULTS", "COLUMN", "DEFAULTS",
                                          "COMMENTS", "ALL", "CONSTRAINTS", "INDEXES", "STORAGE"):
             ts.next()
-        read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+        read_options(ts, _options(ctx), table.options)
         return
     if ts.at("("):  # AS (query) [WITH [NO] DATA] [options]: Db2, Teradata, PostgreSQL
         first, end = ts.group()
@@ -138,7 +162,7 @@ def _created_from(ts: TokenStream, table: Table, ctx: ParseContext) -> None:
         for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA"), ("DEFINITION", "ONLY")):  # Db2: DEFINITION ONLY
             if ts.accept(*tail):
                 table.options[" ".join(tail)] = "true"
-        read_options(ts, TABLE_OPTIONS.get(ctx.splitter, []), table.options)
+        read_options(ts, _options(ctx), table.options)
     else:
         last = len(ts.toks)
         for tail in (("WITH", "NO", "DATA"), ("WITH", "DATA")):
@@ -169,6 +193,8 @@ def _table_options_to_fields(table: Table, splitter: str) -> None:
         table.attrs["on_commit"] = table.options["ON COMMIT"]
     if table.options.pop("WITH SYSTEM VERSIONING", None):  # MariaDB: the table keeps every row's history
         table.attrs["system_versioning"] = True
+    if "UNIQUE PRIMARY INDEX" in table.options:
+        _unique_primary_index(table)
     if "COMMENT" in table.options and not table.comment:
         from migplan.parse.literals import string_value
 

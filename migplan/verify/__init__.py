@@ -4,6 +4,9 @@ every rejection or difference into an action item.
     a.verify()                    # embedded PostgreSQL / local MariaDB
     a.verify(dsn="postgresql://...")
 
+Amazon Redshift has no local engine: its DDL is read back with sqlglot's Redshift dialect and the
+PostgreSQL-compatible subset is applied to the embedded PostgreSQL (verify/redshift.py).
+
 Statements run one by one in dependency order (schemas, types, sequences, tables with their keys,
 unique keys, checks, foreign keys, indexes, comments, then views until no more can be created), each
 on its own, in a scratch database that is dropped afterwards. A failure the static analysis had not
@@ -25,6 +28,7 @@ from migplan.model.conversion import Conversion, ConvertedObject, Finding, Targe
 from migplan.model.schema import node_key
 from migplan.verify.catalog import Catalog, canonical_expected, read_mysql, read_postgres
 from migplan.verify.engines import VerifyEngineError, check_family, open_session
+from migplan.verify.redshift import postgres_subset
 
 
 @dataclass
@@ -118,8 +122,12 @@ def verify(assessment, dsn: str | None = None, engine: str | None = None,
     session = open_session(family, dsn, connect_timeout)
     try:
         conversion = assessment.conversion
+        reparse_findings: list[Finding] = []
         if family == "mysql":
             conversion = _isolated_mysql(assessment, session)
+        elif assessment.target.family == "redshift":
+            # no local Redshift: what reads back as Redshift, in its PostgreSQL subset (verify/redshift.py)
+            conversion, reparse_findings, _counts = postgres_subset(conversion)
         results = _apply(session, conversion)
         catalog = read_postgres(session.conn) if family == "postgresql" else \
             read_mysql(session.conn, _mysql_databases(session, conversion))
@@ -136,6 +144,7 @@ def verify(assessment, dsn: str | None = None, engine: str | None = None,
     finally:
         session.close()
     by_object, findings = _findings(assessment, conversion, results)
+    findings = reparse_findings + findings
     ver = Verification(version, results, by_object, findings, time.perf_counter() - started, 0, conversion)
     _attach(assessment, ver)
     return ver

@@ -75,10 +75,10 @@ class PairTable:
 
 
 def _modules() -> dict[str, Any]:
-    from migplan.convert.transforms import db2, mysql, oracle, postgres, tsql
+    from migplan.convert.transforms import db2, mysql, oracle, postgres, teradata, tsql
 
     return {"oracle": oracle, "sqlserver": tsql, "sap-ase": tsql, "mysql": mysql, "postgresql": postgres,
-            "greenplum": postgres, "db2": db2}
+            "greenplum": postgres, "netezza": postgres, "vertica": postgres, "teradata": teradata, "db2": db2}
 
 
 @cache

@@ -95,8 +95,8 @@ def unknown_function(node: exp.Anonymous, rw: Rewriter) -> None:
         return None  # otherwise pkg.f() or schema.f(): a routine of the scripts, SQL018's business
     upper = name.upper()
     target_has = upper in builtins(rw.profile.family)
-    if rw.profile.family == "postgresql" and not target_has:
-        rw.problem("SQL001", f"no {name}() on PostgreSQL and the scripts do not define it")
+    if rw.profile.family in ("postgresql", "redshift") and not target_has:
+        rw.problem("SQL001", f"no {name}() on {rw.profile.display} and the scripts do not define it")
     elif rw.profile.family == "mysql" and not target_has and upper in builtins(rw.source.family):
         # a built-in of the source (data/builtins/<source family>.txt) that MySQL does not have
         rw.problem("SQL001", f"{_FAMILY_NAMES.get(rw.source.family, rw.source.display)}'s {name}() has no MySQL "

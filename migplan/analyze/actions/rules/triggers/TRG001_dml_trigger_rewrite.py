@@ -47,6 +47,7 @@ class DmlTriggerRewrite(Rule[Routine]):
     """
 
     code = "TRG001"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "dml-trigger-rewrite"
     category = "triggers"
     severity = "low"

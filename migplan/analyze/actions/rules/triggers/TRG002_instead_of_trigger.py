@@ -44,6 +44,7 @@ class InsteadOfTrigger(Rule[Routine]):
     """
 
     code = "TRG002"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "instead-of-trigger"
     category = "triggers"
     severity = "high"

@@ -44,6 +44,7 @@ class CompoundTrigger(Rule):
     """
 
     code = "TRG004"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "compound-trigger"
     category = "triggers"
     severity = "high"

@@ -45,6 +45,7 @@ class SystemOrDdlTrigger(Rule[Routine]):
     """
 
     code = "TRG005"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "system-or-ddl-trigger"
     category = "triggers"
     severity = "high"

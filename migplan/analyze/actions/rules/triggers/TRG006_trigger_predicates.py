@@ -48,6 +48,7 @@ class TriggerPredicates(Rule[Routine]):
     """
 
     code = "TRG006"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "trigger-predicates"
     category = "triggers"
     severity = "medium"

@@ -40,6 +40,7 @@ class TriggerOrder(Rule[Routine]):
     """
 
     code = "TRG007"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "trigger-order"
     category = "triggers"
     severity = "low"

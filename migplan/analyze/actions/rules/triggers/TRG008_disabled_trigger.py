@@ -39,6 +39,7 @@ class DisabledTrigger(Rule[Routine]):
     """
 
     code = "TRG008"
+    targets = ("postgresql", "mysql")  # Redshift has no triggers at all: RSH002
     name = "disabled-trigger"
     category = "triggers"
     severity = "low"
