@@ -98,7 +98,7 @@ def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, 
     compat = matrix.check(inv.engine.name, target_engine.name)
     if compat.verdict == "unsupported" and not force:
         raise UnsupportedPairError(compat)
-    if not writes_ddl_for(target_engine):
+    if not writes_ddl_for(target_engine, inv.engine):
         raise UnsupportedTargetError(inv.engine, target_engine)
     cfg = Config.load(config)
     options = options or ConvertOptions(**cfg.convert)
@@ -114,16 +114,26 @@ class UnsupportedTargetError(MigplanError):
     def __init__(self, source, target):
         super().__init__(f"migplan does not write {target.display} DDL yet: {source.display} -> {target.display} is "
                          f"covered by the compatibility matrix only (`migplan matrix -s {source.name} -t "
-                         f"{target.name}`). Targets with converted DDL: {', '.join(_DDL_TARGETS)}.")
+                         f"{target.name}`). Targets with converted DDL: {', '.join(_DDL_TARGETS)} "
+                         f"({', '.join(f'{t} from {chr(47).join(s)} only' for t, s in _DDL_SOURCES.items())}).")
 
 
-# Targets migplan writes DDL for. Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
+# Targets migplan writes DDL for (DynamoDB: CreateTable requests and a CloudFormation template, from
+# Cassandra only: convert/dynamodb.py). Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
 # PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
-_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb")
+_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb", "dynamodb")
 
 
-def writes_ddl_for(target: engines.Engine) -> bool:
-    return target.name in _DDL_TARGETS
+# Targets written from some source families only: DynamoDB tables come from CQL's partition and
+# clustering keys, which SQL tables do not have.
+_DDL_SOURCES = {"dynamodb": ("cassandra",)}
+
+
+def writes_ddl_for(target: engines.Engine, source: engines.Engine | None = None) -> bool:
+    if target.name not in _DDL_TARGETS:
+        return False
+    families = _DDL_SOURCES.get(target.name)
+    return families is None or source is None or source.family in families
 
 
 def _check_plan_options(plan_options: dict) -> None:

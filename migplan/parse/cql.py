@@ -70,7 +70,9 @@ class CqlType:
         return self.name.lower()
 
 
-def read_type(ts: TokenStream, ctx: ParseContext) -> CqlType:
+def read_type(ts: TokenStream, ctx: ParseContext | None = None) -> CqlType:
+    """The type at the stream's position; without ``ctx`` a UDT's name is kept as written (the
+    stored form, when reading back ``TypeSpec.raw``)."""
     t = ts.peek()
     if t is None:
         raise ParseError("expected a data type, found end of statement", len(ts.text))
@@ -98,8 +100,9 @@ def read_type(ts: TokenStream, ctx: ParseContext) -> CqlType:
         ts.next()
         return CqlType(up)
     name = ts.name()
-    return CqlType(ctx.column_name(name) if len(name.parts) == 1 else
-                   ".".join(p if q else ctx.engine.fold(p) for p, q in zip(name.parts, name.quoted)), udt=True)
+    if ctx is None:
+        return CqlType(".".join(name.parts), udt=True)
+    return CqlType(".".join(p if q else ctx.engine.fold(p) for p, q in zip(name.parts, name.quoted)), udt=True)
 
 
 def type_spec(t: CqlType) -> TypeSpec:
@@ -112,8 +115,12 @@ def type_spec(t: CqlType) -> TypeSpec:
     return TypeSpec(inner.name, params, mods, raw=str(t))
 
 
-def parse_type_text(text: str, ctx: ParseContext) -> CqlType:
-    return read_type(TokenStream(text, "cql"), ctx)
+def type_tree(spec: TypeSpec) -> CqlType:
+    """The CQL type tree of a column read by this module (from its ``raw`` text)."""
+    try:
+        return read_type(TokenStream(spec.raw or spec.base, "cql"))
+    except ParseError:
+        return CqlType(spec.base.upper())
 
 
 def split_fields(ts: TokenStream, first: int, last: int) -> list[tuple[int, int]]:
