@@ -29,6 +29,7 @@ from migplan.inventory.inventory import Inventory
 from migplan.model.conversion import Conversion, ConvertedObject, Finding, TargetRequest
 from migplan.model.schema import UNPARSED, Column, Index, SchemaObject, Table, TypeSpec, View
 from migplan.parse.cql import CqlType, type_tree
+from migplan.parse.tokens import TokenStream
 
 
 @cache
@@ -80,7 +81,65 @@ def convert_dynamodb(inv: Inventory, target) -> Conversion:
             _finding(conv, "DDB011" if isinstance(obj, Index) else "DDB015",
                      f"{obj.kind} {obj.qname}: its table is not among the converted tables; no index written")
         out.objects.append(conv)
+    out.findings.extend(statement_findings(inv))
     return out
+
+
+# Words of data statements the application must rewrite for DynamoDB: (code, words, message)
+_STATEMENT_WORDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("DDB008", ("ALLOW", "FILTERING"), "ALLOW FILTERING: a DynamoDB Scan (or a Query) with a FilterExpression reads "
+     "and bills every item it examines; add a global secondary index for a frequent query"),
+    ("DDB009", ("IF", "NOT", "EXISTS"), "IF NOT EXISTS (lightweight transaction): a ConditionExpression "
+     "attribute_not_exists(<partition key>); a failed condition is a ConditionalCheckFailedException"),
+    ("DDB010", ("USING", "TTL"), "USING TTL expires the cells this statement writes; DynamoDB TTL deletes whole "
+     "items: write the expiry time (epoch seconds) in the TTL attribute, or keep these columns in an item of "
+     "their own"),
+)
+_BATCH = {"BATCH": "a logged batch: TransactWriteItems (all or nothing, up to 100 actions)",
+          "UNLOGGED": "an unlogged batch: BatchWriteItem (up to 25 puts or deletes, no conditions)",
+          "COUNTER": "a counter batch: UpdateItem ADD per counter (no multi-item atomicity without a transaction)"}
+
+
+def statement_findings(inv: Inventory) -> list[Finding]:
+    """Items for the data statements of the scripts (queries and writes the application holds too)."""
+    out: list[Finding] = []
+    for record in inv.records:
+        if record.disposition not in ("data", "session"):
+            continue
+        stmt = inv.statements[record.index]
+        ts = TokenStream(stmt.text, "cql")
+        words = [t.up if t.kind == "word" else t.text for t in ts.toks]
+        where = record.object or f"{record.file}:{record.line}"
+        kind = record.kind
+        for code, seq, message in _STATEMENT_WORDS:
+            n = len(seq)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == seq and ts.toks[i].kind == "word":
+                    out.append(Finding(code, where, kind, record.file, _line(stmt, ts.toks[i].start), message,
+                                       source=" ".join(stmt.text.split())[:200]))
+                    break
+        if _conditional(words):
+            out.append(Finding("DDB009", where, kind, record.file, stmt.line, "IF <condition> (lightweight "
+                               "transaction): a ConditionExpression on the write; a failed condition is a "
+                               "ConditionalCheckFailedException", source=" ".join(stmt.text.split())[:200]))
+        if words[:1] == ["BEGIN"]:
+            kind_word = words[1] if len(words) > 1 else "BATCH"
+            out.append(Finding("DDB009", where, kind, record.file, stmt.line,
+                               f"BEGIN {kind_word if kind_word != 'BATCH' else ''} BATCH: ".replace("  ", " ")
+                               + _BATCH.get(kind_word, _BATCH["BATCH"]), source=" ".join(stmt.text.split())[:200]))
+    return out
+
+
+def _conditional(words: list[str]) -> bool:
+    """An UPDATE or DELETE with ``IF EXISTS`` or ``IF <condition>`` after its WHERE clause."""
+    if words[:1] not in (["UPDATE"], ["DELETE"]) or "WHERE" not in words:
+        return False
+    tail = words[words.index("WHERE"):]
+    return "IF" in tail and tail[tail.index("IF") + 1:tail.index("IF") + 3] != ["NOT", "EXISTS"]
+
+
+def _line(stmt, offset: int) -> int:
+    return stmt.line + stmt.text.count("\n", 0, offset)
 
 
 def table_names(inv: Inventory) -> dict[int, str]:
@@ -115,6 +174,8 @@ _SET_OF = {"S": "SS", "N": "NS", "B": "BS"}
 
 def cql_type(t: CqlType, tmap: typemaps.TypeMap) -> tuple[str, str]:
     t = t.inner
+    if t.custom:
+        return "S", f"custom type {t.name}: no DynamoDB equivalent, written as its text"
     if t.udt:
         return "M", f"user-defined type {t.name}: a DynamoDB map of its fields"
     if t.name == "SET" and t.args:
@@ -257,7 +318,44 @@ def _indexes(table: Table, name: str, hash_key: KeyAttr, key_names: set[str], de
         (lsis if local else gsis).append(index)
         conv.converted = True
         conv.target_name = f"{name}/{conv.target_name}"
+        _placed(conv, src, table, name, index, local)
     return gsis, lsis, convs
+
+
+def _placed(conv: ConvertedObject, src: SchemaObject, table: Table, name: str, index: dict, local: bool) -> None:
+    """The item saying what the index or view became, and what changes for its queries."""
+    keys = " + ".join(k["AttributeName"] for k in index["KeySchema"])
+    kind = "local" if local else "global"
+    what = f"{src.kind} {src.name} -> {kind} secondary index {index['IndexName']} of {name} (key {keys})"
+    if isinstance(src, Index):
+        notes = ["query it by IndexName"]
+        if local:
+            notes.append("created with the table only; a partition key value holds at most "
+                         f"{facts()['limits']['lsi_collection_gb']} GB with an LSI")
+        else:
+            notes.append("eventually consistent reads; every table write also writes the index")
+        if src.method in ("sasi", "sai", "custom"):
+            notes.append(f"{src.method.upper() if src.method != 'custom' else 'the custom index'}'s LIKE/CONTAINS "
+                         "or range searches on non-key columns have no DynamoDB equivalent")
+        _finding(conv, "DDB011", f"{what}: {'; '.join(notes)}", sub=index["IndexName"]).findings[-1].severity = \
+            "medium" if src.method in ("sasi", "sai", "custom") else "low"
+        return
+    assert isinstance(src, View)
+    notes = ["maintained asynchronously, queried by IndexName"]
+    if _filters(src):
+        notes.append("its WHERE filter beyond IS NOT NULL is not applied: write the key attributes only on the items "
+                     "the view should hold (a sparse index)")
+    _finding(conv, "DDB015", f"{what}: {'; '.join(notes)}", sub=index["IndexName"]).findings[-1].severity = \
+        "medium" if _filters(src) else "low"
+
+
+def _filters(view: View) -> bool:
+    """Whether the view's WHERE says more than ``col IS NOT NULL AND ...``."""
+    where = re.split(r"\bWHERE\b", view.query, maxsplit=1, flags=re.I)
+    if len(where) < 2:
+        return False
+    parts = re.split(r"\bAND\b", where[1], flags=re.I)
+    return any(not re.fullmatch(r"\s*(\"[^\"]+\"|\w+)\s+IS\s+NOT\s+NULL\s*", p, re.I) for p in parts)
 
 
 def _index_name(name: str, used: set[str]) -> str:

@@ -521,6 +521,8 @@ class Builder:
         self._record(stmt, f"session {verb}", "session")
 
     def _data_target(self, ts: TokenStream, verb: str, ctx: ParseContext) -> str | None:
+        if verb == "batch":  # CQL BEGIN BATCH ...: writes to the tables of its statements
+            return None
         ts.i = 1
         try:
             if verb in ("insert", "replace", "upsert"):

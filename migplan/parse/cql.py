@@ -47,6 +47,11 @@ class CqlType:
     literal: str | None = None  # vector<float, 3>: the dimension
 
     @property
+    def custom(self) -> bool:
+        """A custom type given by its Java class name ('org.apache.cassandra.db.marshal.X')."""
+        return self.udt and self.name.startswith("'")
+
+    @property
     def frozen(self) -> bool:
         return self.name == "FROZEN"
 
@@ -78,7 +83,7 @@ def read_type(ts: TokenStream, ctx: ParseContext | None = None) -> CqlType:
         raise ParseError("expected a data type, found end of statement", len(ts.text))
     if t.kind == "string":  # a custom type: 'org.apache.cassandra.db.marshal.DynamicCompositeType'
         ts.next()
-        return CqlType(t.text.strip("'"), udt=True)
+        return CqlType(t.text, udt=True)  # the quotes kept: a class name, not a UDT of the scripts
     if t.kind not in ("word", "qident"):
         raise ParseError(f"expected a data type, found {t.text!r}", t.start)
     up = t.up
