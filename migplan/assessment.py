@@ -228,6 +228,19 @@ class Assessment:
         self.__dict__.pop("_dms", None)
 
     @property
+    def dynamodb(self):
+        """The DynamoDB tables as CreateTable/UpdateTimeToLive requests and CloudFormation (dms.dynamodb);
+        only for a DynamoDB target."""
+        if self.target.family != "dynamodb":
+            raise MigplanError(f"{self.target.display} is not Amazon DynamoDB: its tables are DDL (a.converted_sql, "
+                               "a.plan.ddl_files())")
+        if "_dynamodb" not in self.__dict__:
+            from migplan.dms.dynamodb import DynamoDbArtifacts
+
+            self.__dict__["_dynamodb"] = DynamoDbArtifacts(self.conversion)
+        return self.__dict__["_dynamodb"]
+
+    @property
     def dms(self):
         if "_dms" not in self.__dict__:
             from migplan.dms import DmsArtifacts
