@@ -17,7 +17,8 @@ import migplan
 
 ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
            "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "cassandra": "cassandra"}
 PROCEDURAL = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",
               "macro", "anonymous block")
 DDL_VERBS = ("create", "alter", "comment", "grant", "revoke", "drop")

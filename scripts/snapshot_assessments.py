@@ -23,9 +23,11 @@ from migplan.errors import MigplanError  # noqa: E402
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "cassandra": "cassandra"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
-           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql")}
+           "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
+           "cassandra": ("dynamodb",)}
 
 
 def schemas(corpus: Path) -> list[tuple[str, str, Path]]:

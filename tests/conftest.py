@@ -8,7 +8,8 @@ SAMPLES = ROOT / "sample_schemas"
 CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 # sample folder -> source engine
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql"}
+SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
+                  "cassandra": "cassandra"}
 # corpus folder -> source engine
 CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
                   "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}

@@ -538,7 +538,7 @@ class Plan:
         out = [
             step("agent-settings", source=src, target=tgt, notes=[note("agents-cassandra")]),
             step("agent-install", source=src, target=tgt),
-            step("agent-clone-datacenter", source=src, notes=[note("agents-cassandra")]),
+            step("agent-clone-datacenter", source=src),
             step("agent-schema-dynamodb", source=src, target=tgt, objects=tables),
             step("agent-extract-cassandra", source=src, target=tgt, dms=dms,
                  objects=[t.qname for w in self.waves for t in w.tables]),
