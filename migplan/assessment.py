@@ -186,9 +186,9 @@ class Assessment:
         if obj is None:
             raise KeyError(f"no object named {name!r}")
         conv = self.conversion.by_source(obj)
-        if conv is None or not conv.statements:
+        if conv is None or not conv.written:
             return line_comment(f"{obj.kind} {obj.qname} is not converted by migplan (see its action items)") + "\n"
-        return conv.sql() + "\n"
+        return conv.text() + "\n"
 
     # -- graph, plan, DMS -------------------------------------------------------------------
     @property
@@ -324,7 +324,7 @@ class ObjectResults:
                 "hours_low": v.hours_low, "hours_high": v.hours_high,
                 "verification": vres.status if vres else None,
                 "verification_message": vres.message if vres else None,
-                "ddl": conv.sql() if conv.statements else "",
+                "ddl": conv.text(),
             })
         return out
 

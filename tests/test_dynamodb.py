@@ -71,7 +71,8 @@ def check_requests(artifacts: DynamoDbArtifacts, model) -> int:
 
 
 def lint(text: str) -> list:
-    from cfnlint.api import ManualArgs, lint as cfn_lint
+    from cfnlint.api import ManualArgs
+    from cfnlint.api import lint as cfn_lint
 
     return [m for m in cfn_lint(text, config=ManualArgs(regions=["us-east-1"])) if m.rule.id.startswith(("E", "W"))]
 

@@ -301,7 +301,7 @@ def _indexes(table: Table, name: str, hash_key: KeyAttr, key_names: set[str], de
             _finding(conv, "DDB011" if isinstance(src, Index) else "DDB015", spec)
             continue
         hkey, rkey, local = spec
-        if local and len(lsis) >= limits["lsi_per_table"] or not local and len(gsis) >= limits["gsi_per_table"]:
+        if (local and len(lsis) >= limits["lsi_per_table"]) or (not local and len(gsis) >= limits["gsi_per_table"]):
             kind = "local" if local else "global"
             _finding(conv, "DDB011" if isinstance(src, Index) else "DDB015",
                      f"{table.qname} already has the most {kind} secondary indexes DynamoDB allows "
@@ -389,7 +389,8 @@ def _index_keys(src: SchemaObject, table: Table, hash_key: KeyAttr,
             return f"index {src.name} is on the partition key {col_name}: the table's own key serves its queries"
         t, _ = column_type(col, tmap)
         if t not in facts()["keys"]["types"]:
-            return f"index {src.name} is on {col_name}, whose DynamoDB type {t} cannot be an index key: no index written"
+            return (f"index {src.name} is on {col_name}, whose DynamoDB type {t} cannot be an index key: "
+                    "no index written")
         clustering = [c.expression for c in table.clustering]
         if col_name in clustering and not hash_key.composite and len(table.partition_key) == 1:
             # queried with the partition key in Cassandra: an LSI keeps the table's partition key

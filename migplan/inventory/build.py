@@ -30,9 +30,9 @@ from migplan.model.schema import (
     Table,
 )
 from migplan.model.statement import Statement
+from migplan.parse import cql
 from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
-from migplan.parse import cql
 from migplan.parse.comment import parse_comment, parse_extended_property
 from migplan.parse.context import ParseContext
 from migplan.parse.definitions import (

@@ -81,6 +81,16 @@ class ConvertedObject:
     def sql(self, terminator: str = ";") -> str:
         return "\n\n".join(s.sql + terminator for s in self.statements)
 
+    def text(self) -> str:
+        """What migplan wrote for the object: its DDL, or its API requests as JSON (DynamoDB)."""
+        if self.statements:
+            return self.sql()
+        if self.requests:
+            import json
+
+            return "\n\n".join(json.dumps({r.operation: r.params}, indent=2, ensure_ascii=False) for r in self.requests)
+        return ""
+
 
 @dataclass
 class Conversion:

@@ -29,7 +29,7 @@ class CqlSplitter(Splitter):
         if not _BATCH.match(src.text, pos):
             return found
         while True:  # the batch's statements end with ';' too: go on to APPLY BATCH
-            text_end, span_end, term, notes = found
+            text_end, span_end, term, _notes = found
             if term != ";" or _APPLY.search(src.text, pos, text_end):
                 return found
             found = self.scan_to_semicolon(src, span_end)
