@@ -165,6 +165,15 @@ def test_index_on_a_clustering_column_is_local_and_on_a_collection_is_none():
                for i in a.action_items.items)
 
 
+def test_a_view_keeping_the_partition_key_of_a_table_without_sort_key_is_global():
+    a = migplan.assess_text("CREATE TABLE t1 (a int PRIMARY KEY, c text);\n"
+                            "CREATE MATERIALIZED VIEW v1 AS SELECT * FROM t1 WHERE a IS NOT NULL AND c IS NOT NULL "
+                            "PRIMARY KEY (a, c);\n", "cassandra", "dynamodb")
+    req = a.dynamodb.create_table_requests()[0]
+    assert "LocalSecondaryIndexes" not in req and req["GlobalSecondaryIndexes"][0]["IndexName"] == "v1_idx"
+    assert problems(req) == []
+
+
 def test_problems_catches_what_dynamodb_refuses():
     bad = {"TableName": "t", "KeySchema": [{"AttributeName": "a", "KeyType": "HASH"}],
            "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"},

@@ -400,7 +400,8 @@ def _index_keys(src: SchemaObject, table: Table, hash_key: KeyAttr,
     view_hash = key_attr(src.partition_key, table, tmap)
     sort_cols = [c.expression for c in src.clustering]
     view_range = key_attr(sort_cols, table, tmap) if sort_cols else None
-    local = list(src.partition_key) == list(table.partition_key) and view_range is not None
+    # an LSI keeps the table's partition key and needs a table with a sort key
+    local = list(src.partition_key) == list(table.partition_key) and view_range is not None and bool(table.clustering)
     return (hash_key if local else view_hash), view_range, local
 
 

@@ -181,6 +181,8 @@ def problems(req: dict) -> list[str]:
         name_ok("index name", i["IndexName"])
         keys(f"index {i['IndexName']}", i["KeySchema"])
         projected |= set(i["Projection"].get("NonKeyAttributes", []))
+    if lsis and len(req["KeySchema"]) != 2:
+        out.append("local secondary indexes need a table with a sort key")
     for i in lsis:
         if i["KeySchema"][0] != req["KeySchema"][0] or len(i["KeySchema"]) != 2:
             out.append(f"local index {i['IndexName']}: needs the table's partition key and a sort key")
