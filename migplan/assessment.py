@@ -118,6 +118,9 @@ class UnsupportedTargetError(MigplanError):
                          f"({', '.join(f'{t} from {chr(47).join(s)} only' for t, s in _DDL_SOURCES.items())}).")
 
 
+_NO_DMS = ("AWS DMS does not read Apache Cassandra; SCT's data extraction agent moves the data (a.plan) and the "
+           "DynamoDB tables are a.dynamodb")
+
 # Targets migplan writes DDL for (DynamoDB: CreateTable requests and a CloudFormation template, from
 # Cassandra only: convert/dynamodb.py). Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
 # PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
@@ -242,6 +245,9 @@ class Assessment:
 
     @property
     def dms(self):
+        if self.target.family == "dynamodb":
+            raise MigplanError(f"no DMS task for {self.source.display} -> {self.target.display}: "
+                               f"{_NO_DMS}")
         if "_dms" not in self.__dict__:
             from migplan.dms import DmsArtifacts
 
@@ -250,6 +256,9 @@ class Assessment:
 
     @property
     def cdc(self):
+        if self.target.family == "dynamodb":
+            raise MigplanError(f"no change data capture for {self.source.display} -> {self.target.display}: "
+                               f"{_NO_DMS}")
         from migplan.plan.cdc import readiness
 
         return readiness(self.inventory, self.target.family)

@@ -254,6 +254,8 @@ def test_other_sources_do_not_get_dynamodb_tables():
 
 def test_a_dynamodb_target_has_no_ddl_and_a_sql_target_no_dynamodb(assessed):
     assert assessed.plan.ddl_files() == {}
+    with pytest.raises(migplan.errors.MigplanError, match="AWS DMS does not read Apache Cassandra"):
+        assessed.dms  # noqa: B018
     sql = migplan.assess_text("CREATE TABLE t (id int PRIMARY KEY);", "mysql", "postgresql")
     with pytest.raises(migplan.errors.MigplanError, match="not Amazon DynamoDB"):
         sql.dynamodb  # noqa: B018
