@@ -62,9 +62,9 @@ def convert_dynamodb(inv: Inventory, target) -> Conversion:
     tables = [o for o in inv.objects if isinstance(o, Table) and o.status != UNPARSED]
     placed: dict[int, ConvertedObject] = {}
     for table in tables:
-        conv = _table(table, names[id(table)], inv, tmap)
+        conv, index_convs = _table(table, names[id(table)], inv, tmap)
         out.objects.append(conv)
-        for idx_conv in conv.__dict__.pop("_indexes", []):
+        for idx_conv in index_convs:
             placed[id(idx_conv.source)] = idx_conv
     for obj in inv.objects:
         if isinstance(obj, Table) and obj.status != UNPARSED:
@@ -217,7 +217,9 @@ def _finding(conv: ConvertedObject, code: str, message: str, line: int | None = 
     return conv
 
 
-def _table(table: Table, name: str, inv: Inventory, tmap: typemaps.TypeMap) -> ConvertedObject:
+def _table(table: Table, name: str, inv: Inventory,
+           tmap: typemaps.TypeMap) -> tuple[ConvertedObject, list[ConvertedObject]]:
+    """The table's requests, and a converted object for each of its indexes and views."""
     conv = ConvertedObject(table, None, name)
     hash_key = key_attr(table.partition_key, table, tmap)
     range_key = key_attr([c.expression for c in table.clustering], table, tmap) if table.clustering else None
@@ -257,8 +259,7 @@ def _table(table: Table, name: str, inv: Inventory, tmap: typemaps.TypeMap) -> C
             "TableName": name, "TimeToLiveSpecification": {"Enabled": True, "AttributeName": attr}}, name))
         conv.attributes.append(("(default_time_to_live)", attr, "N", f"expiry time in epoch seconds: the write time "
                                 f"plus {ttl} s, written by the application with each item (DynamoDB TTL)"))
-    conv.__dict__["_indexes"] = index_convs
-    return conv
+    return conv, index_convs
 
 
 def ttl_attribute(table: Table) -> str:
