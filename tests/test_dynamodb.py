@@ -259,3 +259,13 @@ def test_a_dynamodb_target_has_no_ddl_and_a_sql_target_no_dynamodb(assessed):
     sql = migplan.assess_text("CREATE TABLE t (id int PRIMARY KEY);", "mysql", "postgresql")
     with pytest.raises(migplan.errors.MigplanError, match="not Amazon DynamoDB"):
         sql.dynamodb  # noqa: B018
+
+
+def test_deeply_nested_types_and_constants_are_items_not_crashes():
+    sql = ("CREATE TABLE t (id int PRIMARY KEY, v " + "frozen<" * 3000 + "int" + ">" * 3000 + ");\n"
+           "CREATE TABLE u (id int PRIMARY KEY) WITH caching = " + "{'a': " * 3000 + "1" + "}" * 3000 + ";\n"
+           "CREATE TABLE fine (id int PRIMARY KEY);\n")
+    a = migplan.assess_text(sql, "cassandra", "dynamodb")
+    assert {(i.line, "nested deeper" in i.message) for i in a.action_items.items if i.code == "PRS001"} == {
+        (1, True), (2, True)}
+    assert [r.name for r in a.dynamodb.requests()] == ["fine"]

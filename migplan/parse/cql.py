@@ -75,10 +75,17 @@ class CqlType:
         return self.name.lower()
 
 
-def read_type(ts: TokenStream, ctx: ParseContext | None = None) -> CqlType:
+# Deeper than this, a type or a constant is refused (ParseError, the run goes on) rather than read
+# recursively into a RecursionError: CQL schemas nest a few levels (frozen<map<text, list<int>>>).
+MAX_NESTING = 100
+
+
+def read_type(ts: TokenStream, ctx: ParseContext | None = None, depth: int = 0) -> CqlType:
     """The type at the stream's position; without ``ctx`` a UDT's name is kept as written (the
     stored form, when reading back ``TypeSpec.raw``)."""
     t = ts.peek()
+    if depth > MAX_NESTING:
+        raise ParseError(f"type nested deeper than {MAX_NESTING} levels", t.start if t else None)
     if t is None:
         raise ParseError("expected a data type, found end of statement", len(ts.text))
     if t.kind == "string":  # a custom type: 'org.apache.cassandra.db.marshal.DynamicCompositeType'
@@ -95,7 +102,7 @@ def read_type(ts: TokenStream, ctx: ParseContext | None = None) -> CqlType:
             if up == "VECTOR" and args and ts.peek() is not None and ts.peek().kind == "number":
                 literal = ts.next().text
             else:
-                args.append(read_type(ts, ctx))
+                args.append(read_type(ts, ctx, depth + 1))
             if ts.accept(","):
                 continue
             ts.expect(">")
@@ -150,34 +157,37 @@ def split_fields(ts: TokenStream, first: int, last: int) -> list[tuple[int, int]
 
 
 # -- literals and options ------------------------------------------------------------------------
-def read_literal(ts: TokenStream):
+def read_literal(ts: TokenStream, depth: int = 0):
     """A CQL constant: string, number, boolean, map ``{k: v}``, set ``{a, b}``, list ``[a]``;
     strings lose their quotes, other scalars stay as written."""
     t = ts.next()
+    if depth > MAX_NESTING:
+        raise ParseError(f"constant nested deeper than {MAX_NESTING} levels", t.start)
+    d = depth + 1
     if t.text == "{":
         if ts.accept("}"):
             return {}
-        first = read_literal(ts)
+        first = read_literal(ts, d)
         if ts.accept(":"):
-            out = {str(first): read_literal(ts)}
+            out = {str(first): read_literal(ts, d)}
             while ts.accept(","):
-                k = read_literal(ts)
+                k = read_literal(ts, d)
                 ts.expect(":")
-                out[str(k)] = read_literal(ts)
+                out[str(k)] = read_literal(ts, d)
             ts.expect("}")
             return out
         items = [first]
         while ts.accept(","):
-            items.append(read_literal(ts))
+            items.append(read_literal(ts, d))
         ts.expect("}")
         return items
     if t.text in ("[", "("):
         close = "]" if t.text == "[" else ")"
         items = []
         if not ts.accept(close):
-            items.append(read_literal(ts))
+            items.append(read_literal(ts, d))
             while ts.accept(","):
-                items.append(read_literal(ts))
+                items.append(read_literal(ts, d))
             ts.expect(close)
         return items
     if t.text == "-" and ts.peek() is not None and ts.peek().kind == "number":
