@@ -269,3 +269,11 @@ def test_deeply_nested_types_and_constants_are_items_not_crashes():
     assert {(i.line, "nested deeper" in i.message) for i in a.action_items.items if i.code == "PRS001"} == {
         (1, True), (2, True)}
     assert [r.name for r in a.dynamodb.requests()] == ["fine"]
+
+
+def test_the_command_line_writes_the_dynamodb_files(tmp_path):
+    from migplan.cli import main
+
+    assert main(["assess", str(SAMPLE), "-s", "cassandra", "-t", "dynamodb", "-o", str(tmp_path / "o"),
+                 "--no-progress"]) == 0
+    assert (tmp_path / "o" / "dynamodb" / "cloudformation.yaml").exists()
