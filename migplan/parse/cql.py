@@ -12,6 +12,7 @@ parsers; sqlglot has no CQL dialect.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from migplan.model.schema import (
@@ -60,7 +61,7 @@ class CqlType:
         """The type under ``frozen<...>``."""
         return self.args[0] if self.frozen and self.args else self
 
-    def walk(self):
+    def walk(self) -> Iterator[CqlType]:
         yield self
         for a in self.args:
             yield from a.walk()
@@ -99,7 +100,7 @@ def read_type(ts: TokenStream, ctx: ParseContext | None = None, depth: int = 0) 
         args: list[CqlType] = []
         literal = None
         while True:
-            if up == "VECTOR" and args and ts.peek() is not None and ts.peek().kind == "number":
+            if up == "VECTOR" and args and ts.up() and ts.toks[ts.i].kind == "number":
                 literal = ts.next().text
             else:
                 args.append(read_type(ts, ctx, depth + 1))
@@ -135,6 +136,12 @@ def type_tree(spec: TypeSpec) -> CqlType:
         return CqlType(spec.base.upper())
 
 
+def _all_read(ts: TokenStream, where: str) -> None:
+    t = ts.peek()
+    if t is not None:
+        raise ParseError(f"unexpected {t.text!r} {where}", t.start)
+
+
 def split_fields(ts: TokenStream, first: int, last: int) -> list[tuple[int, int]]:
     """Split a column or field list at its top-level commas: the ones inside ``map<k, v>`` or
     ``(a, b)`` do not count."""
@@ -157,7 +164,11 @@ def split_fields(ts: TokenStream, first: int, last: int) -> list[tuple[int, int]
 
 
 # -- literals and options ------------------------------------------------------------------------
-def read_literal(ts: TokenStream, depth: int = 0):
+# A CQL constant as Python values: text, a list (set, list, tuple) or a dict (map)
+Literal = str | list["Literal"] | dict[str, "Literal"]
+
+
+def read_literal(ts: TokenStream, depth: int = 0) -> Literal:
     """A CQL constant: string, number, boolean, map ``{k: v}``, set ``{a, b}``, list ``[a]``;
     strings lose their quotes, other scalars stay as written."""
     t = ts.next()
@@ -190,7 +201,8 @@ def read_literal(ts: TokenStream, depth: int = 0):
                 items.append(read_literal(ts, d))
             ts.expect(close)
         return items
-    if t.text == "-" and ts.peek() is not None and ts.peek().kind == "number":
+    nxt = ts.peek()
+    if t.text == "-" and nxt is not None and nxt.kind == "number":
         return "-" + ts.next().text
     if t.kind == "string":
         if t.text.startswith("$$"):
@@ -203,7 +215,7 @@ def read_literal(ts: TokenStream, depth: int = 0):
 
 @dataclass
 class TableOptions:
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Literal] = field(default_factory=dict)
     clustering_order: list[tuple[str, bool]] = field(default_factory=list)  # (column, descending)
     compact_storage: bool = False
 
@@ -233,7 +245,7 @@ def read_with(ts: TokenStream, ctx: ParseContext) -> TableOptions:
             return out
 
 
-def option_text(value) -> str:
+def option_text(value: Literal) -> str:
     """An option value as text for the model's ``options`` (maps and lists in CQL notation)."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"'{k}': {option_text(v)}" for k, v in value.items()) + "}"
@@ -278,9 +290,7 @@ def parse_table(ts: TokenStream, j: int, ctx: ParseContext) -> Table:
             table.columns.append(col)
             if inline_key:
                 key_spec = ([col.name], [])
-        if not item.at_end:
-            t = item.peek()
-            raise ParseError(f"unexpected {t.text!r} in the column list", t.start)
+        _all_read(item, "in the column list")
     if key_spec is None:
         raise ParseError("a CQL table needs a PRIMARY KEY", ts.offset(first))
     partition, clustering = key_spec
@@ -356,8 +366,7 @@ def parse_type(ts: TokenStream, j: int, ctx: ParseContext) -> UserType:
         item = ts.sub(a, b)
         col, _ = _column(item, len(udt.columns) + 1, ctx)
         udt.columns.append(col)
-        if not item.at_end:
-            raise ParseError(f"unexpected {item.peek().text!r} in the type's fields", item.peek().start)
+        _all_read(item, "in the type's fields")
     return udt
 
 
@@ -385,8 +394,7 @@ def parse_index(ts: TokenStream, j: int, flags: set[str], ctx: ParseContext) -> 
         else:
             col = ctx.column_name(item.name())
         idx.columns.append(IndexColumn(col))
-        if not item.at_end:
-            raise ParseError(f"unexpected {item.peek().text!r} in the index key", item.peek().start)
+        _all_read(item, "in the index key")
     if ts.accept("USING"):
         using = read_literal(ts)
         idx.options["using"] = str(using)
@@ -456,7 +464,7 @@ def parse_aggregate(ts: TokenStream, j: int, ctx: ParseContext) -> SchemaObject:
     while not ts.at_end:
         word = ts.accept_any("SFUNC", "STYPE", "FINALFUNC", "INITCOND")
         if word is None:
-            t = ts.peek()
+            t = ts.next()
             raise ParseError(f"expected SFUNC, STYPE, FINALFUNC or INITCOND, found {t.text!r}", t.start)
         if word == "STYPE":
             agg.attrs["stype"] = str(read_type(ts, ctx))

@@ -1,7 +1,8 @@
 from migplan.analyze.actions.base import Rule
+from migplan.model.schema import Table
 
 
-class CounterColumns(Rule):
+class CounterColumns(Rule[Table]):
     """Counter columns become numbers changed with atomic ``ADD`` updates.
 
     What it detects:

@@ -1,8 +1,9 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules.dynamodb._cql import column_line, dynamo_type, tree
+from migplan.model.schema import Table
 
 
-class CollectionColumns(Rule):
+class CollectionColumns(Rule[Table]):
     """Collections become DynamoDB sets, lists and maps, which behave differently.
 
     What it detects:

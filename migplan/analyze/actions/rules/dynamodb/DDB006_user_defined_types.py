@@ -1,8 +1,9 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules.dynamodb._cql import column_line, tree
+from migplan.model.schema import Table
 
 
-class UserDefinedTypes(Rule):
+class UserDefinedTypes(Rule[Table]):
     """User-defined types become DynamoDB maps; their field list is no longer enforced.
 
     What it detects:

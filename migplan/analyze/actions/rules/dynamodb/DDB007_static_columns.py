@@ -1,7 +1,8 @@
 from migplan.analyze.actions.base import Rule
+from migplan.model.schema import Table
 
 
-class StaticColumns(Rule):
+class StaticColumns(Rule[Table]):
     """``STATIC`` columns: one value per partition, which DynamoDB does not have.
 
     What it detects:

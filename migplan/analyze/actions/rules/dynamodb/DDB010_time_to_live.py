@@ -1,8 +1,9 @@
 from migplan.analyze.actions.base import Rule
 from migplan.convert.dynamodb import ttl_attribute
+from migplan.model.schema import Table
 
 
-class TimeToLive(Rule):
+class TimeToLive(Rule[Table]):
     """TTL: Cassandra expires cells at a time; DynamoDB deletes whole items, some time after expiry.
 
     What it detects:

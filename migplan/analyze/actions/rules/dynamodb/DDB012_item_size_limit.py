@@ -1,8 +1,9 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules.dynamodb._cql import tree
+from migplan.model.schema import Table
 
 
-class ItemSizeLimit(Rule):
+class ItemSizeLimit(Rule[Table]):
     """A DynamoDB item is at most 400 KB: rows with blobs, long text or growing collections may not fit.
 
     What it detects:

@@ -1,5 +1,6 @@
 from migplan.analyze.actions.base import Rule
 from migplan.analyze.actions.rules.dynamodb._cql import column_line, tree
+from migplan.model.schema import Table
 
 # CQL types whose values a DynamoDB number or string does not keep as Cassandra does
 _WHY = {
@@ -12,7 +13,7 @@ _WHY = {
 }
 
 
-class TypeWithoutEquivalent(Rule):
+class TypeWithoutEquivalent(Rule[Table]):
     """Types DynamoDB cannot hold exactly: varint and decimal beyond 38 digits, float NaN/Infinity, duration.
 
     What it detects:

@@ -1,7 +1,8 @@
 from migplan.analyze.actions.base import Rule
+from migplan.model.schema import Table
 
 
-class ColumnDefault(Rule):
+class ColumnDefault(Rule[Table]):
     """Column defaults: DynamoDB writes only the attributes the application sends.
 
     What it detects:
