@@ -21,7 +21,8 @@ SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql"
                   "db2": "db2-luw",
                   "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
                   "aurora-postgresql": "aurora-postgresql",
-                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum",
+                  "cassandra": "cassandra"}
 # samples written for another engine of their folder's family (the warehouses)
 SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 PROCEDURAL = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",

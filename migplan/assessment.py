@@ -98,7 +98,7 @@ def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, 
     compat = matrix.check(inv.engine.name, target_engine.name)
     if compat.verdict == "unsupported" and not force:
         raise UnsupportedPairError(compat)
-    if not writes_ddl_for(target_engine):
+    if not writes_ddl_for(target_engine, inv.engine):
         raise UnsupportedTargetError(inv.engine, target_engine)
     cfg = Config.load(config)
     options = options or ConvertOptions(**cfg.convert)
@@ -128,16 +128,29 @@ class UnsupportedTargetError(MigplanError):
     def __init__(self, source, target):
         super().__init__(f"migplan does not write {target.display} DDL yet: {source.display} -> {target.display} is "
                          f"covered by the compatibility matrix only (`migplan matrix -s {source.name} -t "
-                         f"{target.name}`). Targets with converted DDL: {', '.join(_DDL_TARGETS)}.")
+                         f"{target.name}`). Targets with converted DDL: {', '.join(_DDL_TARGETS)} "
+                         f"({', '.join(f'{t} from {chr(47).join(s)} only' for t, s in _DDL_SOURCES.items())}).")
 
 
-# Targets migplan writes DDL for. Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
+_NO_DMS = ("AWS DMS does not read Apache Cassandra; SCT's data extraction agent moves the data (a.plan) and the "
+           "DynamoDB tables are a.dynamodb")
+
+# Targets migplan writes DDL for (DynamoDB: CreateTable requests and a CloudFormation template, from
+# Cassandra only: convert/dynamodb.py). Babelfish is PostgreSQL underneath but takes T-SQL: writing plain
 # PostgreSQL DDL for it would be the wrong answer, so it waits for its own converter.
-_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb", "redshift")
+_DDL_TARGETS = ("aurora-postgresql", "postgresql", "aurora-mysql", "mysql", "mariadb", "redshift", "dynamodb")
 
 
-def writes_ddl_for(target: engines.Engine) -> bool:
-    return target.name in _DDL_TARGETS
+# Targets written from some source families only: DynamoDB tables come from CQL's partition and
+# clustering keys, which SQL tables do not have.
+_DDL_SOURCES = {"dynamodb": ("cassandra",)}
+
+
+def writes_ddl_for(target: engines.Engine, source: engines.Engine | None = None) -> bool:
+    if target.name not in _DDL_TARGETS:
+        return False
+    families = _DDL_SOURCES.get(target.name)
+    return families is None or source is None or source.family in families
 
 
 def _check_plan_options(plan_options: dict) -> None:
@@ -190,9 +203,9 @@ class Assessment:
         if obj is None:
             raise KeyError(f"no object named {name!r}")
         conv = self.conversion.by_source(obj)
-        if conv is None or not conv.statements:
+        if conv is None or not conv.written:
             return line_comment(f"{obj.kind} {obj.qname} is not converted by migplan (see its action items)") + "\n"
-        return conv.sql() + "\n"
+        return conv.text() + "\n"
 
     # -- graph, plan, DMS -------------------------------------------------------------------
     @property
@@ -232,7 +245,23 @@ class Assessment:
         self.__dict__.pop("_dms", None)
 
     @property
+    def dynamodb(self):
+        """The DynamoDB tables as CreateTable/UpdateTimeToLive requests and CloudFormation (dms.dynamodb);
+        only for a DynamoDB target."""
+        if self.target.family != "dynamodb":
+            raise MigplanError(f"{self.target.display} is not Amazon DynamoDB: its tables are DDL (a.converted_sql, "
+                               "a.plan.ddl_files())")
+        if "_dynamodb" not in self.__dict__:
+            from migplan.dms.dynamodb import DynamoDbArtifacts
+
+            self.__dict__["_dynamodb"] = DynamoDbArtifacts(self.conversion)
+        return self.__dict__["_dynamodb"]
+
+    @property
     def dms(self):
+        if self.target.family == "dynamodb":
+            raise MigplanError(f"no DMS task for {self.source.display} -> {self.target.display}: "
+                               f"{_NO_DMS}")
         if "_dms" not in self.__dict__:
             from migplan.dms import DmsArtifacts
 
@@ -241,6 +270,9 @@ class Assessment:
 
     @property
     def cdc(self):
+        if self.target.family == "dynamodb":
+            raise MigplanError(f"no change data capture for {self.source.display} -> {self.target.display}: "
+                               f"{_NO_DMS}")
         from migplan.plan.cdc import readiness
 
         return readiness(self.inventory, self.target.family)
@@ -315,7 +347,7 @@ class ObjectResults:
                 "hours_low": v.hours_low, "hours_high": v.hours_high,
                 "verification": vres.status if vres else None,
                 "verification_message": vres.message if vres else None,
-                "ddl": conv.sql() if conv.statements else "",
+                "ddl": conv.text(),
             })
         return out
 

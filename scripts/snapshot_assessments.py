@@ -26,7 +26,8 @@ CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "po
 SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
                   "db2": "db2-luw", "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
                   "aurora-postgresql": "aurora-postgresql",
-                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum"}
+                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum",
+                  "cassandra": "cassandra"}
 # samples written for another engine of their folder's family (the warehouses)
 SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
@@ -34,6 +35,7 @@ TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("auror
            "db2-luw": ("aurora-postgresql", "aurora-mysql"),
            "azure-sql": ("aurora-postgresql", "aurora-mysql"), "mariadb": ("postgresql",),
            "aurora-mysql": ("aurora-postgresql",), "aurora-postgresql": ("aurora-mysql", "postgresql"),
+           "cassandra": ("dynamodb",),
            **{w: ("redshift",) for w in ("teradata", "netezza", "vertica", "greenplum", "oracle-dw", "sqlserver-dw",
                                          "redshift")}}
 

@@ -26,9 +26,10 @@ def _run(out: Path, files: list[Path], source: str, target: str, seed: str) -> d
     ("sqlserver/shop", "sqlserver", "aurora-postgresql"),
     ("mysql/bookstore", "mysql", "aurora-postgresql"),
     ("postgresql/clinic", "postgresql", "aurora-mysql"),
+    ("cassandra/streaming", "cassandra", "dynamodb"),
 ])
 def test_outputs_are_byte_identical_across_hash_seeds_and_file_orders(tmp_path, folder, source, target):
-    files = sorted(p for p in (SAMPLES / folder).rglob("*.sql"))
+    files = sorted(p for p in (SAMPLES / folder).rglob("*") if p.suffix in (".sql", ".cql"))
     assert len(files) > 1, "the check needs several files to reorder"
     one = _run(tmp_path / "one", files, source, target, "0")
     two = _run(tmp_path / "two", list(reversed(files)), source, target, "4242")

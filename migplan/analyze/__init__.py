@@ -29,7 +29,7 @@ def analyze(inv: Inventory, conversion: Conversion, config: Config | None = None
 
     ctx = AnalysisContext(inv, conversion, inv.engine, engines.get(conversion.target_engine))
     findings: list[Finding] = []
-    converted = {id(c.source) for c in conversion.objects if c.converted and c.statements}
+    converted = {id(c.source) for c in conversion.objects if c.written}
     findings.extend(_input_findings(inv, converted))
     findings.extend(conversion.all_findings())
     heterogeneous = inv.engine.family != ctx.target.family

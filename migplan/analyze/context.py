@@ -59,7 +59,7 @@ class AnalysisContext:
     def converted(self, obj: SchemaObject) -> bool:
         """Whether migplan wrote target DDL for the object (a view whose query it rewrote)."""
         conv = self.conversion.by_source(obj)
-        return conv is not None and conv.converted and bool(conv.statements)
+        return conv is not None and conv.written
 
     def hit(self, rule, obj: SchemaObject, line: int | None, message: str, source: str | None = None,
             sub: str | None = None, converted: str | None = None) -> Finding:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from migplan import engines
 from migplan.convert import types as typemaps
 from migplan.convert.context import ConvertContext, ConvertOptions
+from migplan.convert.dynamodb import convert_dynamodb
 from migplan.convert.evidence import number_key_evidence
 from migplan.convert.expressions import ExpressionConverter
 from migplan.convert.indexes import convert_index
@@ -43,6 +44,8 @@ _RELATIONS = (Table, View, Sequence, Synonym)
 def convert(inv: Inventory, target, options: ConvertOptions | None = None, progress: bool | None = None) -> Conversion:
     options = options or ConvertOptions()
     target = engines.get(target)
+    if target.family == "dynamodb":  # no DDL: CreateTable requests (convert/dynamodb.py)
+        return convert_dynamodb(inv, target)
     profile = profile_for(target)
     names = NameMapper(inv.engine, profile, options.identifier_case, dict(options.schema_map))
     types = typemaps.load(_family(inv.engine), profile.family)

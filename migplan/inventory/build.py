@@ -30,6 +30,7 @@ from migplan.model.schema import (
     Table,
 )
 from migplan.model.statement import Statement
+from migplan.parse import cql
 from migplan.parse.alter import parse_alter_table
 from migplan.parse.classify import Kind, classify
 from migplan.parse.comment import parse_comment, parse_extended_property
@@ -96,6 +97,16 @@ DEFINITION_PARSERS = {
     "external file format": parse_with_options,
     "row permission": parse_access_control,
     "column mask": parse_access_control,
+}
+
+# CQL's own shapes (migplan/parse/cql.py): (ts, word index, flags, ctx) -> object
+CQL_PARSERS = {
+    "keyspace": lambda ts, j, _f, ctx: cql.parse_keyspace(ts, j, ctx),
+    "table": lambda ts, j, _f, ctx: cql.parse_table(ts, j, ctx),
+    "type": lambda ts, j, _f, ctx: cql.parse_type(ts, j, ctx),
+    "index": cql.parse_index,
+    "materialized view": lambda ts, j, _f, ctx: cql.parse_materialized_view(ts, j, ctx),
+    "aggregate": lambda ts, j, _f, ctx: cql.parse_aggregate(ts, j, ctx),
 }
 
 
@@ -298,6 +309,8 @@ class Builder:
 
     def _create(self, ts: TokenStream, kind: Kind, ctx: ParseContext) -> SchemaObject | None:
         o, j, flags = kind.obj, kind.word_index, kind.flags
+        if self.engine.splitter == "cql" and o in CQL_PARSERS:
+            return CQL_PARSERS[o](ts, j, flags, ctx)
         if o == "table":
             return parse_create_table(ts, j, flags, ctx)
         if o == "index":
@@ -502,7 +515,7 @@ class Builder:
             m = _USE.match(text.strip())
             if m:
                 db = m.group(1).strip("[]`\" ")
-                if self.engine.family == "mysql":
+                if self.engine.family in ("mysql", "cassandra"):  # a MySQL database, a CQL keyspace
                     self.default_schema = db
                 else:
                     self.database = db
@@ -518,6 +531,8 @@ class Builder:
         self._record(stmt, f"session {verb}", "session")
 
     def _data_target(self, ts: TokenStream, verb: str, ctx: ParseContext) -> str | None:
+        if verb == "batch":  # CQL BEGIN BATCH ...: writes to the tables of its statements
+            return None
         ts.i = 1
         try:
             if verb in ("insert", "replace", "upsert"):

@@ -41,6 +41,16 @@ class TargetStatement:
 
 
 @dataclass
+class TargetRequest:
+    """One API request for a target that has no DDL (Amazon DynamoDB): the operation and its
+    parameters exactly as botocore takes them (``CreateTable``, ``UpdateTimeToLive``)."""
+
+    operation: str
+    params: dict
+    name: str  # the target table it creates or changes
+
+
+@dataclass
 class ConvertedObject:
     source: SchemaObject
     target_schema: str | None
@@ -51,6 +61,14 @@ class ConvertedObject:
     # Known not faithful (a blocking item): the statements as far as they convert, never applied with
     # the rest; the plan writes them to 05_held_back.sql with the items beside them
     draft: list[TargetStatement] = field(default_factory=list)
+    requests: list[TargetRequest] = field(default_factory=list)  # API requests, for targets without DDL
+    # what each source column becomes on a target without DDL: (column, attribute, target type, why)
+    attributes: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def written(self) -> bool:
+        """Whether migplan wrote something runnable for the object (DDL, or API requests)."""
+        return self.converted and bool(self.statements or self.requests)
 
     @property
     def key(self) -> str:
@@ -62,6 +80,16 @@ class ConvertedObject:
 
     def sql(self, terminator: str = ";") -> str:
         return "\n\n".join(s.sql + terminator for s in self.statements)
+
+    def text(self) -> str:
+        """What migplan wrote for the object: its DDL, or its API requests as JSON (DynamoDB)."""
+        if self.statements:
+            return self.sql()
+        if self.requests:
+            import json
+
+            return "\n\n".join(json.dumps({r.operation: r.params}, indent=2, ensure_ascii=False) for r in self.requests)
+        return ""
 
 
 @dataclass
@@ -86,3 +114,6 @@ class Conversion:
 
     def statements(self) -> list[TargetStatement]:
         return [s for c in self.objects for s in c.statements]
+
+    def requests(self) -> list[TargetRequest]:
+        return [r for c in self.objects for r in c.requests]

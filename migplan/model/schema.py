@@ -107,6 +107,7 @@ class Column:
     line: int | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
     default_constraint: str | None = None  # SQL Server named default constraint
+    static: bool = False  # CQL STATIC: one value per partition, shared by its rows
 
     @property
     def source_type(self) -> str:
@@ -200,6 +201,10 @@ class Table(SchemaObject):
     external: bool = False  # data outside the database (external / foreign / PolyBase tables)
     partitioning: str | None = None  # PARTITION BY clause text
     options: dict[str, str] = field(default_factory=dict)  # physical/storage options as written
+    # CQL: the partition key columns and the clustering columns with their order (primary_key holds
+    # both, partition key first); empty for SQL tables
+    partition_key: list[str] = field(default_factory=list)
+    clustering: list[IndexColumn] = field(default_factory=list)
     indexes: list[Index] = field(default_factory=list)  # filled by the inventory
     triggers: list[Routine] = field(default_factory=list)  # filled by the inventory
 
@@ -274,6 +279,9 @@ class View(SchemaObject):
     options: dict[str, str] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)  # tables/views the query reads (qualified as written)
     of_type: str | None = None  # an object view: CREATE VIEW v OF type
+    # CQL materialized view: its own primary key (partition key, clustering columns with their order)
+    partition_key: list[str] = field(default_factory=list)
+    clustering: list[IndexColumn] = field(default_factory=list)
 
 
 @dataclass(repr=False)

@@ -71,7 +71,7 @@ CREATE_MODIFIERS = frozenset([
     "TRANSIENT", "EXTERNAL", "AND", "COMPILE", "RESOLVE", "NOLOGGING", "ONLINE", "IF", "NOT", "EXISTS", "LARGE",
     "BIGFILE", "SMALLFILE", "UNDO", "BLOCKCHAIN", "IMMUTABLE", "SHARDED", "DUPLICATED", "CONSTRAINT", "HASH",
     "DEFERRED", "AUTO", "IMMEDIATE", "INVISIBLE", "VISIBLE", "MATERIALIZED_VIEW", "DIRECT_LOAD", "CREATED",
-    "REGULAR", "USER", "SYSTEM", "TRUSTED", "PROCEDURAL",
+    "REGULAR", "USER", "SYSTEM", "TRUSTED", "PROCEDURAL", "CUSTOM",
 ])
 _MYSQL_ATTR = re.compile(r"(ALGORITHM|DEFINER|SQL\s+SECURITY)\s*=?\s*", re.I)
 
@@ -205,6 +205,8 @@ def classify(ts: TokenStream, splitter_dialect: str) -> Kind:
         return Kind("block")
     if first == "DO" and splitter_dialect in ("postgres", "redshift"):
         return Kind("block")
+    if first == "BEGIN" and splitter_dialect == "cql":  # BEGIN [UNLOGGED | COUNTER] BATCH ... APPLY BATCH
+        return Kind("data", "batch")
     if first == "BEGIN" and splitter_dialect in ("postgres", "mysql", "redshift", "db2"):
         return Kind("session", "transaction")
     if first == "DECLARE" and splitter_dialect == "db2" and ts.up(1) == "GLOBAL":

@@ -78,7 +78,7 @@ def parse_grant(ts: TokenStream, ctx: ParseContext) -> Grant:
         for kw in ("OBJECT", "SCHEMA", "TYPE", "TABLE", "SEQUENCE", "FUNCTION", "PROCEDURE", "DATABASE",
                    "DIRECTORY", "ALL", "PACKAGE", "VARIABLE", "MODULE", "SPECIFIC", "VIEW", "INDEX", "TABLESPACE",
                    "DOMAIN", "LANGUAGE", "FOREIGN", "LARGE", "WORKLOAD", "ROLE", "ASSEMBLY", "CERTIFICATE",
-                   "XML", "SCHEMA"):
+                   "XML", "SCHEMA", "KEYSPACE"):
             if ts.at(kw) and ts.up(1) not in ("TO", "FROM"):
                 ts.i += 1
                 ts.accept("TABLES", "IN", "SCHEMA")

@@ -282,7 +282,9 @@ class Plan:
     def ddl_files(self) -> dict[str, str]:
         """File name -> runnable SQL for each phase (PostgreSQL files run in one transaction).
         Comment lines go through quoting.line_comment: a name can never start a line of its own."""
-        files = {}
+        files: dict[str, str] = {}
+        if self.inputs.target.family == "dynamodb":  # no DDL: the tables are requests (dms/dynamodb.py)
+            return files
         pg = self.inputs.target.family == "postgresql"
         pair = f"{self.inputs.source.display} -> {self.inputs.target.display}, migplan"
         for phase, name in DDL_FILES.items():
@@ -333,8 +335,10 @@ class Plan:
     def reseed_sql(self) -> list[str]:
         """Target-side statements that move identity columns past the loaded values (DMS does not
         carry the identity property or sequence state: aws_dms_sct.md §4.4, §4.7)."""
-        out = []
+        out: list[str] = []
         family = self.inputs.target.family
+        if family == "dynamodb":  # no identity columns or sequences to re-seed
+            return out
         profile = profile_for(self.inputs.target)
         for c in self.inputs.conversion.objects:
             t = c.source
@@ -509,6 +513,8 @@ class Plan:
         dms = (f"AWS DMS can also move this data ({src} is a DMS source), with ongoing replication; agents "
                "are the faster full load." if self.inputs.compatibility.dms_source else
                f"AWS DMS cannot read {src}: the agents are the way the data moves.")
+        if self.inputs.target.family == "dynamodb":
+            return self._dynamodb_agent_steps(src, tgt, dms)
         before = self.ddl["before full load"]
         indexes, after = self.ddl["before cached changes"], self.ddl["after cached changes"]
         views_and_code = next(s for s in self._cutover_steps() if s.number == "8.2")
@@ -528,6 +534,25 @@ class Plan:
                  ddl_file=views_and_code.ddl_file, notes=views_and_code.notes),
             step("agent-validate", source=src, target=tgt),
         ]
+
+    def _dynamodb_agent_steps(self, src: str, tgt: str, dms: str) -> list[Step]:
+        """Cassandra -> DynamoDB with SCT's Cassandra agent: a clone data center to read, the tables
+        from dynamodb/ (requests or CloudFormation, not DDL), the extraction, TTL, the comparison."""
+        requests = self.inputs.conversion.requests()
+        tables = sorted(r.name for r in requests if r.operation == "CreateTable")
+        ttl = sorted(r.name for r in requests if r.operation == "UpdateTimeToLive")
+        out = [
+            step("agent-settings", source=src, target=tgt, notes=[note("agents-cassandra")]),
+            step("agent-install", source=src, target=tgt),
+            step("agent-clone-datacenter", source=src),
+            step("agent-schema-dynamodb", source=src, target=tgt, objects=tables),
+            step("agent-extract-cassandra", source=src, target=tgt, dms=dms,
+                 objects=[t.qname for w in self.waves for t in w.tables]),
+        ]
+        if ttl:
+            out.append(step("agent-ttl", objects=ttl, notes=[note("dynamodb-ttl")]))
+        out.append(step("agent-validate", source=src, target=tgt))
+        return out
 
     def _homogeneous_steps(self) -> list[Step]:
         tool = _runbook_notes()["tools"].get(self.inputs.source.family, "native tools")

@@ -100,6 +100,12 @@ def _write_csv(a, out: Path) -> None:
 
 
 def _write_ddl(a, out: Path) -> None:
+    if a.target.family == "dynamodb":  # no DDL: the tables as requests (dynamodb/), SCT's agent moves the data
+        for name, text in a.dynamodb.files().items():
+            path = out / "dynamodb" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return
     ddl = out / "ddl"
     ddl.mkdir(exist_ok=True)
     (ddl / "converted.sql").write_text(converted_script(a), encoding="utf-8")
@@ -112,12 +118,16 @@ def _write_plan(a, out: Path) -> None:
 
 
 def _write_cdc(a, out: Path) -> None:
+    if a.target.family == "dynamodb":  # DMS does not read Cassandra: no change capture
+        return
     cdc = a.cdc
     (out / "cdc_readiness.md").write_text(cdc.markdown(), encoding="utf-8")
     (out / "cdc_source.sql").write_text(cdc.script(), encoding="utf-8")
 
 
 def _write_dms(a, out: Path) -> None:
+    if a.target.family == "dynamodb":  # no DMS task
+        return
     dms = out / "dms"
     dms.mkdir(exist_ok=True)
     for name, text in a.dms.files().items():  # or only README.md saying which input is missing

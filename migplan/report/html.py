@@ -441,6 +441,10 @@ def _held(plan, text: str | None) -> str:
 
 # -- CDC, DMS, graph, inputs --------------------------------------------------------------------------
 def _cdc(a) -> str:
+    if a.target.family == "dynamodb":
+        return ('<section id="cdc" aria-labelledby="cdc-h"><h2 id="cdc-h">CDC readiness</h2><p>No change data '
+                f"capture: AWS DMS does not read {esc(a.source.display)}; SCT's data extraction agent copies the data "
+                "(see the plan).</p></section>")
     c = a.cdc
     checks = "".join(f"<tr><td>{esc(x.get('name'))}</td><td><code>{esc(x.get('check'))}</code></td>"
                      f"<td><code>{esc(x.get('fix'))}</code></td><td>{esc(x.get('rds'))}</td><td>{esc(x.get('ref'))}"
@@ -464,12 +468,27 @@ def _cdc(a) -> str:
 
 
 def _dms(a) -> str:
+    if a.target.family == "dynamodb":
+        return _dynamodb(a)
     files = a.dms.files()
     out = ['<section id="dms" aria-labelledby="dms-h"><h2 id="dms-h">DMS artifacts</h2>',
            ("<p>The same files as <code>dms/</code>: paste them into <code>aws dms create-replication-task</code> or "
             "deploy the CloudFormation templates.</p>")]
     for n, (name, body) in enumerate(files.items(), 1):
         out.append(f"<h3><code>dms/{esc(name)}</code></h3>")
+        out.append(_code_box(f"dms-{n}", body))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _dynamodb(a) -> str:
+    files = a.dynamodb.files()
+    out = ['<section id="dms" aria-labelledby="dms-h"><h2 id="dms-h">DynamoDB tables</h2>',
+           "<p>The same files as <code>dynamodb/</code>: one <code>CreateTable</code> request per table for "
+           "<code>aws dynamodb create-table --cli-input-json</code>, <code>UpdateTimeToLive</code> requests, or the "
+           "CloudFormation template; <code>attributes.csv</code> says what each column becomes.</p>"]
+    for n, (name, body) in enumerate(files.items(), 1):
+        out.append(f"<h3><code>dynamodb/{esc(name)}</code></h3>")
         out.append(_code_box(f"dms-{n}", body))
     out.append("</section>")
     return "\n".join(out)

@@ -208,6 +208,9 @@ def _plan(a) -> str:
 
 
 def _cdc(a) -> str:
+    if a.target.family == "dynamodb":
+        return "\n".join(["## CDC readiness", "", f"No change data capture: AWS DMS does not read "
+                          f"{text(a.source.display)}; SCT's data extraction agent copies the data (see the plan).", ""])
     c = a.cdc
     out = [f"## CDC readiness: {text(c.engine)}", ""]
     if c.checks:
@@ -223,12 +226,25 @@ def _cdc(a) -> str:
 
 
 def _dms(a) -> str:
+    if a.target.family == "dynamodb":
+        return _dynamodb(a)
     out = ["## DMS artifacts", ""]
     files = a.dms.files()
     out += [files["README.md"].split("\n", 1)[1].strip(), ""]  # its own heading is this section's
     for name, body in files.items():
         if name != "README.md":
             out += [f"### `dms/{name}`", "", fenced(body, "yaml" if name.endswith(".yaml") else "json"), ""]
+    return "\n".join(out)
+
+
+def _dynamodb(a) -> str:
+    out = ["## DynamoDB tables", ""]
+    files = a.dynamodb.files()
+    out += [files["README.md"].split("\n", 1)[1].strip(), ""]
+    for name, body in files.items():
+        if name != "README.md":
+            lang = "yaml" if name.endswith(".yaml") else "csv" if name.endswith(".csv") else "json"
+            out += [f"### `dynamodb/{name}`", "", fenced(body, lang), ""]
     return "\n".join(out)
 
 
