@@ -39,7 +39,6 @@ class SourceFacts:
 
     family: str  # postgresql | mysql
     server: str  # "PostgreSQL 18.1", "MariaDB 10.11.6"
-    dsn: str  # masked: never the password
     tool: str  # "pg_dump 18.1", "mariadb-dump 10.19", "catalog queries"
     ddl: str  # the extracted DDL, read like any script
     ddl_file: str  # where it is written beside the outputs (relative), and the name items point to
@@ -47,3 +46,10 @@ class SourceFacts:
     settings: dict[str, str] = field(default_factory=dict)  # server settings the CDC checks read
     replica_identity: dict[str, str] = field(default_factory=dict)  # PostgreSQL: "SCHEMA.TABLE" -> d|n|f|i
     notes: list[str] = field(default_factory=list)  # what the extraction wants the user to know
+
+    @property
+    def change_gb_per_hour(self) -> float | None:
+        """The source's log volume per hour (WAL or binary log, averaged over what the server keeps):
+        an upper bound of the changes DMS caches."""
+        value = self.settings.get("wal_gb_per_hour") or self.settings.get("binlog_gb_per_hour")
+        return float(value) if value else None

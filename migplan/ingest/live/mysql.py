@@ -64,7 +64,7 @@ def read(target: DSN, connect_timeout: float | None, databases: list[str] | None
     finally:
         conn.close()
     label = file_label(dbs[0]) if len(dbs) == 1 else "databases"
-    return SourceFacts("mysql", f"{product} {version.split('-')[0]}", target.masked(), tool, ddl,
+    return SourceFacts("mysql", f"{product} {version.split('-')[0]}", tool, ddl,
                        f"source_ddl/mysql-{label}.sql", stats, settings, {}, notes)
 
 
@@ -218,4 +218,40 @@ def cdc_settings(cur) -> dict[str, str]:
             settings["rds_binlog_retention_hours"] = str(row[0])
     except Exception:  # not RDS: no such table
         pass
+    # derived values the CDC checks read (migplan/data/cdc.toml [[mysql.live]])
+    settings["binlog_retention_seconds"] = _retention(settings)
+    privs = set(settings["user_replication"].split(","))
+    can = "SUPER" in privs or ("REPLICATION SLAVE" in privs and privs & {"REPLICATION CLIENT", "BINLOG MONITOR"})
+    settings["user_can_replicate"] = "yes" if can else "no"
+    rate = _binlog_rate(cur, settings)
+    if rate is not None:
+        settings["binlog_gb_per_hour"] = f"{rate:.4f}"
     return settings
+
+
+def _retention(settings: dict[str, str]) -> str:
+    """How long binary logs are kept, in seconds, or "unlimited" (no expiry set on a self-managed
+    server). RDS's 'binlog retention hours' wins where it exists (NULL there: purged at once)."""
+    if "rds_binlog_retention_hours" in settings:
+        hours = settings["rds_binlog_retention_hours"]
+        return str(int(float(hours) * 3600)) if hours not in ("None", "") else "0"
+    seconds = float(settings.get("binlog_expire_logs_seconds") or 0)
+    days = float(settings.get("expire_logs_days") or 0)
+    value = max(seconds, days * 86400)
+    return "unlimited" if value == 0 else str(int(value))
+
+
+def _binlog_rate(cur, settings: dict[str, str]) -> float | None:
+    """Binary log written per hour over the logs on disk and the server's uptime: the change rate."""
+    if settings.get("log_bin", "").upper() not in ("ON", "1"):
+        return None
+    try:
+        cur.execute("SHOW BINARY LOGS")
+        total = sum(int(r[1]) for r in cur.fetchall())
+        cur.execute("SHOW GLOBAL STATUS LIKE 'Uptime'")
+        uptime = float(cur.fetchone()[1])
+    except Exception:  # no privilege to list them
+        return None
+    if uptime < 60:
+        return None
+    return total / 1024 ** 3 / (uptime / 3600)

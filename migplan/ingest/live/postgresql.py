@@ -62,7 +62,7 @@ def read(target: DSN, connect_timeout: float | None, database_label: str) -> Sou
         raise
     finally:
         conn.close()
-    return SourceFacts("postgresql", f"PostgreSQL {version}", target.masked(), tool, ddl,
+    return SourceFacts("postgresql", f"PostgreSQL {version}", tool, ddl,
                        f"source_ddl/postgresql-{database_label}.sql", stats, settings, identity, notes)
 
 
@@ -277,8 +277,32 @@ def cdc_settings(conn) -> tuple[dict[str, str], dict[str, str]]:
         "SELECT b.rolname FROM pg_roles b WHERE b.rolname IN ('rds_superuser', 'rds_replication') "
         "AND pg_has_role(current_user, b.oid, 'MEMBER') ORDER BY 1")]
     settings["user_rds_roles"] = ",".join(rds_roles)
+    # derived values the CDC checks read (migplan/data/cdc.toml [[postgresql.live]])
+    try:
+        free = int(settings.get("max_replication_slots", "0")) - int(settings["replication_slots_used"])
+        settings["replication_slots_free"] = str(max(free, 0))
+    except ValueError:
+        pass
+    can = role is not None and (role[0] or role[1]) or set(rds_roles) == {"rds_replication", "rds_superuser"}
+    settings["user_can_replicate"] = "yes" if can else "no"
+    rate = _wal_rate(conn)
+    if rate is not None:
+        settings["wal_gb_per_hour"] = f"{rate:.4f}"
     identity = {f"{s}.{t}".upper(): r for s, t, r in conn.execute(
         f"SELECT n.nspname, c.relname, c.relreplident FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         f"WHERE c.relkind IN ('r', 'p') AND {_SYSTEM} AND {_NOT_EXTENSION} AND NOT EXISTS (SELECT 1 FROM "
         "pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p') ORDER BY 1, 2")}
     return settings, identity
+
+
+def _wal_rate(conn) -> float | None:
+    """WAL written per hour since the statistics were reset (pg_stat_wal, PostgreSQL 14+): the
+    source's change rate, which sizes the changes DMS caches during the full load."""
+    try:
+        with conn.transaction():
+            row = conn.execute("SELECT wal_bytes, extract(epoch FROM now() - stats_reset) FROM pg_stat_wal").fetchone()
+    except Exception:  # older server, or no access to the statistics view
+        return None
+    if not row or row[0] is None or not row[1] or float(row[1]) < 60:
+        return None
+    return float(row[0]) / 1024 ** 3 / (float(row[1]) / 3600)
