@@ -48,6 +48,9 @@ def read_sequence_options(ts: TokenStream, seq: Sequence, ctx: ParseContext) -> 
         if ts.accept("OWNED", "BY"):
             seq.owned_by = str(ts.name())
             continue
+        if ts.accept("OWNER", "TO"):  # pg_dump writes one for every sequence, as for tables
+            seq.attrs["owner"] = ts.next().text
+            continue
         if ts.at("SHARING") and ts.up(1) == "=":
             ts.i += 2
             seq.options["SHARING"] = ts.next().text
