@@ -117,7 +117,10 @@ def _read_row(row: dict[str, str], out: dict[str, TableStats]) -> None:
     if row.get("column"):
         if values["max_lob_bytes"] is None:
             raise ValueError(f"column {row['column']} without max_lob_bytes")
-        out.setdefault(key, TableStats()).max_lob_bytes[row["column"]] = values["max_lob_bytes"]
+        st = out.setdefault(key, TableStats())
+        st.max_lob_bytes[row["column"]] = values["max_lob_bytes"]
+        if values["lob_bytes"] is not None:  # a column's share of the table's LOB bytes
+            st.lob_bytes = (st.lob_bytes or 0) + values["lob_bytes"]
         return
     if row.get("partition"):
         if values["bytes"] is None:
@@ -125,10 +128,15 @@ def _read_row(row: dict[str, str], out: dict[str, TableStats]) -> None:
         out.setdefault(key, TableStats()).partitions[row["partition"]] = values["bytes"]
         return
     st = out.setdefault(key, TableStats())
-    if st.rows is not None or st.bytes is not None:
-        raise ValueError(f"{key} is given twice (the first row is kept)")
-    st.rows, st.bytes, st.lob_bytes = values["rows"], values["bytes"], values["lob_bytes"]
-    st.min_key, st.max_key = low, high
+    # a table's figures may come in several rows (sizes, then its key range): each figure once
+    new = {"rows": values["rows"], "bytes": values["bytes"], "lob_bytes": values["lob_bytes"], "min_key": low,
+           "max_key": high}
+    twice = [f for f, v in new.items() if v is not None and getattr(st, f) is not None]
+    if twice:
+        raise ValueError(f"{key}: {', '.join(twice)} given twice (the first is kept)")
+    for f, v in new.items():
+        if v is not None:
+            setattr(st, f, v)
 
 
 def stats_rows(stats: dict[str, TableStats]) -> list[dict]:
