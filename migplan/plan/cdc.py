@@ -343,7 +343,7 @@ def _table_row(t: Table, family: str, table_sql: dict, stats=None) -> TableReadi
     lob_kb = None
     measured = _measured(lobs, stats)
     if measured is not None:
-        column, largest = measured
+        largest = measured[1]
         lob_kb = max(DEFAULT_LOB_KB, min(math.ceil(largest * 3 / 1024), LOB_MAX_KB))
     elif lobs:
         known = [d for d in declared if d is not None]

@@ -84,36 +84,34 @@ def _privileges(cur, database: str) -> set[str]:
 
 def _check_privileges(cur, databases: list[str]) -> None:
     """What the dump and the statistics need, per database: SELECT (tables and statistics), SHOW VIEW
-    (views), TRIGGER (triggers), EVENT (events), and for routines a global SELECT or SHOW_ROUTINE
-    (MySQL 8.0.20+) or SELECT on mysql.proc (MariaDB). All that is missing is listed at once."""
+    (views), TRIGGER (triggers), EVENT (events), EXECUTE (the dump describes a view's columns, which
+    evaluates the functions it calls), and for routines a global SELECT or SHOW_ROUTINE
+    (MySQL 8.0.20+) or SELECT on mysql.proc (MariaDB). Asked for whether or not the database has such
+    objects: without the privilege the server hides them, and the dump would leave them out silently.
+    All that is missing is listed at once."""
     cur.execute("SELECT CURRENT_USER()")
     user = cur.fetchone()[0]
     cur.execute(f"SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = {_GRANTEE}")
     global_privs = {r[0].upper() for r in cur.fetchall()}
     cur.execute(f"SELECT 1 FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = {_GRANTEE} "
                 "AND TABLE_SCHEMA = 'mysql' AND TABLE_NAME = 'proc' AND PRIVILEGE_TYPE = 'SELECT'")
-    proc_select = cur.fetchone() is not None
+    routines = bool({"SELECT", "SHOW_ROUTINE"} & global_privs) or cur.fetchone() is not None
     missing = []
     for db in databases:
         privs = _privileges(cur, db)
-        has = lambda p: p in privs  # noqa: E731
-        lit = quoting.quote(db, "mysql")
-        if not has("SELECT"):
-            missing.append(f"SELECT ON {lit}.*")
-        for what, table, priv in (("views", "VIEWS", "SHOW VIEW"), ("triggers", "TRIGGERS", "TRIGGER"),
-                                  ("events", "EVENTS", "EVENT")):
-            column = "EVENT_SCHEMA" if table == "EVENTS" else "TRIGGER_SCHEMA" if table == "TRIGGERS" \
-                else "TABLE_SCHEMA"
-            cur.execute(f"SELECT COUNT(*) FROM information_schema.{table} WHERE {column} = %s", (db,))
-            if cur.fetchone()[0] and not has(priv):
-                missing.append(f"{priv} ON {lit}.* (the database has {what})")
-        cur.execute("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = %s", (db,))
-        if cur.fetchone()[0] and not ({"SELECT", "SHOW_ROUTINE"} & global_privs or proc_select):
-            missing.append("SHOW_ROUTINE ON *.* (MySQL 8.0.20+) or SELECT ON mysql.proc (MariaDB), to read "
-                           f"the routines of {lit}")
+        name = quoting.quote(db, "mysql")
+        for priv, what in (("SELECT", "its tables and their statistics"), ("SHOW VIEW", "its views"),
+                           ("TRIGGER", "its triggers"), ("EVENT", "its events"),
+                           ("EXECUTE", "the columns of views that call its functions; migplan calls none")):
+            if priv not in privs:
+                missing.append(f"{priv} ON {name}.* ({what})")
+        if not routines:
+            missing.append(f"SHOW_ROUTINE ON *.* (MySQL 8.0.20+) or SELECT ON mysql.proc (MariaDB): the routines of "
+                           f"{name}")
     if missing:
-        raise MissingPrivilegesError(user, missing, "Grant them (GRANT SELECT, SHOW VIEW, TRIGGER, EVENT ON db.* "
-                                     "TO the user) and run again; nothing was read.")
+        raise MissingPrivilegesError(user, missing, "Without them the server hides those objects and the dump would "
+                                     "leave them out. Grant them (GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, "
+                                     "EXECUTE ON db.* TO the user) and run again; nothing was read.")
 
 
 # -- DDL -----------------------------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def catalog_ddl(conn) -> str:
         tail = f" PARTITION BY {partkey}" if partkey else ""
         out.append(f"CREATE TABLE {q(schema, name)} (\n" + ",\n".join(cols) + f"\n){tail};")
     # constraints: keys and checks first, foreign keys after every table exists
-    for schema, table, con, kind, definition in conn.execute(
+    for schema, table, con, _kind, definition in conn.execute(
             f"SELECT n.nspname, c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid) FROM pg_constraint k "
             f"JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             f"WHERE k.contype IN ('p', 'u', 'c', 'x', 'f') AND k.conislocal AND {_SYSTEM} AND {_NOT_EXTENSION} "
@@ -185,7 +185,7 @@ def catalog_ddl(conn) -> str:
             f"SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
             f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {_SYSTEM} AND {_NOT_EXTENSION} "
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
-            "AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) ORDER BY n.nspname, c.relname"):
+            "ORDER BY n.nspname, c.relname"):
         out.append(f"{definition};")
     for schema, name, kind, definition in conn.execute(
             f"SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid) FROM pg_class c "
@@ -283,7 +283,7 @@ def cdc_settings(conn) -> tuple[dict[str, str], dict[str, str]]:
         settings["replication_slots_free"] = str(max(free, 0))
     except ValueError:
         pass
-    can = role is not None and (role[0] or role[1]) or set(rds_roles) == {"rds_replication", "rds_superuser"}
+    can = (role is not None and (role[0] or role[1])) or set(rds_roles) == {"rds_replication", "rds_superuser"}
     settings["user_can_replicate"] = "yes" if can else "no"
     rate = _wal_rate(conn)
     if rate is not None:
