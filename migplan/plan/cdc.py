@@ -22,7 +22,7 @@ from migplan import escape, quoting
 from migplan.datafile import ANY, PAGE, DataFileError, check
 from migplan.model.schema import Table
 
-# Declared maximum sizes of LOB types, in KB, where the type says it (MySQL); others are unbounded.
+# Declared maximum sizes of MySQL's LOB types, in KB; other engines' LOBs (PostgreSQL TEXT too) are unbounded.
 _LOB_KB = {"TINYTEXT": 0.25, "TINYBLOB": 0.25, "TEXT": 64, "BLOB": 64, "MEDIUMTEXT": 16384, "MEDIUMBLOB": 16384}
 LOB_MAX_KB = 102400  # LobMaxSize maximum (TargetMetadata task settings page)
 DEFAULT_LOB_KB = 32
@@ -339,7 +339,7 @@ def _table_row(t: Table, family: str, table_sql: dict, stats=None) -> TableReadi
     else:
         key, cols, group = "none", [], ""
     lobs = [c for c in t.columns if c.is_lob]
-    declared = [_declared_kb(c) for c in lobs]
+    declared = [_declared_kb(c, family) for c in lobs]
     lob_kb = None
     measured = _measured(lobs, stats)
     if measured is not None:
@@ -414,8 +414,9 @@ def _statement(template: str, t: Table, family: str, cols: list[str], group: str
     )
 
 
-def _declared_kb(col) -> float | None:
-    base = col.type.base
-    if base in _LOB_KB:
-        return _LOB_KB[base]
-    return None
+def _declared_kb(col, family: str) -> float | None:
+    """The most a MySQL TINY/TEXT/MEDIUM type holds; other engines' TEXT (PostgreSQL's, SQL Server's)
+    is unbounded, so its size is not declared."""
+    if family != "mysql":
+        return None
+    return _LOB_KB.get(col.type.base)

@@ -416,9 +416,17 @@ class Plan:
         if self.inputs.compatibility.path == "sct-agents":
             return steps + self._agent_steps()  # a full load by the agents: no change capture to prepare
         if mt != "full-load":
-            steps.append(step("cdc-prerequisites", source=self.inputs.source.display,
-                              notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
-                                     "for the exact statements."]))
+            notes = ["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
+                     "for the exact statements."]
+            if self.inputs.facts is not None:
+                from migplan.plan.cdc import readiness
+
+                live = readiness(self.inputs.inventory, self.inputs.target.family, self.stats,
+                                 self.inputs.facts).live_checks
+                failed = [c["name"] for c in live if c["status"] == "failed"]
+                notes.append(f"Checked on the live source ({self.inputs.facts.server}): {len(live) - len(failed)} "
+                             f"passed, {len(failed)} failed" + (f": {'; '.join(failed)}." if failed else "."))
+            steps.append(step("cdc-prerequisites", source=self.inputs.source.display, notes=notes))
         if self.homogeneous:
             return steps + self._homogeneous_steps()
         steps += self._load_steps(mt)

@@ -210,6 +210,13 @@ def _plan(a) -> str:
 def _cdc(a) -> str:
     c = a.cdc
     out = [f"## CDC readiness: {text(c.engine)}", ""]
+    if c.live_checks:
+        failed = sum(x["status"] == "failed" for x in c.live_checks)
+        out += [f"Checked on the live source ({text(c.server)}): {len(c.live_checks) - failed} passed, {failed} failed.",
+                "", table(["check", "status", "found", "expected", "to fix", "ref"],
+                          [[cell(x["name"]), cell(x["status"]), code(x["found"]), cell(x["expected"]),
+                            cell(x["fix"] if x["status"] == "failed" else "-"), cell(x["ref"])]
+                           for x in c.live_checks]), ""]
     if c.checks:
         out += [table(["check", "read", "change (self-managed)", "change (RDS)", "ref"],
                       [[cell(x.get("name")), code(x.get("check")), code(x.get("fix")), cell(x.get("rds")),
