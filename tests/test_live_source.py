@@ -144,6 +144,14 @@ def test_parallel_load_ranges_from_the_live_key_range(bookstore):
     assert row.lob_max_kb == math.ceil(MY_LOB * 3 / 1024)
 
 
+def test_postgresql_partitions_load_by_ranges_only(clinic):
+    """DMS reads a PostgreSQL source in parallel by ranges, not partitions (the table-settings page):
+    a big partitioned table without a single-column numeric key gets the note, never partitions-auto."""
+    a = migplan.assess(clinic, "postgresql", "aurora-mysql", parallel_threshold_gb=0.000001)
+    parted = [t for t in a.plan.tables if t.stats.partitions or t.qname == "clinic.lab_results"]
+    assert parted and all(t.parallel and t.parallel["type"] == "ranges" for t in parted)
+
+
 def test_change_rate_sizes_the_storage(clinic):
     a = migplan.assess(clinic, "postgresql", "aurora-mysql", change_gb_per_hour=50.0, throughput_mb_s=0.0001)
     sizing = a.plan.instance_sizing(True)
@@ -250,6 +258,13 @@ def test_cli_reads_the_dsn_from_the_environment(clinic, tmp_path, monkeypatch, c
     _validate(doc)
     assert list(doc) == [*SCHEMA["required"], "live_source"]  # the optional key comes last
     assert main(["assess", "scripts/", "-s", "postgresql", "-t", "aurora-mysql"]) == 2  # paths and a DSN
+
+
+def test_same_database_same_assessment(bookstore, bookstore_live):
+    """Reading the same database twice gives the same document byte for byte (the dump's date is off)."""
+    again = migplan.assess(bookstore, "mysql", "aurora-postgresql")
+    assert again.source_facts.ddl == bookstore_live.source_facts.ddl
+    assert json.dumps(again.to_dict()) == json.dumps(bookstore_live.to_dict())
 
 
 def test_offline_rerun_from_the_written_files(clinic_live, tmp_path):

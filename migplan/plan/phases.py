@@ -155,7 +155,9 @@ class Plan:
             lt = loadmod.LoadTable(node_key(t), t.qname, st)
             pk = t.primary_key
             key_col = pk.columns[0] if pk and len(pk.columns) == 1 else None
-            lt.parallel = loadmod.parallel_setting(lt, self.options.parallel_threshold_gb, bool(t.partitioning),
+            # DMS reads a PostgreSQL source in parallel by ranges only, never by partitions (§5.4)
+            by_partition = bool(t.partitioning) and self.inputs.source.family != "postgresql"
+            lt.parallel = loadmod.parallel_setting(lt, self.options.parallel_threshold_gb, by_partition,
                                                    key_col, self.options.max_subtasks)
             out.append(lt)
         return out
