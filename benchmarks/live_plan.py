@@ -34,8 +34,9 @@ def describe(title: str, a) -> list[str]:
         out.append(f"- wave {w.number}: {len(w.tables)} tables, {est}; starts with {top}")
     step = next(s for s in plan.steps if s.number == "3.1")
     out.append(f"- load order: {next(n for n in step.notes if 'load-order' in n).split(' (https')[0]}")
+    rules = a.dms.table_mappings()["rules"]
     lob_rules = {r["object-locator"]["table-name"]: r["lob-settings"]["bulk-max-size"]
-                 for r in a.dms.table_mappings()["rules"] if r.get("rule-type") == "table-settings" and "lob-settings" in r}
+                 for r in rules if r.get("rule-type") == "table-settings" and "lob-settings" in r}
     out.append(f"- LobMaxSize {settings['LobMaxSize']} KB; per-table bulk-max-size: "
                + ", ".join(f"{t} {kb} KB" for t, kb in sorted(lob_rules.items())))
     parallel = [(t.qname, t.parallel["type"]) for t in plan.tables if t.parallel]

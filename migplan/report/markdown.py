@@ -212,7 +212,8 @@ def _cdc(a) -> str:
     out = [f"## CDC readiness: {text(c.engine)}", ""]
     if c.live_checks:
         failed = sum(x["status"] == "failed" for x in c.live_checks)
-        out += [f"Checked on the live source ({text(c.server)}): {len(c.live_checks) - failed} passed, {failed} failed.",
+        passed = len(c.live_checks) - failed
+        out += [f"Checked on the live source ({text(c.server)}): {passed} passed, {failed} failed.",
                 "", table(["check", "status", "found", "expected", "to fix", "ref"],
                           [[cell(x["name"]), cell(x["status"]), code(x["found"]), cell(x["expected"]),
                             cell(x["fix"] if x["status"] == "failed" else "-"), cell(x["ref"])]
