@@ -364,7 +364,7 @@ def _table_row(t: Table, family: str, table_sql: dict, stats=None) -> TableReadi
         note = (f"LobMaxSize {lob_kb} KB covers the declared sizes (x3 for DMS's binary form)" if lob_kb else
                 f"LOB sizes are not declared: measure the largest value (MAX(LENGTH(col))) and set LobMaxSize; "
                 f"the default {DEFAULT_LOB_KB} KB truncates longer values")
-        if measured is not None:
+        if measured is not None and lob_kb is not None:
             note = _measured_note(measured, lob_kb)
         if key == "none":
             mode = "LOBs need a key for CDC"

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from migplan import dsn as dsnlib
 from migplan.dsn import DSN, ConnectError
@@ -48,12 +49,13 @@ def one_line(text: str) -> str:
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------------------
-def pg_connect(target: DSN, connect_timeout: float | None):
+def pg_connect(target: DSN, connect_timeout: float | None) -> Any:
     """A psycopg connection whose every transaction is read-only."""
     import psycopg
 
     try:
-        conn = psycopg.connect(**target.psycopg_kwargs(connect_timeout))
+        kwargs: dict[str, Any] = dict(target.psycopg_kwargs(connect_timeout))
+        conn = psycopg.connect(**kwargs)
     except psycopg.Error as err:
         raise ConnectError(f"cannot connect to {target}: {one_line(target.mask(str(err)))}") from None
     conn.read_only = True  # BEGIN READ ONLY for each transaction psycopg opens
@@ -108,7 +110,7 @@ def pg_dump_binaries() -> list[tuple[int, Path]]:
 
 
 # -- MySQL / MariaDB ---------------------------------------------------------------------------------
-def mysql_connect(target: DSN, connect_timeout: float | None):
+def mysql_connect(target: DSN, connect_timeout: float | None) -> Any:
     """A pymysql connection in a read-only session."""
     import pymysql
 

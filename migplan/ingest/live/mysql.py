@@ -9,6 +9,8 @@ snapshot (--single-transaction) without table locks (--skip-lock-tables) and nev
 
 from __future__ import annotations
 
+from typing import Any
+
 from migplan import quoting
 from migplan.dsn import DSN
 from migplan.ingest.live.connect import (
@@ -68,21 +70,21 @@ def read(target: DSN, connect_timeout: float | None, databases: list[str] | None
                        f"source_ddl/mysql-{label}.sql", stats, settings, {}, notes)
 
 
-def _user_databases(cur) -> list[str]:
+def _user_databases(cur: Any) -> list[str]:
     cur.execute("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN %s ORDER BY 1",
                 (SYSTEM_DATABASES,))
     return [r[0] for r in cur.fetchall()]
 
 
 # -- privileges ----------------------------------------------------------------------------------------
-def _privileges(cur, database: str) -> set[str]:
+def _privileges(cur: Any, database: str) -> set[str]:
     cur.execute(f"SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = {_GRANTEE} "
                 f"UNION SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = {_GRANTEE} "
                 "AND %s LIKE TABLE_SCHEMA", (database,))
     return {r[0].upper() for r in cur.fetchall()}
 
 
-def _check_privileges(cur, databases: list[str]) -> None:
+def _check_privileges(cur: Any, databases: list[str]) -> None:
     """What the dump and the statistics need, per database: SELECT (tables and statistics), SHOW VIEW
     (views), TRIGGER (triggers), EVENT (events), EXECUTE (the dump describes a view's columns, which
     evaluates the functions it calls), and for routines a global SELECT or SHOW_ROUTINE
@@ -122,7 +124,7 @@ def _dump(binary: str, target: DSN, connect_timeout: float | None, databases: li
     return run_dump(argv, target, None, binary.rsplit("/", 1)[-1], mysql_option_file(target, connect_timeout))
 
 
-def catalog_ddl(cur, databases: list[str]) -> str:
+def catalog_ddl(cur: Any, databases: list[str]) -> str:
     """SHOW CREATE for every database, table, view, routine, trigger and event, in dump order."""
     q = lambda *parts: quoting.qualified(list(parts), "mysql")  # noqa: E731
     out = ["-- DDL read with SHOW CREATE statements by migplan", "SET FOREIGN_KEY_CHECKS = 0;", ""]
@@ -154,7 +156,7 @@ def catalog_ddl(cur, databases: list[str]) -> str:
 
 
 # -- statistics ----------------------------------------------------------------------------------------
-def table_stats(cur, databases: list[str]) -> dict[str, TableStats]:
+def table_stats(cur: Any, databases: list[str]) -> dict[str, TableStats]:
     """Rows, bytes (data, LOB pages included, indexes not), the largest value of each LOB column, the
     range of a single-column numeric primary key, and partition sizes."""
     out: dict[str, TableStats] = {}
@@ -163,7 +165,7 @@ def table_stats(cur, databases: list[str]) -> dict[str, TableStats]:
     for db, name, estimate, size in cur.fetchall():
         table = quoting.qualified([db, name], "mysql")
         st = TableStats(bytes=int(size or 0))
-        if estimate is None or st.bytes <= EXACT_COUNT_BYTES:
+        if estimate is None or int(size or 0) <= EXACT_COUNT_BYTES:
             cur.execute(f"SELECT COUNT(*) FROM {table}")
             st.rows = int(cur.fetchone()[0])
         else:
@@ -200,7 +202,7 @@ def table_stats(cur, databases: list[str]) -> dict[str, TableStats]:
 
 
 # -- CDC -----------------------------------------------------------------------------------------------
-def cdc_settings(cur) -> dict[str, str]:
+def cdc_settings(cur: Any) -> dict[str, str]:
     """The binary-log settings DMS's MySQL source page asks for, and the user's replication grants."""
     cur.execute("SHOW GLOBAL VARIABLES WHERE Variable_name IN (" + ", ".join(["%s"] * len(SETTINGS)) + ")",
                 SETTINGS)
@@ -239,7 +241,7 @@ def _retention(settings: dict[str, str]) -> str:
     return "unlimited" if value == 0 else str(int(value))
 
 
-def _binlog_rate(cur, settings: dict[str, str]) -> float | None:
+def _binlog_rate(cur: Any, settings: dict[str, str]) -> float | None:
     """Binary log written per hour over the logs on disk and the server's uptime: the change rate."""
     if settings.get("log_bin", "").upper() not in ("ON", "1"):
         return None

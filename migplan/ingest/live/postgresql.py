@@ -7,6 +7,9 @@ whose default is read-only too. Names reach SQL as bound parameters or through m
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from migplan import quoting
 from migplan.dsn import DSN
 from migplan.ingest.live.connect import (
@@ -66,13 +69,13 @@ def read(target: DSN, connect_timeout: float | None, database_label: str) -> Sou
                        f"source_ddl/postgresql-{database_label}.sql", stats, settings, identity, notes)
 
 
-def _one(conn, sql: str, params: tuple = ()):
+def _one(conn: Any, sql: str, params: tuple = ()) -> Any:
     row = conn.execute(sql, params).fetchone()
     return row[0] if row else None
 
 
 # -- privileges ----------------------------------------------------------------------------------------
-def _check_privileges(conn) -> None:
+def _check_privileges(conn: Any) -> None:
     """USAGE on every user schema and SELECT on every table: pg_dump locks each table it dumps (which
     needs SELECT) and the statistics read them. All that is missing is listed at once."""
     user = _one(conn, "SELECT current_user")
@@ -90,13 +93,13 @@ def _check_privileges(conn) -> None:
 
 
 # -- DDL -----------------------------------------------------------------------------------------------
-def _dump_tool(server_version_num: int):
+def _dump_tool(server_version_num: int) -> tuple[int, Path] | None:
     major = server_version_num // 10000
     usable = [(v, p) for v, p in pg_dump_binaries() if v >= major]
     return usable[-1] if usable else None  # the oldest one that can read the server: closest to it
 
 
-def _pg_dump(binary, target: DSN, connect_timeout: float | None) -> str:
+def _pg_dump(binary: Path, target: DSN, connect_timeout: float | None) -> str:
     conn_args, env = pg_dump_env(target, connect_timeout)
     argv = [str(binary), "--schema-only", "--no-password", *conn_args]
     if "--restrict-key" in run_dump([str(binary), "--help"], target, env, "pg_dump --help"):
@@ -104,7 +107,7 @@ def _pg_dump(binary, target: DSN, connect_timeout: float | None) -> str:
     return run_dump(argv, target, env, "pg_dump")
 
 
-def catalog_ddl(conn) -> str:
+def catalog_ddl(conn: Any) -> str:
     """The schema rebuilt from the catalog's own deparsers (pg_get_*def, format_type), in pg_dump's
     order: schemas, types, sequences, tables, constraints, indexes, views, routines, triggers,
     comments. A fallback: pg_dump's output is complete, this covers what migplan reads."""
@@ -220,7 +223,7 @@ def catalog_ddl(conn) -> str:
 
 
 # -- statistics ----------------------------------------------------------------------------------------
-def table_stats(conn) -> dict[str, TableStats]:
+def table_stats(conn: Any) -> dict[str, TableStats]:
     """Rows, bytes (table with its TOAST), LOB bytes and the largest value of each LOB column, the
     range of a single-column numeric primary key, and partition sizes (leaf partitions)."""
     out: dict[str, TableStats] = {}
@@ -264,7 +267,7 @@ def table_stats(conn) -> dict[str, TableStats]:
 
 
 # -- CDC -----------------------------------------------------------------------------------------------
-def cdc_settings(conn) -> tuple[dict[str, str], dict[str, str]]:
+def cdc_settings(conn: Any) -> tuple[dict[str, str], dict[str, str]]:
     """The settings DMS's PostgreSQL source page asks for, the replication slots in use, the user's
     replication rights, and the REPLICA IDENTITY of every table without a primary key."""
     settings = {name: value for name, value in conn.execute(
@@ -295,7 +298,7 @@ def cdc_settings(conn) -> tuple[dict[str, str], dict[str, str]]:
     return settings, identity
 
 
-def _wal_rate(conn) -> float | None:
+def _wal_rate(conn: Any) -> float | None:
     """WAL written per hour since the statistics were reset (pg_stat_wal, PostgreSQL 14+): the
     source's change rate, which sizes the changes DMS caches during the full load."""
     try:
