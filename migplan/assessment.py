@@ -24,6 +24,7 @@ from migplan.dsn import DEFAULT_CONNECT_TIMEOUT
 from migplan.errors import MigplanError
 from migplan.ingest import sniff
 from migplan.inventory import Inventory, load_schema, load_text
+from migplan.model.stats import SourceFacts
 from migplan.quoting import line_comment
 
 if TYPE_CHECKING:  # verify imports the engines' drivers: only when asked
@@ -65,8 +66,14 @@ def assess(paths, source, target, *, default_schema: str | None = None, config=N
            options: ConvertOptions | None = None, force: bool = False, verify: bool = False,
            verify_dsn: str | None = None, progress: bool | None = None,
            connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT, defines: dict[str, str] | None = None,
-           **plan_options) -> Assessment:
-    """Inventory, compatibility check, conversion and action items for scripts in ``paths``.
+           source_dsn: str | None = None, **plan_options) -> Assessment:
+    """Inventory, compatibility check, conversion and action items for scripts in ``paths``, or for
+    a live PostgreSQL or MySQL/MariaDB source: ``paths`` (or ``source_dsn``) a connection string.
+
+    A live source is read read-only (migplan.ingest.live): its DDL through the engine's dump tool
+    goes the scripts' way (``a.source_facts.ddl``; ``a.write()`` puts it in ``source_ddl/`` with the
+    statistics, for an offline rerun), its table statistics feed the plan (``table_stats=`` adds to
+    them) and its settings the CDC checks.
 
     ``progress``: None shows bars only for big schemas (thousands of statements), True always.
     ``connect_timeout``: seconds to wait for the verification server to answer.
@@ -77,8 +84,20 @@ def assess(paths, source, target, *, default_schema: str | None = None, config=N
 
         check_dsn(engines.get(target), verify_dsn)
     cfg = Config.load(config)
-    inv = load_schema(paths, source, default_schema, defines={**cfg.defines, **(defines or {})}, progress=progress)
-    return _assess(inv, target, cfg, options, force, verify, verify_dsn, plan_options, progress, connect_timeout)
+    from migplan.ingest.live import looks_like_dsn, read_source
+
+    if source_dsn is None and looks_like_dsn(paths):
+        source_dsn, paths = paths, None
+    facts = None
+    if source_dsn:
+        facts = read_source(source_dsn, engines.get(source).family, connect_timeout)
+        inv = load_text(facts.ddl, source, default_schema, path=facts.ddl_file,
+                        defines={**cfg.defines, **(defines or {})})
+    else:
+        inv = load_schema(paths, source, default_schema, defines={**cfg.defines, **(defines or {})},
+                          progress=progress)
+    return _assess(inv, target, cfg, options, force, verify, verify_dsn, plan_options, progress, connect_timeout,
+                   facts)
 
 
 def assess_text(sql: str, source, target, *, default_schema: str | None = None, config=None,
@@ -91,7 +110,8 @@ def assess_text(sql: str, source, target, *, default_schema: str | None = None, 
 
 
 def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, plan_options,
-            progress: bool | None = None, connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT) -> Assessment:
+            progress: bool | None = None, connect_timeout: float | None = DEFAULT_CONNECT_TIMEOUT,
+            facts=None) -> Assessment:
     target_engine = engines.get(target)
     _check_plan_options(plan_options)
     check_dialect(inv, force)
@@ -105,7 +125,8 @@ def _assess(inv: Inventory, target, config, options, force, verify, verify_dsn, 
     options = _sizes_for_distribution(options, target_engine, plan_options.get("table_stats"))
     conversion = convert(inv, target_engine, options, progress=progress)
     items = analyze(inv, conversion, cfg, progress=progress)
-    a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options), conversion_options=options)
+    a = Assessment(inv, compat, conversion, items, cfg, plan_options=dict(plan_options), conversion_options=options,
+                   source_facts=facts)
     if verify or verify_dsn:
         a.verify(dsn=verify_dsn, connect_timeout=connect_timeout)
     return a
@@ -180,6 +201,7 @@ class Assessment:
     verification: Verification | None = None
     plan_options: dict = field(default_factory=dict)
     conversion_options: ConvertOptions = field(default_factory=ConvertOptions)
+    source_facts: SourceFacts | None = None  # the live source's DDL, statistics and settings, if read from one
 
     @property
     def source(self):
@@ -223,7 +245,8 @@ class Assessment:
 
         s = self.summary()
         return PlanInput(self.source, self.target, self.compatibility, self.inventory, self.conversion,
-                         tuple(self.action_items.active()), s.objects, (s.hours_low, s.hours_high))
+                         tuple(self.action_items.active()), s.objects, (s.hours_low, s.hours_high),
+                         self.source_facts)
 
     @property
     def plan(self):
@@ -275,7 +298,7 @@ class Assessment:
                                f"{_NO_DMS}")
         from migplan.plan.cdc import readiness
 
-        return readiness(self.inventory, self.target.family)
+        return readiness(self.inventory, self.target.family, stats=self.plan.stats, facts=self.source_facts)
 
     # -- verification --------------------------------------------------------------------
     def verify(self, dsn: str | None = None, engine: str | None = None,

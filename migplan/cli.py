@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     cli_assess.add_parser(sub)
     cli_app.add_parser(sub)
     cli_fleet.add_parser(sub)
+    _add_stats_query(sub)
     args = parser.parse_args(argv)
     previous = _catch_signals()
     engines = sys.modules.get("migplan.verify.engines")
@@ -89,6 +90,22 @@ def _add_inventory(sub) -> None:
     p.add_argument("--force", action="store_true", help="read the scripts even when they look like another engine")
     add_define_option(p)
     p.set_defaults(run=_run_inventory)
+
+
+def _add_stats_query(sub) -> None:
+    p = sub.add_parser("stats-query", help="print the read-only catalog queries whose CSV feeds --table-stats",
+                       description="Print the read-only queries a DBA runs on the source for table sizes, LOB "
+                                   "sizes and key ranges; their CSV result is what `assess --table-stats` reads.")
+    p.add_argument("-s", "--source", required=True, help="source engine (oracle, sqlserver, db2-luw, teradata, "
+                   "postgresql, mysql)")
+    p.set_defaults(run=_run_stats_query)
+
+
+def _run_stats_query(args) -> int:
+    from migplan.plan.statsquery import stats_query
+
+    sys.stdout.write(stats_query(args.source))
+    return 0
 
 
 def add_define_option(p) -> None:

@@ -14,7 +14,7 @@ from migplan.dsn import DEFAULT_CONNECT_TIMEOUT
 def add_parser(sub) -> None:
     p = sub.add_parser("assess", help="inventory, compatibility, conversion, action items (and verification)",
                        description="Assess source scripts for a migration to a target engine.")
-    p.add_argument("paths", nargs="+", help="script files or folders")
+    p.add_argument("paths", nargs="*", help="script files or folders (or none, with --source-dsn)")
     p.add_argument("-s", "--source", required=True, help="source engine (e.g. oracle, sqlserver, mysql)")
     p.add_argument("-t", "--target", required=True, help="target engine (e.g. aurora-postgresql, aurora-mysql)")
     p.add_argument("-o", "--output", help="write assessment.json, CSVs and converted DDL to this folder")
@@ -26,8 +26,13 @@ def add_parser(sub) -> None:
     p.add_argument("--verify-dsn", default=os.environ.get("MIGPLAN_VERIFY_DSN") or None,
                    help="apply it to this server instead (postgresql://..., mysql://... or host=... user=...); "
                         "default: $MIGPLAN_VERIFY_DSN, which keeps the password out of the process list")
+    p.add_argument("--source-dsn", default=os.environ.get("MIGPLAN_SOURCE_DSN") or None,
+                   help="read the schema, table statistics and CDC settings from this live PostgreSQL or "
+                        "MySQL/MariaDB source instead of scripts (read-only); default: $MIGPLAN_SOURCE_DSN, which "
+                        "keeps the password out of the process list")
     p.add_argument("--connect-timeout", type=float, default=DEFAULT_CONNECT_TIMEOUT, metavar="SECONDS",
-                   help=f"wait this long for the verification server to answer (default {DEFAULT_CONNECT_TIMEOUT:g})")
+                   help=f"wait this long for a server (source or verification) to answer "
+                        f"(default {DEFAULT_CONNECT_TIMEOUT:g})")
     p.add_argument("--force", action="store_true", help="assess even when SCT/DMS do not support the pair or the "
                    "scripts look like another engine than --source")
     p.add_argument("--fail-on", choices=SEVERITY_ORDER, help="exit 1 when an active item has this severity or worse")
@@ -45,13 +50,15 @@ def add_parser(sub) -> None:
     plan.add_argument("--table-stats", help="CSV of row counts and sizes per table (see `migplan stats-query`)")
     plan.add_argument("--throughput-mb-s", type=float, help="assumed load throughput per stream, MB/s")
     plan.add_argument("--max-subtasks", type=int, help="MaxFullLoadSubTasks (1-49)")
+    plan.add_argument("--change-gb-per-hour", type=float, help="the source's change rate (sizes the replication "
+                      "instance's storage for the changes cached during the load; a live source measures one)")
     from migplan.cli import add_define_option
 
     add_define_option(p)
     p.set_defaults(run=run)
 
 
-_PLAN_FLAGS = ("migration_type", "table_stats", "throughput_mb_s", "max_subtasks")
+_PLAN_FLAGS = ("migration_type", "table_stats", "throughput_mb_s", "max_subtasks", "change_gb_per_hour")
 
 
 def plan_options(args) -> dict:
@@ -72,6 +79,10 @@ def run(args) -> int:
         from migplan.report.files import check_formats
 
         check_formats(formats)  # and a misspelled format neither
+    if bool(args.paths) == bool(args.source_dsn):
+        print("migplan: error: give script paths or --source-dsn (or $MIGPLAN_SOURCE_DSN), not both and not neither",
+              file=sys.stderr)
+        return 2
 
     try:
         with warnings.catch_warnings():
@@ -83,7 +94,8 @@ def run(args) -> int:
 
                 cfg = Config.load(args.config)
                 options = ConvertOptions(**{**cfg.convert, "number_keys": args.number_keys})
-            a = assess(args.paths, args.source, args.target, default_schema=args.default_schema,
+            a = assess(args.paths or None, args.source, args.target, default_schema=args.default_schema,
+                       source_dsn=args.source_dsn,
                        config=args.config, options=options, force=args.force, verify=args.verify,
                        verify_dsn=args.verify_dsn, progress=args.progress,
                        connect_timeout=args.connect_timeout, defines=dict(args.define), **plan_options(args))
@@ -107,8 +119,17 @@ def run(args) -> int:
         out.write(f"\nwrote {path}/ (open {path / 'report.html'} in a browser)\n")
     for p in a.inventory.problems:
         print(f"migplan: {p.file}:{p.line or '-'}: {p.message}", file=sys.stderr)
+    for p in a.plan.stats_problems:
+        print(f"migplan: {p}", file=sys.stderr)
+    if a.source_facts is not None:
+        f = a.source_facts
+        out.write(f"read from the live source: {f.server}, DDL by {f.tool} ({f.ddl_file}), statistics of "
+                  f"{len(f.stats)} tables\n")
+        for n in f.notes:
+            print(f"migplan: note: {n}", file=sys.stderr)
     if not a.inventory.statements:
-        print(f"migplan: warning: no statements found in {' '.join(args.paths)}", file=sys.stderr)
+        where = " ".join(args.paths) if args.paths else "the live source"
+        print(f"migplan: warning: no statements found in {where}", file=sys.stderr)
         return 1
     dms_missing = [] if a.target.family == "dynamodb" else a.dms.missing_inputs()  # DynamoDB: no DMS task
     for missing in dms_missing:  # the DMS artifacts wait for an input the scripts do not give

@@ -173,6 +173,9 @@ class DmsArtifacts:
             lines += ["DMS keeps changes transactionally consistent within one task only: a transaction that "
                       "touches tables of two tasks is applied by each task on its own. Keep foreign keys between "
                       "tables of different tasks off until cutover.", ""]
+        sizing = self.plan.instance_sizing(self.lob_max_kb is not None)
+        lines += [f"Replication instance: {escape.code(sizing.instance_class)}, {sizing.storage_gb} GB of storage "
+                  "(the template's defaults), because:", "", *[f"- {escape.cell(r)}" for r in sizing.reasons], ""]
         lines += ["Credentials: each endpoint reads host, port, user and password from a Secrets Manager secret "
                   f"(SecretsManagerSecretId and SecretsManagerAccessRoleArn, {facts.url('secrets')}); nothing "
                   "secret is in these files, and a rotated password is picked up.", "",

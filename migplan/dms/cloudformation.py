@@ -22,19 +22,13 @@ import yaml
 
 from migplan.dms import facts
 
-# Instance class by the biggest concurrency need: C for conversion-heavy heterogeneous loads, R when
-# LOBs or CDC dominate (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.Types.html).
-_SIZES = [(50, "dms.c5.large"), (500, "dms.c5.xlarge"), (2000, "dms.c5.2xlarge"), (10 ** 9, "dms.c5.4xlarge")]
 BASE_FILE = "cloudformation.yaml"
 _EXPORTS = ("ReplicationInstanceArn", "SourceEndpointArn", "TargetEndpointArn")
 
 
 def instance_class(plan, has_lobs: bool) -> str:
-    total_gb = sum((t.stats.bytes or 0) for t in plan.tables) / 1024 ** 3
-    cls = next(c for limit, c in _SIZES if total_gb <= limit)
-    if has_lobs or plan.options.migration_type != "full-load":
-        cls = cls.replace(".c5.", ".r5.")
-    return cls
+    """The class plan.sizing chose (its reasons: plan.instance_sizing(has_lobs).reasons)."""
+    return plan.instance_sizing(has_lobs).instance_class
 
 
 def templates(plan, tasks: list[tuple[str, dict]], settings: dict, has_lobs: bool,
@@ -74,7 +68,8 @@ def _base(plan, has_lobs: bool, exports: bool) -> dict:
         "ReplicationInstanceClass": {"Type": "String", "Default": instance_class(plan, has_lobs),
                                      "Description": "DMS instance class (dms.c5.* for conversion-heavy loads, "
                                                     "dms.r5.* for LOBs and CDC)"},
-        "AllocatedStorage": {"Type": "Number", "Default": 100, "MinValue": 5, "MaxValue": 6144},
+        "AllocatedStorage": {"Type": "Number", "Default": plan.instance_sizing(has_lobs).storage_gb, "MinValue": 5,
+                             "MaxValue": 6144},
         "ReplicationSubnetGroupId": {"Type": "String", "Description": "an existing DMS replication subnet group"},
         "SecurityGroupIds": {"Type": "List<AWS::EC2::SecurityGroup::Id>"},
         "SecretsKmsKeyArn": {"Type": "String", "Default": "",

@@ -126,7 +126,7 @@ def table_mappings(plan, tables: list | None = None, cdc: dict | None = None) ->
 def plan_cdc(plan) -> dict:
     from migplan.plan.cdc import readiness
 
-    return {t.table: t for t in readiness(plan.inputs.inventory).tables}
+    return {t.table: t for t in readiness(plan.inputs.inventory, stats=plan.stats).tables}
 
 
 def _needs_lowercase(a) -> bool:

@@ -87,6 +87,9 @@ def _apply(inv: Inventory, what: str, payload, stmt, loc: Location) -> SchemaObj
             obj.options.update(new.options)
             if new.owned_by:
                 action = "owned by"
+            if "owner" in new.attrs:  # ALTER SEQUENCE ... OWNER TO, as ALTER TABLE's
+                obj.attrs["owner"] = new.attrs["owner"]
+                action = "owner"
         obj.parts.append(Part(loc, action, PARSED, None, stmt.index))
         return obj
     raise _Unresolved(f"unknown part {what}")  # pragma: no cover

@@ -10,6 +10,7 @@ through ``migplan.quoting`` (quoted exactly as the engine stores it), every Mark
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,15 +22,18 @@ from migplan import escape, quoting
 from migplan.datafile import ANY, PAGE, DataFileError, check
 from migplan.model.schema import Table
 
-# Declared maximum sizes of LOB types, in KB, where the type says it (MySQL); others are unbounded.
+# Declared maximum sizes of MySQL's LOB types, in KB; other engines' LOBs (PostgreSQL TEXT too) are unbounded.
 _LOB_KB = {"TINYTEXT": 0.25, "TINYBLOB": 0.25, "TEXT": 64, "BLOB": 64, "MEDIUMTEXT": 16384, "MEDIUMBLOB": 16384}
 LOB_MAX_KB = 102400  # LobMaxSize maximum (TargetMetadata task settings page)
 DEFAULT_LOB_KB = 32
 MODES = ("logminer", "binary_reader")  # Oracle redo readers
 
 _CHECK = {"name": str, "check": str, "fix": str, "rds": str, "page": PAGE}
+_LIVE = {"name": str, "setting": str, "op": ("in", "at_least", "zero_or_at_least"), "values?": [str],
+         "minimum?": int, "fix": str, "page": PAGE}
 _TABLE = {"primary": str, "unique": str, "none": str, "already?": str}  # already: a table option that does it
-_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "table?": _TABLE, "extends?": str,
+_ENGINE = {"page": PAGE, "keyless": str, "dms_user": str, "check": [_CHECK], "live?": [_LIVE], "table?": _TABLE,
+           "extends?": str,
            "privileges?": {"page": PAGE, "all": [str], "logminer": [str], "binary_reader": [str],
                            "per_table": [str], "when": [{"privilege": str, "condition": str}]}}
 _SCHEMA = {"pages": {ANY: str}, ANY: _ENGINE}
@@ -60,6 +64,11 @@ class CdcReadiness:
     dms_user: str = "dms_user"
     privileges: dict = field(default_factory=dict)  # Oracle: all / logminer / binary_reader / per_table / when
     table_names: list[tuple[str | None, str]] = field(default_factory=list)  # (schema, name) of each table row
+    live_checks: list[dict] = field(default_factory=list)  # checked on the live source: status passed/failed
+    server: str = ""  # the live source checked, when there was one
+
+    def live_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.live_checks, columns=["name", "status", "found", "expected", "fix", "ref"])
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([{
@@ -167,8 +176,17 @@ class CdcReadiness:
     def markdown(self) -> str:
         e = escape
         out = [f"## CDC readiness: {e.text(self.engine)}", "",
-               f"Source: {e.text(self.page)}; statements to run: `cdc_source.sql`.", "",
-               e.table(["check", "read", "change (self-managed)", "change (RDS)", "ref"],
+               f"Source: {e.text(self.page)}; statements to run: `cdc_source.sql`.", ""]
+        if self.live_checks:
+            failed = sum(c["status"] == "failed" for c in self.live_checks)
+            out += [f"### Checked on the live source ({e.text(self.server)})", "",
+                    e.text(f"{len(self.live_checks) - failed} passed, {failed} failed."), "",
+                    e.table(["check", "status", "found", "expected", "to fix", "ref"],
+                            [[e.cell(c["name"]), e.cell(c["status"]), e.code(c["found"]), e.cell(c["expected"]),
+                              e.cell(c["fix"] if c["status"] == "failed" else "-"), e.cell(c["ref"])]
+                             for c in self.live_checks]), "",
+                    "### Prerequisites and how to change them", ""]
+        out += [e.table(["check", "read", "change (self-managed)", "change (RDS)", "ref"],
                        [[e.cell(c["name"]), e.code(c["check"]), e.code(c["fix"]), e.cell(c["rds"]), e.cell(c["ref"])]
                         for c in self.checks]), ""]
         if self.privileges:
@@ -236,8 +254,12 @@ UNSUPPORTED = {
 }
 
 
-def readiness(inv, target_family: str | None = None) -> CdcReadiness:
+def readiness(inv, target_family: str | None = None, stats: dict | None = None, facts=None) -> CdcReadiness:
+    """``stats``: table statistics ('SCHEMA.TABLE' -> model.stats.TableStats), whose measured largest
+    LOB values set LobMaxSize; ``facts``: a live source's model.stats.SourceFacts, whose settings are
+    checked (passed/failed) against the engine's [[live]] checks."""
     family = inv.engine.family
+    stats = stats or {}
     raw = _data()
     data = _section(raw, inv.engine.name, family)
     pages = raw["pages"]
@@ -250,12 +272,17 @@ def readiness(inv, target_family: str | None = None) -> CdcReadiness:
             rows.append(TableReadiness(t.qname, "-", [], [], "-", None, [], "", [],
                                        "temporary table: DMS neither loads nor captures it"))
             continue
-        rows.append(_table_row(t, family, table_sql))
+        st = stats.get(t.qname.upper()) or stats.get(t.name.upper())
+        rows.append(_table_row(t, family, table_sql, st))
         names.append((t.schema, t.name))
+    live = []
+    if facts is not None and facts.family == family:
+        live = [_live_check(c, facts.settings, pages) for c in data.get("live", [])]
+        live += _identity_checks(inv, facts, rows, pages)
     return CdcReadiness(inv.engine.display, checks, rows, data.get("keyless", "see the DMS source documentation"),
                         family=family, page=pages.get(data.get("page", ""), ""),
                         dms_user=data.get("dms_user", "dms_user"), privileges=dict(data.get("privileges", {})),
-                        table_names=names)
+                        table_names=names, live_checks=live, server=facts.server if facts is not None else "")
 
 
 def _section(raw: dict, engine: str, family: str) -> dict:
@@ -270,7 +297,54 @@ def _section(raw: dict, engine: str, family: str) -> dict:
     return {**base, **{k: v for k, v in own.items() if k != "check"}, "check": [*base["check"], *own["check"]]}
 
 
-def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
+def _live_check(check: dict, settings: dict[str, str], pages: dict) -> dict:
+    found = settings.get(check["setting"])
+    op = check["op"]
+    if op == "in":
+        expected = " or ".join(check["values"])
+        ok = found is not None and found.lower() in {v.lower() for v in check["values"]}
+    else:
+        expected = (f"0 or at least {check['minimum']}" if op == "zero_or_at_least" else f"at least {check['minimum']}")
+        number = _number(found)
+        ok = found == "unlimited" or (number is not None and (number >= check["minimum"]
+                                                              or (op == "zero_or_at_least" and number == 0)))
+    return {"name": check["name"], "status": "passed" if ok else "failed",
+            "found": f"{check['setting']} = {found}" if found is not None else f"{check['setting']}: not readable",
+            "expected": expected, "fix": check["fix"], "ref": pages[check["page"]]}
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _identity_checks(inv, facts, rows: list[TableReadiness], pages: dict) -> list[dict]:
+    """PostgreSQL: UPDATE and DELETE of a table without a primary key are captured only with REPLICA
+    IDENTITY FULL (test_decoding); the live catalog says which tables have it already."""
+    if facts.family != "postgresql":
+        return []
+    names = {"d": "DEFAULT", "n": "NOTHING", "f": "FULL", "i": "USING INDEX"}
+    keyless = [r for r in rows if r.key == "none"]
+    missing = []
+    for r in keyless:
+        ident = facts.replica_identity.get(r.table.upper())
+        if ident is None:
+            continue
+        r.note = "; ".join(x for x in (r.note, f"REPLICA IDENTITY {names.get(ident, ident)} on the live source")
+                           if x)
+        if ident != "f":
+            missing.append(r.table)
+    return [{"name": "Tables without a primary key have REPLICA IDENTITY FULL (else their UPDATE and DELETE "
+                     "are not captured)",
+             "status": "failed" if missing else "passed",
+             "found": f"not FULL: {', '.join(missing)}" if missing else f"{len(keyless)} keyless table(s), all FULL",
+             "expected": "REPLICA IDENTITY FULL", "fix": "the ALTER TABLE ... REPLICA IDENTITY FULL statements in "
+             "cdc_source.sql", "ref": pages["postgresql"]}]
+
+
+def _table_row(t: Table, family: str, table_sql: dict, stats=None) -> TableReadiness:
     pk = t.primary_key
     uniques = [c for c in t.unique_keys if all(not (col and col.nullable) for col in map(t.column, c.columns))] \
         or t.unique_keys
@@ -281,9 +355,13 @@ def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
     else:
         key, cols, group = "none", [], ""
     lobs = [c for c in t.columns if c.is_lob]
-    declared = [_declared_kb(c) for c in lobs]
+    declared = [_declared_kb(c, family) for c in lobs]
     lob_kb = None
-    if lobs:
+    measured = _measured(lobs, stats)
+    if measured is not None:
+        largest = measured[1]
+        lob_kb = max(DEFAULT_LOB_KB, min(math.ceil(largest * 3 / 1024), LOB_MAX_KB))
+    elif lobs:
         known = [d for d in declared if d is not None]
         lob_kb = int(min(max(known) * 3, LOB_MAX_KB)) if known and len(known) == len(declared) else None
     unsupported = [f"{c.name} {c.source_type}" for c in t.columns if c.type.base in UNSUPPORTED.get(family, set())]
@@ -306,6 +384,8 @@ def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
         note = (f"LobMaxSize {lob_kb} KB covers the declared sizes (x3 for DMS's binary form)" if lob_kb else
                 f"LOB sizes are not declared: measure the largest value (MAX(LENGTH(col))) and set LobMaxSize; "
                 f"the default {DEFAULT_LOB_KB} KB truncates longer values")
+        if measured is not None and lob_kb is not None:
+            note = _measured_note(measured, lob_kb)
         if key == "none":
             mode = "LOBs need a key for CDC"
             note = ("no primary or unique key: DMS looks LOB values up by key, so their changes are not captured "
@@ -315,6 +395,29 @@ def _table_row(t: Table, family: str, table_sql: dict) -> TableReadiness:
         mode = "-"
     return TableReadiness(t.qname, key, list(cols), [c.name for c in lobs], mode, lob_kb, unsupported, stmt,
                           dms_keys, note)
+
+
+def _measured(lobs, stats) -> tuple[str, int] | None:
+    """(column, bytes) of the largest LOB value measured on the source, when every LOB column was."""
+    sizes = getattr(stats, "max_lob_bytes", None) or {}
+    lower = {k.lower(): (k, v) for k, v in sizes.items()}
+    found = [lower[c.name.lower()] for c in lobs if c.name.lower() in lower]
+    if not lobs or len(found) != len(lobs):
+        return None
+    return max(found, key=lambda kv: (kv[1], kv[0]))
+
+
+def _measured_note(measured: tuple[str, int], lob_kb: int) -> str:
+    column, largest = measured
+    text = (f"largest LOB value measured on the source: {largest:,} bytes ({column}); LobMaxSize {lob_kb} KB = 3 x "
+            f"that for DMS's binary form")
+    if largest * 3 / 1024 > LOB_MAX_KB:
+        text += (f", capped at the {LOB_MAX_KB} KB maximum: values above it are truncated in limited LOB mode; use "
+                 "full LOB mode for this table")
+    elif lob_kb == DEFAULT_LOB_KB and largest * 3 / 1024 < DEFAULT_LOB_KB:
+        text = (f"largest LOB value measured on the source: {largest:,} bytes ({column}); LobMaxSize stays at the "
+                f"{DEFAULT_LOB_KB} KB default, which covers 3 x that")
+    return text
 
 
 def _statement(template: str, t: Table, family: str, cols: list[str], group: str) -> str:
@@ -332,8 +435,9 @@ def _statement(template: str, t: Table, family: str, cols: list[str], group: str
     )
 
 
-def _declared_kb(col) -> float | None:
-    base = col.type.base
-    if base in _LOB_KB:
-        return _LOB_KB[base]
-    return None
+def _declared_kb(col, family: str) -> float | None:
+    """The most a MySQL TINY/TEXT/MEDIUM type holds; other engines' TEXT (PostgreSQL's, SQL Server's)
+    is unbounded, so its size is not declared."""
+    if family != "mysql":
+        return None
+    return _LOB_KB.get(col.type.base)

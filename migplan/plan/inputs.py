@@ -10,6 +10,7 @@ from migplan.inventory.inventory import Inventory
 from migplan.matrix import Compatibility
 from migplan.model.conversion import Conversion
 from migplan.model.items import ActionItem
+from migplan.model.stats import SourceFacts
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class PlanInput:
     items: tuple[ActionItem, ...]  # the active (not suppressed) action items
     objects: int  # storage and code objects, as the summary counts them
     hours: tuple[float, float]  # estimated manual effort, low and high
+    facts: SourceFacts | None = None  # a live source's sizes and settings, when the schema was read from one
 
     @property
     def homogeneous(self) -> bool:

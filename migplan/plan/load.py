@@ -16,17 +16,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from migplan.model.stats import StatsProblem, TableStats
+
 DEFAULT_THROUGHPUT_MB_S = 10.0  # per load stream; an assumption to replace with a proof-of-concept figure (§8.4)
 DEFAULT_PARALLEL_THRESHOLD_GB = 10.0
 DEFAULT_SUBTASKS = 8  # MaxFullLoadSubTasks default (§6.2); max 49
-
-
-@dataclass
-class TableStats:
-    rows: int | None = None
-    bytes: int | None = None
-    min_key: float | None = None
-    max_key: float | None = None
 
 
 @dataclass
@@ -50,35 +44,141 @@ class Wave:
         return sum(t.stats.bytes or 0 for t in self.tables)
 
 
+# The one CSV shape table statistics come in (`migplan stats-query -s ENGINE` prints the query that
+# writes it; a live source gives the same figures). One row per table; a row that names a `column`
+# gives that LOB column's largest value, a row that names a `partition` gives that partition's size.
+STATS_COLUMNS = ("schema", "table", "partition", "column", "rows", "bytes", "lob_bytes", "max_lob_bytes",
+                 "min_key", "max_key")
+_WHOLE = ("rows", "bytes", "lob_bytes", "max_lob_bytes")
+
+
 def read_table_stats(source) -> dict[str, TableStats]:
-    """CSV with columns schema,table,rows,bytes[,min_key,max_key] (a dict or DataFrame is accepted too).
-    Keys are upper-cased 'SCHEMA.TABLE' (or 'TABLE')."""
+    """Table statistics by upper-cased 'SCHEMA.TABLE' (or 'TABLE'); rows that cannot be read are left
+    out (read_table_stats_checked says which and why)."""
+    return read_table_stats_checked(source)[0]
+
+
+def read_table_stats_checked(source) -> tuple[dict[str, TableStats], list[StatsProblem]]:
+    """A CSV path (columns of STATS_COLUMNS, ``schema`` and everything but ``table`` optional), a
+    DataFrame or a list of row dicts of the same shape, or a dict 'SCHEMA.TABLE' -> TableStats or
+    field dict. Bad rows become problems with their file and line, and the rest is read."""
     if source is None:
-        return {}
-    rows: list[dict] = []
+        return {}, []
+    if isinstance(source, dict):
+        return {k.upper(): (v if isinstance(v, TableStats) else TableStats(**v)) for k, v in source.items()}, []
+    name = "table_stats"
     if isinstance(source, (str, Path)):
-        with open(source, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    elif hasattr(source, "to_dict"):
-        rows = source.to_dict("records")
-    elif isinstance(source, dict):
-        return {k.upper(): (v if isinstance(v, TableStats) else TableStats(**v)) for k, v in source.items()}
+        name = str(source)
+        with open(source, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            header = list(reader.fieldnames or [])
+            rows = [(reader.line_num, r) for r in reader]
     else:
-        rows = list(source)
-    out = {}
-    for r in rows:
-        name = f"{r['schema']}.{r['table']}" if r.get("schema") else r["table"]
-        out[name.upper()] = TableStats(_int(r.get("rows")), _int(r.get("bytes")), _num(r.get("min_key")),
-                                       _num(r.get("max_key")))
+        records = source.to_dict("records") if hasattr(source, "to_dict") else list(source)
+        header = list(records[0]) if records else list(STATS_COLUMNS)
+        rows = [(n, r) for n, r in enumerate(records, 2)]  # as if line 1 were the header
+    problems: list[StatsProblem] = []
+    header = [str(h).strip().lower() for h in header]
+    unknown = [h for h in header if h not in STATS_COLUMNS]
+    if unknown:
+        problems.append(StatsProblem(name, 1, f"unknown column(s) {', '.join(unknown)} ignored; the columns are "
+                                     f"{','.join(STATS_COLUMNS)}"))
+    if "table" not in header:
+        problems.append(StatsProblem(name, 1, "no 'table' column: nothing read"))
+        return {}, problems
+    out: dict[str, TableStats] = {}
+    for line, raw in rows:
+        row = {str(k).strip().lower(): ("" if v is None or v != v else str(v).strip()) for k, v in raw.items()
+               if k is not None}
+        try:
+            _read_row(row, out)
+        except ValueError as err:
+            problems.append(StatsProblem(name, line, f"{err}; row left out"))
+    return out, problems
+
+
+def _name(text: str) -> str:
+    """A name as written by a spreadsheet-safe CSV (migplan.escape.csv_cell) read back."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _read_row(row: dict[str, str], out: dict[str, TableStats]) -> None:
+    for key in ("schema", "table", "partition", "column"):
+        if row.get(key):
+            row[key] = _name(row[key])
+    table = row.get("table", "")
+    if not table:
+        raise ValueError("no table name")
+    key = (f"{row['schema']}.{table}" if row.get("schema") else table).upper()
+    values = {f: _whole(row, f) for f in _WHOLE}
+    low, high = _number(row, "min_key"), _number(row, "max_key")
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"min_key {row['min_key']} is above max_key {row['max_key']}")
+    if row.get("column"):
+        if values["max_lob_bytes"] is None:
+            raise ValueError(f"column {row['column']} without max_lob_bytes")
+        st = out.setdefault(key, TableStats())
+        st.max_lob_bytes[row["column"]] = values["max_lob_bytes"]
+        if values["lob_bytes"] is not None:  # a column's share of the table's LOB bytes
+            st.lob_bytes = (st.lob_bytes or 0) + values["lob_bytes"]
+        return
+    if row.get("partition"):
+        if values["bytes"] is None:
+            raise ValueError(f"partition {row['partition']} without bytes")
+        out.setdefault(key, TableStats()).partitions[row["partition"]] = values["bytes"]
+        return
+    st = out.setdefault(key, TableStats())
+    # a table's figures may come in several rows (sizes, then its key range): each figure once
+    new = {"rows": values["rows"], "bytes": values["bytes"], "lob_bytes": values["lob_bytes"], "min_key": low,
+           "max_key": high}
+    twice = [f for f, v in new.items() if v is not None and getattr(st, f) is not None]
+    if twice:
+        raise ValueError(f"{key}: {', '.join(twice)} given twice (the first is kept)")
+    for f, v in new.items():
+        if v is not None:
+            setattr(st, f, v)
+
+
+def stats_rows(stats: dict[str, TableStats]) -> list[dict]:
+    """Statistics as rows of the CSV shape read_table_stats reads (the table, then its LOB columns
+    and partitions), sorted: the file a live run writes beside its DDL for offline runs."""
+    out = []
+    for key in sorted(stats):
+        st = stats[key]
+        schema, _, table = key.rpartition(".")
+        base = dict.fromkeys(STATS_COLUMNS, None) | {"schema": schema or None, "table": table}
+        out.append(base | {"rows": st.rows, "bytes": st.bytes, "lob_bytes": st.lob_bytes,
+                           "min_key": _plain(st.min_key), "max_key": _plain(st.max_key)})
+        out += [base | {"column": c, "max_lob_bytes": v} for c, v in sorted(st.max_lob_bytes.items())]
+        out += [base | {"partition": p, "bytes": v} for p, v in sorted(st.partitions.items())]
     return out
 
 
-def _int(v):
-    return None if v in (None, "") else int(float(v))
+def _plain(value: float | None) -> float | int | None:
+    return int(value) if value is not None and value == int(value) else value
 
 
-def _num(v):
-    return None if v in (None, "") else float(v)
+def _whole(row: dict[str, str], field_name: str) -> int | None:
+    text = row.get(field_name, "")
+    if text == "":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{field_name} {text!r} is not a number") from None
+    if value < 0 or value != int(value):
+        raise ValueError(f"{field_name} {text!r} is not a whole number of zero or more")
+    return int(value)
+
+
+def _number(row: dict[str, str], field_name: str) -> float | None:
+    text = row.get(field_name, "")
+    if text == "":
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{field_name} {text!r} is not a number") from None
 
 
 def waves(fk_graph: nx.DiGraph, tables: list[str], deferred: list[tuple[str, str, dict]],
@@ -147,14 +247,14 @@ def estimate_minutes(tables: list[LoadTable], throughput_mb_s: float, subtasks: 
     return round(max(total, critical) / 60.0, 1)
 
 
-def order_basis(tables: list[LoadTable]) -> str:
-    """What the load order (biggest first) rests on: sizes when table_stats gives them, else the
-    alphabetical fallback, said as such."""
+def order_basis(tables: list[LoadTable], source: str = "table_stats") -> str:
+    """What the load order (biggest first) rests on: sizes when table_stats (or a live source) gives
+    them, else the alphabetical fallback, said as such."""
     known = sum(1 for t in tables if t.stats.bytes is not None)
     if tables and known == len(tables):
-        return "table sizes from table_stats: the biggest tables start first"
+        return f"table sizes from {source}: the biggest tables start first"
     if known:
-        return (f"sizes for {known} of {len(tables)} tables (table_stats): those start first, biggest first; the "
+        return (f"sizes for {known} of {len(tables)} tables ({source}): those start first, biggest first; the "
                 "rest follow in alphabetical order, a fallback")
     return ("no table sizes: alphabetical order, a fallback, not biggest first; give table_stats (rows and bytes "
             "per table) to start the biggest tables first")

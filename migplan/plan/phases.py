@@ -102,6 +102,7 @@ class PlanOptions:
     throughput_mb_s: float = loadmod.DEFAULT_THROUGHPUT_MB_S
     max_subtasks: int = loadmod.DEFAULT_SUBTASKS
     parallel_threshold_gb: float = loadmod.DEFAULT_PARALLEL_THRESHOLD_GB
+    change_gb_per_hour: float | None = None  # the source's change rate; a live source measures one
 
     def __post_init__(self):
         if self.migration_type not in MIGRATION_TYPES:
@@ -126,7 +127,11 @@ class Plan:
         self.cycles = cycles(self.graph)
         self.deferred = break_cycles(self.graph)
         self.homogeneous = inputs.homogeneous
-        self.stats = loadmod.read_table_stats(self.options.table_stats)
+        given, self.stats_problems = loadmod.read_table_stats_checked(self.options.table_stats)
+        facts = inputs.facts
+        # what the live source measured, then what the user gave on top (theirs wins per table)
+        self.stats = {**(facts.stats if facts is not None else {}), **given}
+        self.stats_source = "the live source" if facts is not None and facts.stats else "table_stats"
         self.tables = self._load_tables()
         self.waves = self._waves()
         self.held: dict[str, str] = {}  # object key -> why its DDL waits (see _held_back)
@@ -154,7 +159,9 @@ class Plan:
             lt = loadmod.LoadTable(node_key(t), t.qname, st)
             pk = t.primary_key
             key_col = pk.columns[0] if pk and len(pk.columns) == 1 else None
-            lt.parallel = loadmod.parallel_setting(lt, self.options.parallel_threshold_gb, bool(t.partitioning),
+            # DMS reads a PostgreSQL source in parallel by ranges only, never by partitions (§5.4)
+            by_partition = bool(t.partitioning) and self.inputs.source.family != "postgresql"
+            lt.parallel = loadmod.parallel_setting(lt, self.options.parallel_threshold_gb, by_partition,
                                                    key_col, self.options.max_subtasks)
             out.append(lt)
         return out
@@ -419,9 +426,17 @@ class Plan:
         if self.inputs.compatibility.path == "sct-agents":
             return steps + self._agent_steps()  # a full load by the agents: no change capture to prepare
         if mt != "full-load":
-            steps.append(step("cdc-prerequisites", source=self.inputs.source.display,
-                              notes=["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
-                                     "for the exact statements."]))
+            notes = ["See the CDC readiness checklist (cdc_readiness.md, or a.cdc in a notebook) "
+                     "for the exact statements."]
+            if self.inputs.facts is not None:
+                from migplan.plan.cdc import readiness
+
+                live = readiness(self.inputs.inventory, self.inputs.target.family, self.stats,
+                                 self.inputs.facts).live_checks
+                failed = [c["name"] for c in live if c["status"] == "failed"]
+                notes.append(f"Checked on the live source ({self.inputs.facts.server}): {len(live) - len(failed)} "
+                             f"passed, {len(failed)} failed" + (f": {'; '.join(failed)}." if failed else "."))
+            steps.append(step("cdc-prerequisites", source=self.inputs.source.display, notes=notes))
         if self.homogeneous:
             return steps + self._homogeneous_steps()
         steps += self._load_steps(mt)
@@ -447,7 +462,8 @@ class Plan:
                 f"{w.minutes} min at {self.options.throughput_mb_s} MB/s per stream" if w.minutes else "no sizes given"
             )
             load.notes.append(f"wave {w.number}: {len(w.tables)} tables ({est})")
-        load.notes.append(note("load-order", basis=loadmod.order_basis(self.tables)))
+        load.notes.append(note("load-order", basis=loadmod.order_basis(self.tables, self.stats_source)))
+        load.notes += [f"table statistics: {p}" for p in self.stats_problems]
         load.notes += self._source_notes()
         out.append(load)
         return out
@@ -485,6 +501,18 @@ class Plan:
                 step("views-and-code", objects=_names(cut) + code, sql=[s.sql for _, s in cut] + self.reseed_sql(),
                      ddl_file=DDL_FILES["cutover"], notes=notes),
                 step("switch-over"), step("rollback")]
+
+    def instance_sizing(self, has_lobs: bool):
+        """The replication instance's class and storage, with the reasons (plan.sizing)."""
+        from migplan.plan.sizing import size_instance
+
+        largest = max((v for t in self.tables for v in t.stats.max_lob_bytes.values()), default=None)
+        minutes = [w.minutes for w in self.waves if w.minutes is not None]
+        rate = self.options.change_gb_per_hour
+        if rate is None and self.inputs.facts is not None:
+            rate = self.inputs.facts.change_gb_per_hour
+        return size_instance(self.tables, self.options.migration_type, has_lobs, largest,
+                             sum(minutes) if minutes else None, rate)
 
     def _lob_tables(self) -> list[Table]:
         return [t for t in self.inputs.inventory.tables if not t.temporary and any(c.is_lob for c in t.columns)]
@@ -525,7 +553,7 @@ class Plan:
                  ddl_file=DDL_FILES["before full load"]),
             step("agent-extract", source=src, target=tgt, dms=dms,
                  objects=[t.qname for w in self.waves for t in w.tables],
-                 notes=[note("load-order", basis=loadmod.order_basis(self.tables))]),
+                 notes=[note("load-order", basis=loadmod.order_basis(self.tables, self.stats_source))]),
             step("agent-indexes", objects=_names(indexes), sql=[s.sql for _, s in indexes],
                  ddl_file=DDL_FILES["before cached changes"]),
             step("agent-constraints", objects=_names(after), sql=[s.sql for _, s in after],

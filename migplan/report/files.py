@@ -48,6 +48,11 @@ def assessment_to_dict(a) -> dict:
         ver = a.verification.summary()
         ver.pop("seconds", None)  # timings change from run to run
     inv = a.inventory
+    live = {}
+    if a.source_facts is not None:  # never the DSN: the server, the tool and where the DDL was written
+        f = a.source_facts
+        live = {"live_source": {"server": f.server, "tool": f.tool, "ddl_file": f.ddl_file,
+                                "tables_measured": len(f.stats), "notes": list(f.notes)}}
     return {
         "format": ASSESSMENT_FORMAT,
         "generator": f"migplan {__version__}",
@@ -62,6 +67,7 @@ def assessment_to_dict(a) -> dict:
         "objects": objects,
         "action_items": items,
         "verification": ver,
+        **live,
     }
 
 
@@ -132,6 +138,21 @@ def _write_dms(a, out: Path) -> None:
     dms.mkdir(exist_ok=True)
     for name, text in a.dms.files().items():  # or only README.md saying which input is missing
         (dms / name).write_text(text, encoding="utf-8")
+def _source_files(a, out: Path) -> None:
+    """A live source's DDL and statistics, so that the run can be repeated offline:
+    ``migplan assess out/source_ddl/X.sql --table-stats out/source_ddl/table_stats.csv``."""
+    facts = a.source_facts
+    if facts is None:
+        return
+    import pandas as pd
+
+    from migplan.plan.load import STATS_COLUMNS, stats_rows
+
+    path = out / facts.ddl_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(facts.ddl, encoding="utf-8")
+    frame = pd.DataFrame(stats_rows(facts.stats), columns=list(STATS_COLUMNS)).astype(object)
+    write_csv(frame.where(frame.notna(), None), path.parent / "table_stats.csv")
 
 
 def _write_html(a, out: Path) -> None:
@@ -168,6 +189,7 @@ FORMATS: dict[str, tuple[str, Callable[[Any, Path], None]]] = {
     "cdc": ("cdc_readiness.md, cdc_source.sql", _write_cdc),
     "dms": ("dms/ (table mappings, task settings, CloudFormation)", _write_dms),
     "graph": ("graph.graphml, graph.dot", _write_graph),
+    "source": ("source_ddl/ (a live source's DDL and statistics; nothing for scripts)", _source_files),
     "html": ("report.html", _write_html),
     "md": ("report.md", _write_md),
 }

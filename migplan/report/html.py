@@ -458,8 +458,19 @@ def _cdc(a) -> str:
     check_table = ('<table class="compact"><thead><tr><th>check</th><th>read</th><th>change (self-managed)</th>'
                    f'<th>change (RDS)</th><th>ref</th></tr></thead><tbody>{checks}</tbody></table>') if checks else \
         '<p class="muted">No source settings listed for this engine.</p>'
+    live = ""
+    if c.live_checks:
+        failed = sum(x["status"] == "failed" for x in c.live_checks)
+        rows = "".join(f'<tr><td>{esc(x["name"])}</td><td class="{esc(x["status"])}">{esc(x["status"])}</td>'
+                       f'<td><code>{esc(x["found"])}</code></td><td>{esc(x["expected"])}</td>'
+                       f'<td>{esc(x["fix"]) if x["status"] == "failed" else "-"}</td><td>{esc(x["ref"])}</td></tr>'
+                       for x in c.live_checks)
+        live = (f"<h3>Checked on the live source ({esc(c.server)})</h3>"
+                f"<p>{len(c.live_checks) - failed} passed, {failed} failed.</p>"
+                '<table class="compact"><thead><tr><th>check</th><th>status</th><th>found</th><th>expected</th>'
+                f"<th>to fix</th><th>ref</th></tr></thead><tbody>{rows}</tbody></table>")
     return (f'<section id="cdc" aria-labelledby="cdc-h"><h2 id="cdc-h">CDC readiness: {esc(c.engine)}</h2>'
-            f"<h3>Source checklist</h3>{check_table}"
+            f"{live}<h3>Source checklist</h3>{check_table}"
             f"<p>Tables without a primary or unique key: {esc(c.keyless_behaviour)}.</p>"
             f"<h3>Per table</h3>"
             '<table class="compact"><thead><tr><th>table</th><th>key</th><th>LOB columns</th><th>LOB mode</th>'

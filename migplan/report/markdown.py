@@ -213,6 +213,14 @@ def _cdc(a) -> str:
                           f"{text(a.source.display)}; SCT's data extraction agent copies the data (see the plan).", ""])
     c = a.cdc
     out = [f"## CDC readiness: {text(c.engine)}", ""]
+    if c.live_checks:
+        failed = sum(x["status"] == "failed" for x in c.live_checks)
+        passed = len(c.live_checks) - failed
+        out += [f"Checked on the live source ({text(c.server)}): {passed} passed, {failed} failed.",
+                "", table(["check", "status", "found", "expected", "to fix", "ref"],
+                          [[cell(x["name"]), cell(x["status"]), code(x["found"]), cell(x["expected"]),
+                            cell(x["fix"] if x["status"] == "failed" else "-"), cell(x["ref"])]
+                           for x in c.live_checks]), ""]
     if c.checks:
         out += [table(["check", "read", "change (self-managed)", "change (RDS)", "ref"],
                       [[cell(x.get("name")), code(x.get("check")), code(x.get("fix")), cell(x.get("rds")),

@@ -3,7 +3,8 @@
 - Statements end at the current delimiter, ``;`` unless a ``DELIMITER xx`` line changed it
   (routines and triggers in dumps sit between ``DELIMITER ;;`` and ``DELIMITER ;``).
 - ``/*! ... */`` version comments are code and are kept; ``#`` and ``-- `` start comments.
-- Client commands (``DELIMITER``, ``source``/``\\.``, ``\\d``...) are recorded, not parsed.
+- Client commands (``DELIMITER``, ``source``/``\\.``, ``\\d``, mariadb-dump's sandbox line
+  ``/*M!999999\\- enable the sandbox mode */``...) are recorded, not parsed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from migplan.ingest.files import SourceFile
 from migplan.ingest.split import Splitter
 from migplan.model.statement import Statement
 
+# mariadb-dump (10.5.25, 10.6.18, 10.11.8, 11.x and later) starts every dump with this line: the
+# client's \- (sandbox mode) command inside a version comment no server runs
+_SANDBOX = re.compile(r"[ \t]*/\*M!999999\\- [^\n]*?\*/")
 _DELIMITER = re.compile(r"[ \t]*(?:DELIMITER|\\d)[ \t]+(\S+)", re.I)
 _CLIENT = re.compile(
     r"[ \t]*(source|\\\.|charset|warnings|nowarning|tee|notee|rehash|status|\\[gGcrqpWwTtu#])(?=[ \t\n]|$)",
@@ -29,6 +33,8 @@ class MysqlSplitter(Splitter):
 
     def client_command(self, src: SourceFile, pos: int) -> tuple[str, int] | None:
         text = src.text
+        if _SANDBOX.match(text, pos):
+            return "sandbox", self.line_end(text, pos)
         if _DELIMITER.match(text, pos):
             return "DELIMITER", self.line_end(text, pos)
         m = _CLIENT.match(text, pos)
