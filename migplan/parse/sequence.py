@@ -51,6 +51,7 @@ def read_sequence_options(ts: TokenStream, seq: Sequence, ctx: ParseContext) -> 
         if ts.at("ENGINE") and ts.up(1) == "=":  # MariaDB: a sequence is a table of its storage engine
             ts.i += 2
             seq.options["ENGINE"] = ts.next().text
+            continue
         if ts.accept("OWNER", "TO"):  # pg_dump writes one for every sequence, as for tables
             seq.attrs["owner"] = ts.next().text
             continue
