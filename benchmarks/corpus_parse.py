@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import argparse
 import collections
+import sys
 import time
 from pathlib import Path
 
 import migplan
 
-ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
-           "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
-                  "db2": "db2-luw",
-                  "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql",
-                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum",
-                  "cassandra": "cassandra"}
-# samples written for another engine of their folder's family (the warehouses)
-SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sample_schemas import CORPUS_ENGINES, samples
+
+ENGINES = CORPUS_ENGINES
 PROCEDURAL = ("procedure", "function", "package", "package body", "trigger", "type body", "java", "library",
               "macro", "anonymous block")
 DDL_VERBS = ("create", "alter", "comment", "grant", "revoke", "drop")
@@ -74,14 +69,7 @@ def share(part: int, whole: int) -> float:
 
 
 def sample_units() -> list[tuple[str, str, Path]]:
-    out = []
-    base = ROOT / "sample_schemas"
-    for engine_dir in sorted(base.iterdir()) if base.exists() else []:
-        if engine_dir.name in SAMPLE_ENGINES:
-            for d in sorted(p for p in engine_dir.iterdir() if p.is_dir()):
-                engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
-                out.append((f"samples/{engine_dir.name}/{d.name}", engine, d))
-    return out
+    return [(f"samples/{key}", engine, d) for key, engine, d in samples()]
 
 
 def main() -> None:

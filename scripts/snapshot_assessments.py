@@ -19,17 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 import migplan  # noqa: E402
 from migplan.errors import MigplanError  # noqa: E402
+from sample_schemas import CORPUS_ENGINES, samples  # noqa: E402
 
-# corpus folder -> source engine
-CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
-                  "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
-                  "db2": "db2-luw", "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql",
-                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum",
-                  "cassandra": "cassandra"}
-# samples written for another engine of their folder's family (the warehouses)
-SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
 TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("aurora-postgresql", "aurora-mysql"),
            "mysql": ("aurora-postgresql", "aurora-mysql"), "postgresql": ("aurora-mysql", "aurora-postgresql"),
            "db2-luw": ("aurora-postgresql", "aurora-mysql"),
@@ -42,11 +33,8 @@ TARGETS = {"oracle": ("aurora-postgresql", "aurora-mysql"), "sqlserver": ("auror
 
 def schemas(corpus: Path) -> list[tuple[str, str, Path]]:
     out = []
-    for engine_dir in sorted((ROOT / "sample_schemas").iterdir()):
-        if engine_dir.name in SAMPLE_ENGINES:
-            for d in sorted(p for p in engine_dir.iterdir() if p.is_dir()):
-                engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
-                out.append((f"sample-{engine_dir.name}-{d.name}", engine, d))
+    for key, engine, d in samples():
+        out.append((f"sample-{key.replace('/', '-')}", engine, d))
     if corpus.exists():
         for engine_dir in sorted(corpus.iterdir()):
             if engine_dir.name in CORPUS_ENGINES:

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from migplan import matrix  # noqa: E402
+from scripts import readme_section  # noqa: E402
 from tests import e2e  # noqa: E402
 
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
@@ -58,27 +59,11 @@ def markdown_table() -> str:
 
 
 def rewrite(text: str) -> str:
-    if START not in text or END not in text or text.index(START) > text.index(END):
-        raise ValueError(f"README needs the markers {START} and {END}, in that order")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{markdown_table()}{END}{tail}"
+    return readme_section.rewrite(text, START, END, markdown_table())
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else ROOT / "README.md"
-    try:
-        old = path.read_text("utf-8")
-        new = rewrite(old)
-    except (OSError, ValueError) as e:
-        print(f"update_readme_coverage: {path}: {e}", file=sys.stderr)
-        return 1
-    if new != old:
-        path.write_text(new, "utf-8")
-        print(f"updated the coverage table in {path}")
-    else:
-        print(f"{path} is up to date")
-    return 0
+    return readme_section.main(argv, START, END, markdown_table, "update_readme_coverage", "coverage")
 
 
 if __name__ == "__main__":

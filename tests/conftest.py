@@ -7,29 +7,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_schemas"
 CORPUS = Path(os.environ.get("MIGPLAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
-# sample folder -> source engine
-SAMPLE_ENGINES = {"oracle": "oracle", "sqlserver": "sqlserver", "mysql": "mysql", "postgresql": "postgresql",
-                  "db2": "db2-luw",
-                  "azure-sql": "azure-sql", "mariadb": "mariadb", "aurora-mysql": "aurora-mysql",
-                  "aurora-postgresql": "aurora-postgresql",
-                  "teradata": "teradata", "netezza": "netezza", "vertica": "vertica", "greenplum": "greenplum",
-                  "cassandra": "cassandra"}
-# samples written for an engine of their folder's family other than the folder's own (the warehouses)
-SAMPLE_ENGINE_OF = {"oracle/sales_dw": "oracle-dw", "sqlserver/sales_dw": "sqlserver-dw"}
-# corpus folder -> source engine
-CORPUS_ENGINES = {"oracle": "oracle", "tsql": "sqlserver", "mysql": "mysql", "postgres": "postgresql",
-                  "redshift": "redshift", "db2": "db2-luw", "cassandra": "cassandra"}
+from sample_schemas import CORPUS_ENGINES, SAMPLE_ENGINE_OF, SAMPLE_ENGINES, samples  # noqa: E402,F401
 
 
 def sample_dirs():
-    out = []
-    for engine_dir in sorted(SAMPLES.iterdir()) if SAMPLES.exists() else []:
-        if engine_dir.is_dir() and engine_dir.name in SAMPLE_ENGINES:
-            for d in sorted(engine_dir.iterdir()):
-                if d.is_dir():
-                    engine = SAMPLE_ENGINE_OF.get(f"{engine_dir.name}/{d.name}", SAMPLE_ENGINES[engine_dir.name])
-                    out.append((engine, d))
-    return out
+    return [(engine, d) for _key, engine, d in samples()]
 
 
 def corpus_files():
