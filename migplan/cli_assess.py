@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
     p.add_argument("-t", "--target", required=True, help="target engine (e.g. aurora-postgresql, aurora-mysql)")
     p.add_argument("-o", "--output", help="write assessment.json, CSVs and converted DDL to this folder")
     p.add_argument("--formats", help="comma-separated outputs to write (default all): json, csv, ddl, plan, cdc, "
-                                     "dms, graph, html, md")
+                                     "dms, graph, source, html, md")
     p.add_argument("--default-schema", help="schema for unqualified source names")
     p.add_argument("--config", help="TOML file with severity/effort overrides and suppressions")
     p.add_argument("--verify", action="store_true", help="apply the converted DDL to a local real engine")
